@@ -1,0 +1,175 @@
+/**
+ * Turn GeoJSON features into domain objects. Every original property is kept in `properties`;
+ * every value that could not be understood is reported with file, feature and field.
+ */
+import type { Feature, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { CategoryDef } from '../core/config/categories';
+import { DEFAULT_CATEGORIES, resolveCategoryId } from '../core/config/categories';
+import type { Community, Facility, InputIssue, PropertyManagement, RenovationStatus, Road } from '../core/types';
+import { COMMUNITY_FIELD_ALIASES as CF, FACILITY_FIELD_ALIASES as FF, ROAD_FIELD_ALIASES as RF, pickField } from './fields';
+import type { MapResult } from './types';
+
+type Props = Record<string, unknown>;
+
+function idOf(f: Feature, props: Props, aliases: readonly string[], fallback: string): string {
+  const p = pickField(props, aliases);
+  if (p) return String(p.value);
+  if (f.id !== undefined) return String(f.id);
+  return fallback;
+}
+
+function num(props: Props, aliases: readonly string[], ctx: Ctx, fieldLabel: string): number | null {
+  const p = pickField(props, aliases);
+  if (!p) return null;
+  const n = typeof p.value === 'number' ? p.value : Number(String(p.value).replace(/[,，\s]/g, '').replace(/年$/, ''));
+  if (!Number.isFinite(n)) {
+    ctx.issue('warning', 'kept', p.field, `${fieldLabel} "${String(p.value)}" is not a number; left empty`);
+    return null;
+  }
+  return n;
+}
+
+function str(props: Props, aliases: readonly string[]): string | null {
+  const p = pickField(props, aliases);
+  return p ? String(p.value) : null;
+}
+
+const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', '是', '有', 'x']);
+function bool(props: Props, aliases: readonly string[]): boolean {
+  const p = pickField(props, aliases);
+  if (!p) return false;
+  if (typeof p.value === 'boolean') return p.value;
+  if (typeof p.value === 'number') return p.value !== 0;
+  return TRUE_WORDS.has(String(p.value).trim().toLowerCase());
+}
+
+function propertyManagementOf(v: string | null): PropertyManagement | null {
+  if (v == null) return null;
+  const s = v.trim().toLowerCase();
+  if (['professional', '专业', '专业物业', '物业公司', '专业化物业'].includes(s)) return 'professional';
+  if (['self', 'self-managed', '自管', '自治', '居民自治', '单位自管'].includes(s)) return 'self';
+  if (['none', 'no', '无', '无物业', '无人管理'].includes(s)) return 'none';
+  return null;
+}
+
+function renovationOf(v: string | null): RenovationStatus {
+  if (v == null) return 'none';
+  const s = v.trim().toLowerCase();
+  if (['done', 'renovated', '已改造', '完成'].includes(s)) return 'done';
+  if (['planned', '计划', '拟改造', '列入计划'].includes(s)) return 'planned';
+  return 'none';
+}
+
+class Ctx {
+  constructor(readonly file: string, readonly issues: InputIssue[], public index = 0, public id: string | undefined = undefined) {}
+  issue(severity: InputIssue['severity'], action: InputIssue['action'], field: string | undefined, message: string): void {
+    const entry: InputIssue = { severity, file: this.file, featureIndex: this.index, action, message };
+    if (this.id !== undefined) entry.featureId = this.id;
+    if (field !== undefined) entry.field = field;
+    this.issues.push(entry);
+  }
+}
+
+export function toCommunities(features: Feature[], fileName: string): MapResult<Community> {
+  const issues: InputIssue[] = [];
+  const items: Community[] = [];
+  const ctx = new Ctx(fileName, issues);
+  features.forEach((f, i) => {
+    const props: Props = { ...(f.properties ?? {}) };
+    ctx.index = i;
+    ctx.id = idOf(f, props, CF.id, `${fileName}#${i}`);
+    const g = f.geometry;
+    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
+      ctx.issue('error', 'skipped', 'geometry', `community geometry is ${g ? g.type : 'missing'}, expected Polygon or MultiPolygon`);
+      return;
+    }
+    const buildYear = num(props, CF.buildYear, ctx, 'build year');
+    if (buildYear !== null && (buildYear < 1800 || buildYear > 2100)) ctx.issue('warning', 'kept', 'buildYear', `build year ${buildYear} is out of range`);
+    const households = num(props, CF.households, ctx, 'households');
+    if (households !== null && households < 0) ctx.issue('warning', 'kept', 'households', `households ${households} is negative`);
+    let willingness = num(props, CF.willingness, ctx, 'willingness');
+    if (willingness !== null && willingness > 1 && willingness <= 100) willingness /= 100; // percentages
+    items.push({
+      id: ctx.id,
+      name: str(props, CF.name) ?? ctx.id,
+      geometry: g as Polygon | MultiPolygon,
+      buildYear,
+      households,
+      residents: num(props, CF.residents, ctx, 'residents'),
+      buildings: num(props, CF.buildings, ctx, 'buildings'),
+      district: str(props, CF.district),
+      subdistrict: str(props, CF.subdistrict),
+      propertyManagement: propertyManagementOf(str(props, CF.propertyManagement)),
+      willingness,
+      renovation: renovationOf(str(props, CF.renovation)),
+      renovatedYear: num(props, CF.renovatedYear, ctx, 'renovated year'),
+      demolitionPlanned: bool(props, CF.demolitionPlanned),
+      shantyTown: bool(props, CF.shantyTown),
+      historic: bool(props, CF.historic),
+      properties: props,
+    });
+  });
+  return { items, issues };
+}
+
+export function toFacilities(features: Feature[], fileName: string, table: readonly CategoryDef[] = DEFAULT_CATEGORIES): MapResult<Facility> {
+  const issues: InputIssue[] = [];
+  const items: Facility[] = [];
+  const ctx = new Ctx(fileName, issues);
+  features.forEach((f, i) => {
+    const props: Props = { ...(f.properties ?? {}) };
+    ctx.index = i;
+    ctx.id = idOf(f, props, FF.id, `${fileName}#${i}`);
+    const g = f.geometry;
+    if (!g || (g.type !== 'Point' && g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
+      ctx.issue('error', 'skipped', 'geometry', `facility geometry is ${g ? g.type : 'missing'}, expected Point or Polygon`);
+      return;
+    }
+    const cat = pickField(props, FF.category);
+    if (!cat) {
+      ctx.issue('error', 'skipped', 'category', 'facility has no category field');
+      return;
+    }
+    const categories: string[] = [];
+    const unknown: string[] = [];
+    for (const part of String(cat.value).split(/[;,，；]/)) {
+      if (!part.trim()) continue;
+      const id = resolveCategoryId(part, table);
+      if (id) { if (!categories.includes(id)) categories.push(id); } else unknown.push(part.trim());
+    }
+    if (categories.length === 0) {
+      ctx.issue('error', 'skipped', cat.field, `unknown category "${String(cat.value)}"`);
+      return;
+    }
+    if (unknown.length) ctx.issue('warning', 'kept', cat.field, `unknown categories ignored: ${unknown.join(', ')}`);
+    items.push({
+      id: ctx.id,
+      name: str(props, FF.name) ?? ctx.id,
+      categories,
+      geometry: g as Point | Polygon | MultiPolygon,
+      planned: bool(props, ['planned']),
+      properties: props,
+    });
+  });
+  return { items, issues };
+}
+
+export function toRoads(features: Feature[], fileName: string): MapResult<Road> {
+  const issues: InputIssue[] = [];
+  const items: Road[] = [];
+  const ctx = new Ctx(fileName, issues);
+  features.forEach((f, i) => {
+    const props: Props = { ...(f.properties ?? {}) };
+    ctx.index = i;
+    ctx.id = idOf(f, props, RF.id, `${fileName}#${i}`);
+    const g = f.geometry;
+    if (!g || (g.type !== 'LineString' && g.type !== 'MultiLineString')) {
+      ctx.issue('error', 'skipped', 'geometry', `road geometry is ${g ? g.type : 'missing'}, expected LineString`);
+      return;
+    }
+    const hw = str(props, RF.highway);
+    if (hw === null) ctx.issue('info', 'kept', 'highway', 'road has no highway class; treated as a local street');
+    items.push({ id: ctx.id, highway: hw ?? 'unclassified', name: str(props, RF.name), geometry: g as LineString | MultiLineString, properties: props });
+  });
+  return { items, issues };
+}

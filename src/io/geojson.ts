@@ -1,0 +1,80 @@
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { InputIssue } from '../core/types';
+import type { ReadResult } from './types';
+
+const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
+
+/** Parse GeoJSON text (FeatureCollection, Feature, bare geometry, or newline-delimited features). */
+export function readGeoJSON(text: string, fileName: string): ReadResult {
+  const issues: InputIssue[] = [];
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let root: unknown;
+  try {
+    root = JSON.parse(src);
+  } catch (e) {
+    // Newline-delimited GeoJSON: one feature per line.
+    const lines = src.split(/\r?\n/).filter((l) => l.trim());
+    if (lines.length > 1) return readGeoJSONSeq(lines, fileName);
+    const msg = e instanceof Error ? e.message : String(e);
+    return { fileName, features: [], issues: [{ severity: 'error', file: fileName, action: 'skipped', message: `Not valid JSON: ${msg}` }] };
+  }
+  const raw = toFeatureList(root);
+  if (!raw) {
+    return { fileName, features: [], issues: [{ severity: 'error', file: fileName, action: 'skipped', message: 'Not GeoJSON: expected a FeatureCollection, Feature or geometry object' }] };
+  }
+  const features: Feature[] = [];
+  raw.forEach((f, i) => {
+    const checked = checkFeature(f, i, fileName, issues);
+    if (checked) features.push(checked);
+  });
+  return { fileName, features, issues };
+}
+
+function readGeoJSONSeq(lines: string[], fileName: string): ReadResult {
+  const issues: InputIssue[] = [];
+  const features: Feature[] = [];
+  lines.forEach((line, i) => {
+    let obj: unknown;
+    try {
+      obj = JSON.parse(line.replace(/^\x1e/, ''));
+    } catch {
+      issues.push({ severity: 'error', file: fileName, featureIndex: i, action: 'skipped', message: `Line ${i + 1} is not valid JSON` });
+      return;
+    }
+    const f = checkFeature(obj, i, fileName, issues);
+    if (f) features.push(f);
+  });
+  return { fileName, features, issues };
+}
+
+function toFeatureList(root: unknown): unknown[] | null {
+  if (!root || typeof root !== 'object') return null;
+  const o = root as { type?: unknown; features?: unknown };
+  if (o.type === 'FeatureCollection' && Array.isArray(o.features)) return o.features;
+  if (o.type === 'Feature') return [o];
+  if (typeof o.type === 'string' && GEOMETRY_TYPES.has(o.type)) return [{ type: 'Feature', properties: {}, geometry: o }];
+  return null;
+}
+
+function checkFeature(f: unknown, i: number, file: string, issues: InputIssue[]): Feature | null {
+  if (!f || typeof f !== 'object' || (f as { type?: unknown }).type !== 'Feature') {
+    issues.push({ severity: 'error', file, featureIndex: i, action: 'skipped', message: `Feature ${i} is not a GeoJSON Feature` });
+    return null;
+  }
+  const feat = f as { geometry?: unknown; properties?: unknown; id?: unknown };
+  const g = feat.geometry as Geometry | null | undefined;
+  if (!g || typeof g !== 'object' || !GEOMETRY_TYPES.has(g.type)) {
+    issues.push({ severity: 'error', file, featureIndex: i, field: 'geometry', action: 'skipped', message: `Feature ${i} has no geometry` });
+    return null;
+  }
+  const properties = feat.properties && typeof feat.properties === 'object' ? (feat.properties as Record<string, unknown>) : {};
+  const out: Feature = { type: 'Feature', geometry: g, properties };
+  if (typeof feat.id === 'string' || typeof feat.id === 'number') out.id = feat.id;
+  return out;
+}
+
+/** Serialize features as an RFC 7946 FeatureCollection. */
+export function writeGeoJSON(features: Feature[], extra: Record<string, unknown> = {}): string {
+  const fc: FeatureCollection & Record<string, unknown> = { type: 'FeatureCollection', ...extra, features };
+  return JSON.stringify(fc);
+}
