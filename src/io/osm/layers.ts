@@ -1,0 +1,154 @@
+/**
+ * Split an OSM data set into the three input layers of the analysis: communities (residential areas),
+ * facilities (tag mapping of the category table) and roads (`highway=*` lines). Every element that looks
+ * like it belongs to a layer but cannot be used is reported with its OSM id and the reason.
+ */
+import type { Feature, Geometry } from 'geojson';
+import type { CategoryDef } from '../../core/config/categories';
+import { DEFAULT_CATEGORIES, categoriesForOsmTags } from '../../core/config/categories';
+import type { InputIssue } from '../../core/types';
+import type { ReadResult } from '../types';
+import { buildMultipolygons, meanOfVertices, middleVertex, relationIncompleteReason, wayGeometry } from './geometry';
+import type { OsmData, OsmRelation, OsmTags } from './model';
+
+export interface OsmLayers {
+  communities: ReadResult;
+  facilities: ReadResult;
+  roads: ReadResult;
+}
+
+/** landuse=residential, or any `residential=*` area (residential=apartments, =rural …). */
+export function isResidentialArea(tags: OsmTags): boolean {
+  return tags.landuse === 'residential' || (tags.residential !== undefined && tags.residential !== 'no' && tags.building === undefined);
+}
+
+const isMultipolygon = (r: OsmRelation): boolean => r.tags.type === 'multipolygon';
+
+function feature(osmId: string, tags: OsmTags, geometry: Geometry, extra: Record<string, unknown> = {}): Feature {
+  // Tags first, then our id/extras, so an odd `id` tag can never replace the OSM id.
+  return { type: 'Feature', id: osmId, geometry, properties: { ...tags, ...extra, id: osmId } };
+}
+
+class IssueLog {
+  readonly list: InputIssue[] = [];
+  constructor(private readonly file: string) {}
+  add(severity: InputIssue['severity'], action: InputIssue['action'], featureId: string, message: string): void {
+    this.list.push({ severity, action, file: this.file, featureId, message: `${featureId} ${message}` });
+  }
+}
+
+export function communitiesFromOsm(data: OsmData, fileName: string): ReadResult {
+  const log = new IssueLog(fileName);
+  const features: Feature[] = [];
+  for (const id of data.nodeOrder) {
+    const n = data.nodes.get(id)!;
+    if (isResidentialArea(n.tags)) log.add('warning', 'skipped', `node/${id}`, `${describe(n.tags)} is a point, not an area; not used as a community`);
+  }
+  for (const id of data.wayOrder) {
+    const w = data.ways.get(id)!;
+    if (!isResidentialArea(w.tags)) continue;
+    const osmId = `way/${id}`;
+    const g = wayGeometry(w, data);
+    if (!g.closed) { log.add('warning', 'skipped', osmId, `${describe(w.tags)} is not closed`); continue; }
+    if (g.missingNodes) { log.add('warning', 'skipped', osmId, `${describe(w.tags)} is incomplete: ${g.missingNodes} of ${w.refs.length} nodes missing (cut at the extract's edge)`); continue; }
+    features.push(feature(osmId, w.tags, { type: 'Polygon', coordinates: [g.runs[0]] }));
+  }
+  const rels = data.relations.filter((r) => isResidentialArea(r.tags));
+  const complete: OsmRelation[] = [];
+  for (const r of rels) {
+    const osmId = `relation/${r.id}`;
+    if (!isMultipolygon(r)) { log.add('warning', 'skipped', osmId, `${describe(r.tags)} is a type=${r.tags.type ?? '(none)'} relation, not a multipolygon`); continue; }
+    const reason = relationIncompleteReason(r, data);
+    if (reason) { log.add('warning', 'skipped', osmId, `${describe(r.tags)} is incomplete: ${reason}`); continue; }
+    complete.push(r);
+  }
+  const geoms = buildMultipolygons(complete, data);
+  for (const r of complete) {
+    const g = geoms.get(r.id);
+    if (g) features.push(feature(`relation/${r.id}`, r.tags, g));
+    else log.add('warning', 'skipped', `relation/${r.id}`, `${describe(r.tags)} rings do not close into a polygon`);
+  }
+  if (features.length === 0) {
+    const places = data.nodeOrder.filter((id) => ['quarter', 'neighbourhood'].includes(data.nodes.get(id)!.tags.place ?? '')).length;
+    log.list.push({
+      severity: 'warning', action: 'kept', file: fileName,
+      message: `no residential areas (landuse=residential or residential=* polygons) found` +
+        (places ? `; ${places} place=quarter/neighbourhood points exist but a point has no area, so they are not used as communities` : ''),
+    });
+  }
+  return { fileName, features, issues: log.list };
+}
+
+export function facilitiesFromOsm(data: OsmData, fileName: string, table: readonly CategoryDef[] = DEFAULT_CATEGORIES): ReadResult {
+  const log = new IssueLog(fileName);
+  const features: Feature[] = [];
+  const withCategory = (tags: OsmTags): Record<string, unknown> | null => {
+    const ids = categoriesForOsmTags(tags, table);
+    if (!ids.length) return null;
+    const extra: Record<string, unknown> = { category: ids.join(';') };
+    if (tags.category !== undefined) extra['osm:category'] = tags.category; // the source tag, kept under another name
+    return extra;
+  };
+  for (const id of data.nodeOrder) {
+    const n = data.nodes.get(id)!;
+    const extra = withCategory(n.tags);
+    if (extra) features.push(feature(`node/${id}`, n.tags, { type: 'Point', coordinates: [n.lon, n.lat] }, extra));
+  }
+  for (const id of data.wayOrder) {
+    const w = data.ways.get(id)!;
+    const extra = withCategory(w.tags);
+    if (!extra) continue;
+    const osmId = `way/${id}`;
+    const g = wayGeometry(w, data);
+    if (g.runs.length === 0) { log.add('warning', 'skipped', osmId, `${describe(w.tags)} has none of its ${w.refs.length} nodes in the file`); continue; }
+    if (g.closed && !g.missingNodes) { features.push(feature(osmId, w.tags, { type: 'Polygon', coordinates: [g.runs[0]] }, extra)); continue; }
+    if (g.closed) {
+      log.add('info', 'repaired', osmId, `${describe(w.tags)} is incomplete (${g.missingNodes} of ${w.refs.length} nodes missing); placed at the mean of its present nodes`);
+      features.push(feature(osmId, w.tags, { type: 'Point', coordinates: meanOfVertices(g.runs)! }, extra));
+      continue;
+    }
+    log.add('info', 'repaired', osmId, `${describe(w.tags)} is an open way; placed at its middle vertex`);
+    features.push(feature(osmId, w.tags, { type: 'Point', coordinates: middleVertex(g.runs)! }, extra));
+  }
+  const candidates: { rel: OsmRelation; extra: Record<string, unknown> }[] = [];
+  for (const r of data.relations) {
+    const extra = withCategory(r.tags);
+    if (!extra) continue;
+    if (!isMultipolygon(r)) { log.add('warning', 'skipped', `relation/${r.id}`, `${describe(r.tags)} is a type=${r.tags.type ?? '(none)'} relation; only multipolygons are read`); continue; }
+    candidates.push({ rel: r, extra });
+  }
+  const geoms = buildMultipolygons(candidates.map((c) => c.rel), data);
+  for (const { rel, extra } of candidates) {
+    const g = geoms.get(rel.id);
+    if (!g) { log.add('warning', 'skipped', `relation/${rel.id}`, `${describe(rel.tags)} multipolygon could not be built (${relationIncompleteReason(rel, data) ?? 'rings do not close'})`); continue; }
+    const reason = relationIncompleteReason(rel, data);
+    if (reason) log.add('info', 'kept', `relation/${rel.id}`, `${describe(rel.tags)} is incomplete (${reason}); built from the members present`);
+    features.push(feature(`relation/${rel.id}`, rel.tags, g, extra));
+  }
+  return { fileName, features, issues: log.list };
+}
+
+export function roadsFromOsm(data: OsmData, fileName: string): ReadResult {
+  const log = new IssueLog(fileName);
+  const features: Feature[] = [];
+  for (const id of data.wayOrder) {
+    const w = data.ways.get(id)!;
+    if (w.tags.highway === undefined) continue;
+    const osmId = `way/${id}`;
+    if (w.tags.area === 'yes') { log.add('info', 'skipped', osmId, `highway=${w.tags.highway} area=yes is an area, not a line`); continue; }
+    const g = wayGeometry(w, data);
+    const parts = g.runs.filter((r) => r.length >= 2);
+    if (parts.length === 0) { log.add('warning', 'skipped', osmId, `highway=${w.tags.highway} has fewer than 2 of its ${w.refs.length} nodes in the file`); continue; }
+    if (g.missingNodes) log.add('info', 'repaired', osmId, `highway=${w.tags.highway}: ${g.missingNodes} of ${w.refs.length} nodes missing (cut at the extract's edge); kept ${parts.length} present part(s)`);
+    const geometry: Geometry = parts.length === 1 ? { type: 'LineString', coordinates: parts[0] } : { type: 'MultiLineString', coordinates: parts };
+    features.push(feature(osmId, w.tags, geometry));
+  }
+  return { fileName, features, issues: log.list };
+}
+
+function describe(tags: OsmTags): string {
+  const key = tags.landuse === 'residential' ? 'landuse=residential'
+    : tags.residential !== undefined ? `residential=${tags.residential}`
+    : ['amenity', 'shop', 'leisure', 'healthcare', 'office'].filter((k) => tags[k] !== undefined).map((k) => `${k}=${tags[k]}`)[0] ?? '';
+  return tags.name ? `${key} "${tags.name}"` : key;
+}
