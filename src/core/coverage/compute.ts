@@ -1,0 +1,86 @@
+/** computeAccessibility: the life-circle accessibility engine (pure, synchronous, cancellable). */
+import type { WalkNetwork } from '../network';
+import { buildWalkNetwork, snapPoints } from '../network';
+import type { SnapInfo } from '../network';
+import { computeEuclideanDistances } from './euclidean';
+import { computeNetworkDistances } from './networkDistances';
+import type { Checkpoint } from './networkDistances';
+import { facilitiesByCategory, representativePoints } from './points';
+import { summariseCoverage } from './summary';
+import type { AccessibilityInput, AccessibilityResult } from './types';
+import { CancelledError, SEARCH_BOUND_FACTOR } from './types';
+
+/** Snap info for Euclidean mode: every item is "on" (its own point), no edges. */
+function pointOnlySnap(lngLat: Float64Array): SnapInfo {
+  const n = lngLat.length / 2;
+  const off = new Uint8Array(n);
+  for (let i = 0; i < n; i++) off[i] = Number.isFinite(lngLat[2 * i]) && Number.isFinite(lngLat[2 * i + 1]) ? 0 : 1;
+  return {
+    edge: new Int32Array(n).fill(-1), t: new Float64Array(n), connectorMeters: new Float64Array(n), offNetwork: off,
+    tinyComponent: new Uint8Array(n), pointLngLat: Float64Array.from(lngLat), snappedLngLat: Float64Array.from(lngLat),
+  };
+}
+
+/**
+ * Walking metres from every community to the nearest facility of every category, counts within the max walk,
+ * coverage flags, scores and household summaries. Network mode when `network` or non-empty `roads` are given,
+ * else straight-line (`mode: 'euclidean'`). The result holds only typed arrays and plain data (transferable).
+ *
+ * @example
+ * ```ts
+ * const settings = defaultAnalysisSettings();
+ * const r = computeAccessibility({ communities, facilities, roads, settings });
+ * const k = r.categoryIds.indexOf('kindergarten');
+ * console.log(r.mode, r.walkMeters[0 * r.categoryIds.length + k], r.covered[k], r.score[0]);
+ * ```
+ * @throws CancelledError when `isCancelled()` returns true between units of work.
+ */
+export function computeAccessibility(input: AccessibilityInput): AccessibilityResult {
+  const { communities, facilities, settings, onProgress, isCancelled } = input;
+  const checkpoint: Checkpoint = (phase, done, total) => {
+    if (isCancelled?.()) throw new CancelledError();
+    onProgress?.(phase, done, total);
+  };
+  const categories = settings.categories;
+  const categoryIds = categories.map((c) => c.id);
+  const maxWalkMeters = Float64Array.from(categories, (c) => c.maxWalkMeters);
+  const searchBoundMeters = Float64Array.from(categories, (c) => SEARCH_BOUND_FACTOR * c.maxWalkMeters);
+  const byCategory = facilitiesByCategory(facilities, categoryIds);
+  const communityLngLat = representativePoints(communities);
+  const facilityLngLat = representativePoints(facilities);
+
+  let net: WalkNetwork | null = input.network ?? null;
+  if (!net && input.roads && input.roads.length > 0) {
+    checkpoint('network', 0, 1);
+    net = buildWalkNetwork(input.roads, settings.network);
+    checkpoint('network', 1, 1);
+  }
+  let communitySnap: SnapInfo, facilitySnap: SnapInfo;
+  let tables;
+  if (net) {
+    checkpoint('snap', 0, 2);
+    communitySnap = snapPoints(net, communityLngLat, settings.network.maxSnapMeters);
+    checkpoint('snap', 1, 2);
+    facilitySnap = snapPoints(net, facilityLngLat, settings.network.maxSnapMeters);
+    checkpoint('snap', 2, 2);
+    tables = computeNetworkDistances(net, communitySnap, facilitySnap, byCategory, maxWalkMeters, searchBoundMeters, checkpoint);
+  } else {
+    communitySnap = pointOnlySnap(communityLngLat);
+    facilitySnap = pointOnlySnap(facilityLngLat);
+    tables = computeEuclideanDistances(communityLngLat, facilityLngLat, byCategory, maxWalkMeters, searchBoundMeters, checkpoint);
+  }
+  const coverage = summariseCoverage(communities, categories, tables.walkMeters, communitySnap.offNetwork, byCategory);
+  return {
+    mode: net ? 'network' : 'euclidean',
+    categoryIds,
+    communityIds: communities.map((c) => c.id),
+    ...tables,
+    ...coverage,
+    communitySnap,
+    facilitySnap,
+    offNetworkCommunities: communities.filter((_, i) => communitySnap.offNetwork[i]).map((c) => c.id),
+    offNetworkFacilities: facilities.filter((_, i) => facilitySnap.offNetwork[i]).map((f) => f.id),
+    network: net ? net.stats : null,
+    searchBoundMeters,
+  };
+}

@@ -1,0 +1,7 @@
+/** Life-circle accessibility: walking distances, coverage, gaps and paths. */
+export { computeAccessibility } from './compute';
+export { listGaps } from './gaps';
+export { walkPath } from './path';
+export { CancelledError, SEARCH_BOUND_FACTOR } from './types';
+export type { AccessibilityInput, AccessibilityResult, CategorySummary, Gap, ProgressFn } from './types';
+export type { SnapInfo, NetworkStats, WalkNetwork } from '../network';

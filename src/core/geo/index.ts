@@ -1,0 +1,3 @@
+export * from './metres';
+export * from './segment';
+export * from './pointOnSurface';
