@@ -1,0 +1,140 @@
+/**
+ * Guesses about the coordinate system of a layer, for the import dialog to propose (never applied silently).
+ * - projected-looking numbers → a Gauss-Krüger zone from the easting's zone prefix, or a question;
+ * - points that sit consistently hundreds of metres off WGS84 streets → GCJ-02 (or BD-09) data.
+ */
+import type { Feature, Position } from 'geojson';
+import Flatbush from 'flatbush';
+import gcoord from 'gcoord';
+import { epsgForZonePrefix } from './epsg';
+import { positionsOf } from './transform';
+
+export interface CrsHint {
+  kind: 'projected' | 'out-of-range' | 'offset';
+  /** CRS code to propose (`EPSG:4527`, `gcj02`, `bd09`), or null when the user must choose. */
+  suggested: string | null;
+  /** Other plausible codes, most likely first. */
+  candidates: string[];
+  message: string;
+}
+
+const isGeographic = (p: Position): boolean => Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90;
+
+/** Look at the numbers (and, with WGS84 roads, at the distance to the streets) and say what the CRS may be. */
+export function detectCrsHints(features: readonly Feature[], roads?: readonly Feature[]): CrsHint[] {
+  const all: Position[] = [];
+  for (const f of features) if (f.geometry) for (const p of positionsOf(f.geometry)) if (Number.isFinite(p[0]) && Number.isFinite(p[1])) all.push(p);
+  if (all.length === 0) return [];
+  const outside = all.filter((p) => !isGeographic(p));
+  const hints: CrsHint[] = [];
+  if (outside.length >= all.length * 0.9) {
+    hints.push(projectedHint(outside));
+    return hints;
+  }
+  if (outside.length > 0) {
+    hints.push({ kind: 'out-of-range', suggested: null, candidates: [], message: `${outside.length} of ${all.length} coordinates are outside longitude ±180 / latitude ±90` });
+  }
+  if (roads && roads.length) {
+    const offset = detectStreetOffset(features, roads);
+    if (offset) hints.push(offset);
+  }
+  return hints;
+}
+
+function projectedHint(points: Position[]): CrsHint {
+  const zones = new Map<number, number>();
+  for (const p of points) {
+    const zone = Math.floor(p[0] / 1e6);
+    zones.set(zone, (zones.get(zone) ?? 0) + 1);
+  }
+  const [zone, count] = [...zones.entries()].sort((a, b) => b[1] - a[1])[0];
+  const epsg = epsgForZonePrefix(zone);
+  const web = points.every((p) => p[0] > 8e6 && p[0] < 1.6e7 && p[1] > 1.5e6 && p[1] < 7.2e6);
+  if (epsg !== null && count === points.length) {
+    const code = `EPSG:${epsg}`;
+    // 6° zones 13–15 share their number range with Web Mercator eastings in eastern China.
+    const candidates = web && zone < 16 ? [code, 'EPSG:3857'] : [code];
+    return { kind: 'projected', suggested: code, candidates, message: `Projected coordinates with zone number ${zone} in the easting: CGCS2000 Gauss-Krüger ${code}?` };
+  }
+  if (points.every((p) => p[0] > 0 && p[0] < 1e6 && p[1] > 1e6 && p[1] < 6.5e6)) {
+    return { kind: 'projected', suggested: null, candidates: ['EPSG:4534…4554'], message: 'Projected coordinates without a zone number in the easting: choose the Gauss-Krüger central meridian (CGCS2000 3° CM, EPSG:4534–4554)' };
+  }
+  if (web) return { kind: 'projected', suggested: 'EPSG:3857', candidates: ['EPSG:3857'], message: 'Coordinates look like Web Mercator metres (EPSG:3857)' };
+  return { kind: 'projected', suggested: null, candidates: [], message: 'Coordinates are not longitude/latitude and match no known projection: choose the coordinate system' };
+}
+
+/** Median distance in metres from each point to the nearest road segment. */
+export function medianDistanceToRoadsMeters(points: readonly Position[], roads: readonly Feature[]): number | null {
+  const segs: number[] = [];
+  for (const r of roads) {
+    const g = r.geometry;
+    if (!g) continue;
+    const lines = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
+    for (const l of lines) for (let i = 1; i < l.length; i++) segs.push(l[i - 1][0], l[i - 1][1], l[i][0], l[i][1]);
+  }
+  const n = segs.length / 4;
+  if (n === 0 || points.length === 0) return null;
+  const index = new Flatbush(n);
+  for (let i = 0; i < n; i++) {
+    const [ax, ay, bx, by] = segs.slice(i * 4, i * 4 + 4);
+    index.add(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
+  }
+  index.finish();
+  const dists = points.map((p) => {
+    const mPerDegLat = 111_320;
+    const mPerDegLon = 111_320 * Math.cos((p[1] * Math.PI) / 180);
+    let best = Infinity;
+    // Box distance in degrees under-rates east-west gaps; 16 candidates is ample for the true nearest.
+    for (const i of index.neighbors(p[0], p[1], 16)) {
+      const ax = (segs[i * 4] - p[0]) * mPerDegLon, ay = (segs[i * 4 + 1] - p[1]) * mPerDegLat;
+      const bx = (segs[i * 4 + 2] - p[0]) * mPerDegLon, by = (segs[i * 4 + 3] - p[1]) * mPerDegLat;
+      best = Math.min(best, pointSegmentMeters(ax, ay, bx, by));
+    }
+    return best;
+  });
+  dists.sort((a, b) => a - b);
+  return dists[Math.floor(dists.length / 2)];
+}
+
+/** Distance from the origin to segment a–b (local metres). */
+function pointSegmentMeters(ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax, dy = by - ay;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
+  return Math.hypot(ax + t * dx, ay + t * dy);
+}
+
+function samplePoints(features: readonly Feature[], max: number): Position[] {
+  const pts: Position[] = [];
+  for (const f of features) {
+    const g = f.geometry;
+    if (g?.type === 'Point' && isGeographic(g.coordinates)) pts.push(g.coordinates);
+  }
+  if (pts.length <= max) return pts;
+  const step = pts.length / max;
+  return Array.from({ length: max }, (_, i) => pts[Math.floor(i * step)]);
+}
+
+/**
+ * GCJ-02 points over WGS84 streets sit 300–700 m off in most Chinese cities. Compare the median
+ * distance to the streets as read and after undoing GCJ-02 (and BD-09); propose the one that halves it.
+ */
+function detectStreetOffset(features: readonly Feature[], roads: readonly Feature[]): CrsHint | null {
+  const pts = samplePoints(features, 2000);
+  if (pts.length < 5) return null;
+  const asRead = medianDistanceToRoadsMeters(pts, roads);
+  if (asRead === null || asRead < 100) return null;
+  const tries = [
+    { code: 'gcj02', name: 'GCJ-02', from: gcoord.GCJ02 },
+    { code: 'bd09', name: 'BD-09', from: gcoord.BD09 },
+  ].map((t) => ({ ...t, meters: medianDistanceToRoadsMeters(pts.map((p) => gcoord.transform([p[0], p[1]], t.from, gcoord.WGS84) as Position), roads) ?? Infinity }));
+  tries.sort((a, b) => a.meters - b.meters);
+  const best = tries[0];
+  if (best.meters > asRead * 0.5) return null;
+  return {
+    kind: 'offset',
+    suggested: best.code,
+    candidates: tries.map((t) => t.code),
+    message: `Points sit a median ${Math.round(asRead)} m from the streets; read as ${best.name} they sit ${Math.round(best.meters)} m away: convert from ${best.name}?`,
+  };
+}

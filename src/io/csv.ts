@@ -1,0 +1,133 @@
+/**
+ * CSV/TSV with longitude/latitude columns or a WKT column (POI dumps, survey tables, Excel exports).
+ * Every row that cannot be placed is reported with its line number; every other row is kept with all its cells.
+ */
+import type { Feature, Geometry } from 'geojson';
+import Papa from 'papaparse';
+import type { InputIssue } from '../core/types';
+import type { ReadResult } from './types';
+import { WktError, looksLikeWkt, parseWkt } from './wkt';
+
+export interface CsvOptions {
+  lonField?: string;
+  latField?: string;
+  wktField?: string;
+  /** Default: tab for `.tsv`/`.tab`, else detected by papaparse. */
+  delimiter?: string;
+}
+
+export interface CsvResult extends ReadResult {
+  /** Which columns held the geometry (null when none was found). */
+  geometryColumns: { lon: string; lat: string } | { wkt: string } | null;
+  /** 1-based line number of each kept feature, for messages about it later (validation). */
+  sourceLines: number[];
+}
+
+const LON_NAMES = ['lon', 'lng', 'long', 'longitude', 'x', '经度', 'point_x', 'x坐标', 'gcj_lng', 'bd_lng', 'wgs_lng'];
+const LAT_NAMES = ['lat', 'latitude', 'y', '纬度', 'point_y', 'y坐标', 'gcj_lat', 'bd_lat', 'wgs_lat'];
+const WKT_NAMES = ['wkt', 'geometry', 'geom', 'the_geom', 'shape', 'wkt_geom'];
+
+function findColumn(header: string[], names: readonly string[]): string | null {
+  for (const n of names) {
+    const hit = header.find((h) => h.trim().toLowerCase() === n);
+    if (hit !== undefined) return hit;
+  }
+  return null;
+}
+
+/** A cell as a property value: numbers only when the text is exactly the number's canonical form (keeps "001"). */
+function cellValue(s: string): string | number {
+  const t = s.trim();
+  if (t !== '' && t === s && String(Number(t)) === t) return Number(t);
+  return s;
+}
+
+function coordinate(v: string | undefined): number | null {
+  if (v === undefined) return null;
+  const t = v.trim();
+  if (t === '') return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Parse CSV/TSV text (BOM stripped) into point (or WKT) features, one per data row. */
+export function readCsv(text: string, fileName: string, options: CsvOptions = {}): CsvResult {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const issues: InputIssue[] = [];
+  const features: Feature[] = [];
+  const lineStarts: number[] = [0];
+  for (let i = 0; i < src.length; i++) if (src[i] === '\n') lineStarts.push(i + 1);
+  const lineOf = (offset: number): number => {
+    let lo = 0, hi = lineStarts.length - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (lineStarts[mid] <= offset) lo = mid; else hi = mid - 1; }
+    return lo + 1;
+  };
+  const rows: { cells: string[]; line: number }[] = [];
+  let cursor = 0;
+  const delimiter = options.delimiter ?? (/\.(tsv|tab)$/i.test(fileName) ? '\t' : undefined);
+  Papa.parse<string[]>(src, {
+    header: false,
+    skipEmptyLines: false,
+    ...(delimiter ? { delimiter } : {}),
+    step: (r) => {
+      let start = cursor;
+      while (src[start] === '\r' || src[start] === '\n') start++;
+      cursor = r.meta.cursor;
+      const cells = r.data;
+      if (cells.length === 1 && cells[0].trim() === '') return; // blank line
+      rows.push({ cells, line: lineOf(start) });
+      for (const e of r.errors) if (e.type === 'Quotes') issues.push({ severity: 'warning', file: fileName, action: 'kept', message: `Line ${lineOf(start)}: ${e.message}` });
+    },
+  });
+  const head = rows.shift();
+  if (!head) {
+    issues.push({ severity: 'error', file: fileName, action: 'skipped', message: 'CSV file is empty' });
+    return { fileName, features, issues, geometryColumns: null, sourceLines: [] };
+  }
+  const header = head.cells.map((h, i) => (h.trim() === '' ? `field_${i + 1}` : h));
+  const lon = options.lonField ?? findColumn(header, LON_NAMES);
+  const lat = options.latField ?? findColumn(header, LAT_NAMES);
+  let wkt = options.wktField ?? (lon && lat ? null : findColumn(header, WKT_NAMES));
+  if (!wkt && !(lon && lat)) {
+    const col = header.findIndex((_, i) => rows.some((r) => looksLikeWkt(r.cells[i] ?? '')));
+    if (col >= 0) wkt = header[col];
+  }
+  const geometryColumns: CsvResult['geometryColumns'] = wkt ? { wkt } : lon && lat ? { lon, lat } : null;
+  if (!geometryColumns) {
+    issues.push({ severity: 'error', file: fileName, action: 'skipped', message: `No coordinate columns: expected longitude (lon/lng/longitude/x/经度) and latitude (lat/latitude/y/纬度) columns or a WKT column; found ${header.join(', ')}; ${rows.length} rows not imported` });
+    return { fileName, features, issues, geometryColumns, sourceLines: [] };
+  }
+  const colIndex = (name: string): number => header.indexOf(name);
+  const gc = geometryColumns;
+  const sourceLines: number[] = [];
+  rows.forEach((row, i) => {
+    const bad = (field: string, message: string): void => { issues.push({ severity: 'error', file: fileName, featureIndex: i, field, action: 'skipped', message: `Line ${row.line}: ${message}` }); };
+    const props: Record<string, unknown> = {};
+    header.forEach((h, c) => { props[h] = row.cells[c] === undefined ? null : cellValue(row.cells[c]); });
+    for (let c = header.length; c < row.cells.length; c++) props[`field_${c + 1}`] = cellValue(row.cells[c]);
+    let geometry: Geometry;
+    if ('wkt' in gc) {
+      const text = row.cells[colIndex(gc.wkt)] ?? '';
+      if (text.trim() === '') return bad(gc.wkt, `${gc.wkt} is empty`);
+      try {
+        geometry = parseWkt(text);
+      } catch (e) {
+        return bad(gc.wkt, `${gc.wkt} is not valid WKT (${e instanceof WktError ? e.message : String(e)})`);
+      }
+    } else {
+      const rawX = row.cells[colIndex(gc.lon)];
+      const rawY = row.cells[colIndex(gc.lat)];
+      const x = coordinate(rawX);
+      const y = coordinate(rawY);
+      if (x === null) return bad(gc.lon, rawX === undefined || rawX.trim() === '' ? `${gc.lon} is empty` : `${gc.lon} "${rawX}" is not a number`);
+      if (y === null) return bad(gc.lat, rawY === undefined || rawY.trim() === '' ? `${gc.lat} is empty` : `${gc.lat} "${rawY}" is not a number`);
+      geometry = { type: 'Point', coordinates: [x, y] };
+    }
+    if (row.cells.length !== header.length) {
+      issues.push({ severity: 'warning', file: fileName, featureIndex: i, action: 'kept', message: `Line ${row.line}: ${row.cells.length} fields, header has ${header.length}` });
+    }
+    features.push({ type: 'Feature', geometry, properties: props });
+    sourceLines.push(row.line);
+  });
+  return { fileName, features, issues, geometryColumns, sourceLines };
+}
