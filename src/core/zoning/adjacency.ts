@@ -1,0 +1,77 @@
+/**
+ * Adjacency of eligible communities: polygons within `gapMeters` whose shortest straight link crosses no barrier.
+ *
+ * Candidate pairs come from a flatbush search with each bbox grown by the gap, so the work is
+ * O(n log n + candidates × near segments), never all pairs. The barrier test uses the exact closest point pair.
+ *
+ * Touching polygons (distance 0) have no link to test. They count as separated only when a barrier passes within
+ * `touchToleranceMeters` of their contact point — i.e. the data draws both parcels up to a road centre line that
+ * runs along their common boundary. A barrier that cuts through the interior of touching polygons elsewhere is a
+ * data error we do not try to interpret: such polygons stay adjacent.
+ */
+import type { Community } from '../types';
+import type { BarrierIndex } from './barriers';
+import { barrierNear, linkCrossesBarrier, packBarriers } from './barriers';
+import { itemDistance, newContact } from './distance';
+import type { PackedPolygons } from './polygons';
+import { packPolygons } from './polygons';
+import type { Adjacency, AdjacencyOptions } from './types';
+
+export const DEFAULT_GAP_METERS = 30;
+export const DEFAULT_TOUCH_TOLERANCE_METERS = 1;
+
+/**
+ * Adjacency graph over the communities with `eligibleMask[i] === 1`.
+ *
+ * @example
+ * const { eligible } = evaluateEligibility(communities);
+ * const barriers = barriersFromRoads(roads); // motorway, trunk, primary
+ * const adj = findAdjacency(communities, eligible, { gapMeters: 30, barriers });
+ * adj.edges; // Uint32Array [a0, b0, a1, b1, …] of community indices, a < b
+ */
+export function findAdjacency(
+  communities: readonly Community[], eligibleMask: ArrayLike<number>, options: AdjacencyOptions = {},
+): Adjacency {
+  const P = packPolygons(communities.map((c) => c.geometry), eligibleMask);
+  const B = packBarriers(options.barriers ?? [], P.projection);
+  return adjacencyOfPacked(P, B, options);
+}
+
+/** The same on already packed polygons and barriers (shared with `autoZone` and the benchmark). */
+export function adjacencyOfPacked(P: PackedPolygons, B: BarrierIndex, options: AdjacencyOptions = {}): Adjacency {
+  const gap = options.gapMeters ?? DEFAULT_GAP_METERS;
+  const touchTol = options.touchToleranceMeters ?? DEFAULT_TOUCH_TOLERANCE_METERS;
+  const n = P.source.length;
+  const edges: number[] = [];
+  const dist: number[] = [];
+  const blocked: number[] = [];
+  let candidatePairs = 0;
+  const contact = newContact();
+  const bbox = P.bbox;
+  for (let k = 0; k < n; k++) {
+    if (!P.index) break;
+    const hits = P.index.search(bbox[k * 4] - gap, bbox[k * 4 + 1] - gap, bbox[k * 4 + 2] + gap, bbox[k * 4 + 3] + gap);
+    if (hits.length > 1) hits.sort((a, b) => a - b);
+    for (const m of hits) {
+      if (m <= k) continue;
+      candidatePairs++;
+      const d = itemDistance(P, k, m, gap, contact);
+      if (d > gap) continue;
+      const crosses = d === 0
+        ? barrierNear(B, contact.ax, contact.ay, touchTol)
+        : linkCrossesBarrier(B, contact.ax, contact.ay, contact.bx, contact.by);
+      if (crosses) {
+        blocked.push(P.source[k], P.source[m]);
+      } else {
+        edges.push(P.source[k], P.source[m]);
+        dist.push(d);
+      }
+    }
+  }
+  return {
+    edges: Uint32Array.from(edges),
+    distanceMeters: Float64Array.from(dist),
+    blockedEdges: Uint32Array.from(blocked),
+    candidatePairs,
+  };
+}

@@ -1,0 +1,102 @@
+/** Barrier lines (arterial roads, railways, waterways) as indexed segments in local metres. */
+import Flatbush from 'flatbush';
+import type { Position } from 'geojson';
+import type { LocalProjection } from '../geo';
+import { DEFAULT_BARRIER_HIGHWAY } from '../config/roads';
+import type { Road } from '../types';
+import type { BarrierLine } from './types';
+
+export interface BarrierIndex {
+  /** Per segment: x0, y0, x1, y1 (metres). */
+  seg: Float64Array;
+  index: Flatbush | null;
+}
+
+function linesOf(g: BarrierLine['geometry']): Position[][] {
+  switch (g.type) {
+    case 'LineString': return [g.coordinates];
+    case 'MultiLineString': return g.coordinates;
+    case 'Polygon': return g.coordinates;
+    case 'MultiPolygon': return g.coordinates.flat();
+  }
+}
+
+/** Barriers from road lines whose OSM `highway` class is in `highwayClasses` (default motorway, trunk, primary). */
+export function barriersFromRoads(
+  roads: readonly Road[], highwayClasses: readonly string[] = DEFAULT_BARRIER_HIGHWAY,
+): BarrierLine[] {
+  const wanted = new Set(highwayClasses);
+  return roads.filter((r) => wanted.has(r.highway)).map((r) => ({ kind: 'road' as const, geometry: r.geometry }));
+}
+
+export function packBarriers(barriers: readonly BarrierLine[], projection: LocalProjection): BarrierIndex {
+  const { originLng, originLat, metersPerDegreeLng: kx, metersPerDegreeLat: ky } = projection;
+  let n = 0;
+  for (const b of barriers) for (const line of linesOf(b.geometry)) n += Math.max(0, line.length - 1);
+  const seg = new Float64Array(n * 4);
+  let k = 0;
+  for (const b of barriers) {
+    for (const line of linesOf(b.geometry)) {
+      for (let i = 0; i + 1 < line.length; i++) {
+        seg[k++] = (line[i][0] - originLng) * kx;
+        seg[k++] = (line[i][1] - originLat) * ky;
+        seg[k++] = (line[i + 1][0] - originLng) * kx;
+        seg[k++] = (line[i + 1][1] - originLat) * ky;
+      }
+    }
+  }
+  if (n === 0) return { seg, index: null };
+  const index = new Flatbush(n);
+  for (let s = 0; s < n; s++) {
+    const x0 = seg[s * 4], y0 = seg[s * 4 + 1], x1 = seg[s * 4 + 2], y1 = seg[s * 4 + 3];
+    index.add(Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1));
+  }
+  index.finish();
+  return { seg, index };
+}
+
+function orient(ax: number, ay: number, bx: number, by: number, px: number, py: number): number {
+  return (bx - ax) * (py - ay) - (by - ay) * (px - ax);
+}
+
+/** Segments meet (crossing or touching, collinear overlap included). Inputs are already bbox-overlapping. */
+function segmentsMeet(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): boolean {
+  const d1 = orient(cx, cy, dx, dy, ax, ay), d2 = orient(cx, cy, dx, dy, bx, by);
+  const d3 = orient(ax, ay, bx, by, cx, cy), d4 = orient(ax, ay, bx, by, dx, dy);
+  if (((d1 > 0 && d2 > 0) || (d1 < 0 && d2 < 0)) || ((d3 > 0 && d4 > 0) || (d3 < 0 && d4 < 0))) return false;
+  if (d1 === 0 && d2 === 0) {
+    // Collinear: overlap of the projections on the longer axis.
+    const useX = Math.abs(bx - ax) >= Math.abs(by - ay);
+    const [a0, a1] = useX ? [Math.min(ax, bx), Math.max(ax, bx)] : [Math.min(ay, by), Math.max(ay, by)];
+    const [c0, c1] = useX ? [Math.min(cx, dx), Math.max(cx, dx)] : [Math.min(cy, dy), Math.max(cy, dy)];
+    return a0 <= c1 && c0 <= a1;
+  }
+  return true;
+}
+
+/** Does the straight link a→b cross (or touch) any barrier segment? */
+export function linkCrossesBarrier(B: BarrierIndex, ax: number, ay: number, bx: number, by: number): boolean {
+  if (!B.index) return false;
+  const seg = B.seg;
+  const hits = B.index.search(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
+  for (const s of hits) {
+    if (segmentsMeet(ax, ay, bx, by, seg[s * 4], seg[s * 4 + 1], seg[s * 4 + 2], seg[s * 4 + 3])) return true;
+  }
+  return false;
+}
+
+/** Is any barrier segment within `toleranceMeters` of (x, y)? */
+export function barrierNear(B: BarrierIndex, x: number, y: number, toleranceMeters: number): boolean {
+  if (!B.index) return false;
+  const seg = B.seg, t2 = toleranceMeters * toleranceMeters;
+  const hits = B.index.search(x - toleranceMeters, y - toleranceMeters, x + toleranceMeters, y + toleranceMeters);
+  for (const s of hits) {
+    const x0 = seg[s * 4], y0 = seg[s * 4 + 1], vx = seg[s * 4 + 2] - x0, vy = seg[s * 4 + 3] - y0;
+    const len2 = vx * vx + vy * vy;
+    let t = len2 > 0 ? ((x - x0) * vx + (y - y0) * vy) / len2 : 0;
+    t = t < 0 ? 0 : t > 1 ? 1 : t;
+    const qx = x0 + t * vx - x, qy = y0 + t * vy - y;
+    if (qx * qx + qy * qy <= t2) return true;
+  }
+  return false;
+}

@@ -1,0 +1,140 @@
+/**
+ * Community polygons projected once into local metres and packed into typed arrays, with a flatbush index over
+ * their bboxes. Every later phase (distances, splitting, bridges) reads these arrays instead of GeoJSON.
+ */
+import Flatbush from 'flatbush';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { LocalProjection } from '../geo';
+import { createLocalProjection } from '../geo';
+
+export interface PackedPolygons {
+  projection: LocalProjection;
+  /** Which input positions were packed (ascending); packed item k is input `source[k]`. */
+  source: Uint32Array;
+  /** Interleaved x, y (metres) of all ring vertices; rings keep their closing vertex. */
+  xy: Float64Array;
+  /** Vertex index where ring r starts; length rings + 1. */
+  ringStart: Uint32Array;
+  /** Ring index where item k starts; length items + 1. Holes and parts together: tests use the even-odd rule. */
+  itemRingStart: Uint32Array;
+  /** [minX, minY, maxX, maxY] per item. */
+  bbox: Float64Array;
+  /** Area-weighted centroid per item (metres). */
+  cx: Float64Array;
+  cy: Float64Array;
+  /** Planar area per item, m² (holes subtracted). */
+  areaSqm: Float64Array;
+  index: Flatbush | null;
+}
+
+type Shape = Polygon | MultiPolygon;
+
+function ringsOf(g: Shape): Position[][] {
+  return g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
+}
+
+/** A projection centred on the bbox of the given shapes (shared by polygons and barrier lines). */
+export function projectionFor(shapes: Iterable<Shape>): LocalProjection {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const g of shapes) {
+    for (const ring of ringsOf(g)) {
+      for (const p of ring) {
+        if (p[0] < minX) minX = p[0];
+        if (p[0] > maxX) maxX = p[0];
+        if (p[1] < minY) minY = p[1];
+        if (p[1] > maxY) maxY = p[1];
+      }
+    }
+  }
+  return Number.isFinite(minX) ? createLocalProjection((minX + maxX) / 2, (minY + maxY) / 2) : createLocalProjection(0, 0);
+}
+
+/** Pack `shapes[i]` for every i with `mask[i] === 1` (all when no mask). */
+export function packPolygons(
+  shapes: readonly Shape[], mask: ArrayLike<number> | null, projection?: LocalProjection,
+): PackedPolygons {
+  const picked: number[] = [];
+  for (let i = 0; i < shapes.length; i++) if (!mask || mask[i]) picked.push(i);
+  const proj = projection ?? projectionFor(picked.map((i) => shapes[i]));
+  let nRings = 0, nVerts = 0;
+  for (const i of picked) for (const ring of ringsOf(shapes[i])) { nRings++; nVerts += ring.length; }
+
+  const n = picked.length;
+  const xy = new Float64Array(nVerts * 2);
+  const ringStart = new Uint32Array(nRings + 1);
+  const itemRingStart = new Uint32Array(n + 1);
+  const bbox = new Float64Array(n * 4);
+  const cx = new Float64Array(n), cy = new Float64Array(n), areaSqm = new Float64Array(n);
+  const kx = proj.metersPerDegreeLng, ky = proj.metersPerDegreeLat;
+  let r = 0, v = 0;
+  for (let k = 0; k < n; k++) {
+    itemRingStart[k] = r;
+    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    let a2 = 0, sx = 0, sy = 0;
+    const rings = ringsOf(shapes[picked[k]]);
+    for (let ri = 0; ri < rings.length; ri++) {
+      const ring = rings[ri];
+      ringStart[r++] = v;
+      const first = v;
+      for (const p of ring) {
+        const x = (p[0] - proj.originLng) * kx, y = (p[1] - proj.originLat) * ky;
+        xy[v * 2] = x; xy[v * 2 + 1] = y; v++;
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
+      }
+      // Shoelace with the sign forced per ring role: outer rings add, holes subtract, whatever their winding.
+      let ra = 0, rx = 0, ry = 0;
+      for (let j = first; j < v - 1; j++) {
+        const x0 = xy[j * 2], y0 = xy[j * 2 + 1], x1 = xy[j * 2 + 2], y1 = xy[j * 2 + 3];
+        const cross = x0 * y1 - x1 * y0;
+        ra += cross; rx += (x0 + x1) * cross; ry += (y0 + y1) * cross;
+      }
+      const isHole = isHoleRing(shapes[picked[k]], ri);
+      const sign = (ra >= 0) !== isHole ? 1 : -1;
+      a2 += sign * ra; sx += sign * rx; sy += sign * ry;
+    }
+    bbox[k * 4] = minX; bbox[k * 4 + 1] = minY; bbox[k * 4 + 2] = maxX; bbox[k * 4 + 3] = maxY;
+    areaSqm[k] = Math.abs(a2) / 2;
+    if (a2 !== 0) { cx[k] = sx / (3 * a2); cy[k] = sy / (3 * a2); }
+    else { cx[k] = (minX + maxX) / 2; cy[k] = (minY + maxY) / 2; }
+  }
+  ringStart[r] = v;
+  itemRingStart[n] = r;
+
+  let index: Flatbush | null = null;
+  if (n > 0) {
+    index = new Flatbush(n);
+    for (let k = 0; k < n; k++) index.add(bbox[k * 4], bbox[k * 4 + 1], bbox[k * 4 + 2], bbox[k * 4 + 3]);
+    index.finish();
+  }
+  return { projection: proj, source: Uint32Array.from(picked), xy, ringStart, itemRingStart, bbox, cx, cy, areaSqm, index };
+}
+
+/** Ring `ri` (in `ringsOf` order) is a hole when it is not the first ring of its polygon part. */
+function isHoleRing(g: Shape, ri: number): boolean {
+  if (g.type === 'Polygon') return ri > 0;
+  let k = ri;
+  for (const part of g.coordinates) {
+    if (k < part.length) return k > 0;
+    k -= part.length;
+  }
+  return false;
+}
+
+/** Even-odd point-in-polygon over all rings of item k. */
+export function pointInItem(P: PackedPolygons, k: number, px: number, py: number): boolean {
+  const b = P.bbox;
+  if (px < b[k * 4] || px > b[k * 4 + 2] || py < b[k * 4 + 1] || py > b[k * 4 + 3]) return false;
+  const xy = P.xy;
+  let inside = false;
+  for (let r = P.itemRingStart[k]; r < P.itemRingStart[k + 1]; r++) {
+    const end = P.ringStart[r + 1];
+    for (let j = P.ringStart[r]; j < end - 1; j++) {
+      const x0 = xy[j * 2], y0 = xy[j * 2 + 1], x1 = xy[j * 2 + 2], y1 = xy[j * 2 + 3];
+      if ((y0 > py) !== (y1 > py) && px < ((x1 - x0) * (py - y0)) / (y1 - y0) + x0) inside = !inside;
+    }
+  }
+  return inside;
+}

@@ -1,0 +1,83 @@
+/** Zone statistics: sums over members, plus service gaps from the accessibility engine when given. */
+import { area as turfArea } from '@turf/turf';
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { Community } from '../types';
+import type { ZoneAccessibilityInput, ZoneStats } from './types';
+
+export interface ZoneStatsOptions {
+  /** Accessibility rows in the same order as `communities` (index = community position). */
+  accessibility?: ZoneAccessibilityInput;
+  /** The zone outline, for `zoneAreaSqm`. */
+  geometry?: Polygon | MultiPolygon;
+}
+
+/**
+ * Statistics of one zone whose members are `communities[memberIndices[i]]`.
+ *
+ * Gaps: a member is "in a gap" when at least one required category is not covered for it. Off-network members
+ * (accessibility `score` NaN) are never counted as gaps — their distance is unknown, not long.
+ *
+ * @example
+ * const stats = zoneStats(communities, [0, 3, 4], { accessibility: result, geometry: zone.geometry });
+ * stats.householdsInGaps; // households of the three members missing some required service
+ */
+export function zoneStats(
+  communities: readonly Community[], memberIndices: ArrayLike<number>, options: ZoneStatsOptions = {},
+): ZoneStats {
+  const s: ZoneStats = {
+    communities: 0, households: 0, residents: 0, memberAreaSqm: 0,
+    zoneAreaSqm: options.geometry ? turfArea(options.geometry) : null,
+    buildYearMin: null, buildYearMax: null, meanWillingness: null, meanWillingnessByHouseholds: null,
+    propertyManagement: { professional: 0, self: 0, none: 0, unknown: 0 },
+    missingCategoryIds: [], householdsInGaps: 0, gapHouseholdsByCategory: {},
+  };
+  let wSum = 0, wCount = 0, wHhSum = 0, wHh = 0;
+  for (let m = 0; m < memberIndices.length; m++) {
+    const c = communities[memberIndices[m]];
+    const hh = c.households ?? 0;
+    s.communities++;
+    s.households += hh;
+    s.residents += c.residents ?? 0;
+    s.memberAreaSqm += turfArea(c.geometry);
+    if (c.buildYear != null && Number.isFinite(c.buildYear)) {
+      s.buildYearMin = s.buildYearMin == null ? c.buildYear : Math.min(s.buildYearMin, c.buildYear);
+      s.buildYearMax = s.buildYearMax == null ? c.buildYear : Math.max(s.buildYearMax, c.buildYear);
+    }
+    if (c.willingness != null && Number.isFinite(c.willingness)) {
+      wSum += c.willingness; wCount++;
+      if (c.households != null && c.households > 0) { wHhSum += c.willingness * c.households; wHh += c.households; }
+    }
+    s.propertyManagement[c.propertyManagement ?? 'unknown']++;
+  }
+  if (wCount > 0) s.meanWillingness = wSum / wCount;
+  if (wHh > 0) s.meanWillingnessByHouseholds = wHhSum / wHh;
+  if (options.accessibility) addGaps(s, communities, memberIndices, options.accessibility);
+  return s;
+}
+
+function addGaps(
+  s: ZoneStats, communities: readonly Community[], memberIndices: ArrayLike<number>, acc: ZoneAccessibilityInput,
+): void {
+  const nCat = acc.categoryIds.length;
+  const required = acc.summary
+    ? acc.categoryIds.map((id) => acc.summary!.find((x) => x.categoryId === id)?.required ?? true)
+    : acc.categoryIds.map(() => true);
+  const missing = new Float64Array(nCat).fill(-1);
+  for (let m = 0; m < memberIndices.length; m++) {
+    const i = memberIndices[m];
+    if (acc.score && Number.isNaN(acc.score[i])) continue;
+    const hh = communities[i].households ?? 0;
+    let inGap = false;
+    for (let c = 0; c < nCat; c++) {
+      if (!required[c] || acc.covered[i * nCat + c]) continue;
+      inGap = true;
+      missing[c] = Math.max(0, missing[c]) + hh;
+    }
+    if (inGap) s.householdsInGaps += hh;
+  }
+  for (let c = 0; c < nCat; c++) {
+    if (missing[c] < 0) continue;
+    s.missingCategoryIds.push(acc.categoryIds[c]);
+    s.gapHouseholdsByCategory[acc.categoryIds[c]] = missing[c];
+  }
+}
