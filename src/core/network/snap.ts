@@ -15,7 +15,7 @@ export interface SnapInfo {
   edge: Int32Array;
   /** Fraction along the edge from `edgeFrom` to `edgeTo`. */
   t: Float64Array;
-  /** Straight connector from the item's point to the edge, metres (haversine); NaN when no edge at all. */
+  /** Straight connector from the item's point to the edge, metres (haversine); NaN when no edge lies within the snap search radius. */
   connectorMeters: Float64Array;
   /** 1 when no edge lies within `maxSnapMeters`. */
   offNetwork: Uint8Array;

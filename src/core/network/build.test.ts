@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { multiRoad, road } from '../../../test/fixtures/network/builders';
+import type { NetworkSettings } from '../config/defaults';
+import { DEFAULT_NETWORK_SETTINGS } from '../config/defaults';
+import { buildWalkNetwork } from './build';
+import { EDGE_CLASS_NAMES } from './types';
+
+const settings = (over: Partial<NetworkSettings> = {}): NetworkSettings => ({ ...DEFAULT_NETWORK_SETTINGS, ...over });
+
+describe('buildWalkNetwork', () => {
+  it('does not connect lines that cross without a shared vertex (OSM bridge/tunnel semantics)', () => {
+    const roads = [road('ew', 'residential', [[0, 0], [100, 0]]), road('ns', 'residential', [[50, -50], [50, 50]])];
+    const net = buildWalkNetwork(roads, settings());
+    expect(net.stats.components).toBe(2);
+    expect(net.nodeCount).toBe(4);
+    expect(net.edgeCount).toBe(2);
+  });
+
+  it('nodes at geometric crossings when nodeAtCrossings is on (CAD centre lines)', () => {
+    const roads = [road('ew', 'residential', [[0, 0], [100, 0]]), road('ns', 'residential', [[50, -50], [50, 50]])];
+    const net = buildWalkNetwork(roads, settings({ nodeAtCrossings: true }));
+    expect(net.stats.components).toBe(1);
+    expect(net.nodeCount).toBe(5);
+    expect(net.edgeCount).toBe(4);
+    const lengths = Array.from(net.edgeMeters).sort((a, b) => a - b);
+    lengths.forEach((m) => expect(m).toBeCloseTo(50, 1));
+  });
+
+  it('connects T-junctions at a shared vertex', () => {
+    const roads = [road('main', 'secondary', [[0, 0], [50, 0], [100, 0]]), road('side', 'service', [[50, 0], [50, 80]])];
+    const net = buildWalkNetwork(roads, settings());
+    expect(net.stats.components).toBe(1);
+    expect(net.nodeCount).toBe(4);
+    expect(net.edgeCount).toBe(3);
+    // The junction node has degree 3.
+    const degrees = Array.from({ length: net.nodeCount }, (_, n) => net.offsets[n + 1] - net.offsets[n]).sort();
+    expect(degrees).toEqual([1, 1, 1, 3]);
+    expect(net.stats.walkableKm).toBeCloseTo(0.18, 3);
+  });
+
+  it('merges vertices 0.3 m apart but not 0.8 m apart (tolerance 0.5 m)', () => {
+    const near = [road('a', 'residential', [[0, 0], [100, 0]]), road('b', 'residential', [[100.3, 0], [200, 0]])];
+    const netNear = buildWalkNetwork(near, settings());
+    expect(netNear.nodeCount).toBe(3);
+    expect(netNear.stats.components).toBe(1);
+    const far = [road('a', 'residential', [[0, 0], [100, 0]]), road('b', 'residential', [[100.8, 0], [200, 0]])];
+    const netFar = buildWalkNetwork(far, settings());
+    expect(netFar.nodeCount).toBe(4);
+    expect(netFar.stats.components).toBe(2);
+    // With a 1 m tolerance the 0.8 m gap closes.
+    expect(buildWalkNetwork(far, settings({ mergeToleranceMeters: 1 })).stats.components).toBe(1);
+  });
+
+  it('drops zero-length segments and duplicate vertices', () => {
+    const roads = [road('a', 'residential', [[0, 0], [0, 0], [50, 0], [50.1, 0], [100, 0]]), road('dot', 'footway', [[10, 10], [10, 10]])];
+    const net = buildWalkNetwork(roads, settings());
+    expect(net.edgeCount).toBe(2);
+    expect(net.nodeCount).toBe(3);
+    expect(Array.from(net.edgeMeters).every((m) => m > 0)).toBe(true);
+  });
+
+  it('drops non-walkable ways and keeps private ways open to pedestrians', () => {
+    const roads = [
+      road('mw', 'motorway', [[0, 0], [100, 0]]),
+      road('nofoot', 'residential', [[0, 10], [100, 10]], { foot: 'no' }),
+      road('private', 'service', [[0, 20], [100, 20]], { access: 'private' }),
+      road('privateFoot', 'service', [[0, 30], [100, 30]], { access: 'private', foot: 'yes' }),
+      road('building', 'construction', [[0, 40], [100, 40]]),
+      road('ok', 'footway', [[0, 50], [100, 50]]),
+    ];
+    const net = buildWalkNetwork(roads, settings());
+    expect(net.stats.droppedWays).toBe(4);
+    expect(net.edgeCount).toBe(2);
+    expect(Array.from(net.edgeRoad).sort()).toEqual([3, 5]);
+    expect(Array.from(net.edgeClass).map((c) => EDGE_CLASS_NAMES[c]).sort()).toEqual(['alley', 'footpath']);
+  });
+
+  it('takes every part of a MultiLineString', () => {
+    const net = buildWalkNetwork([multiRoad('m', 'pedestrian', [[[0, 0], [100, 0]], [[0, 100], [100, 100], [100, 200]]])], settings());
+    expect(net.edgeCount).toBe(3);
+    expect(net.stats.components).toBe(2);
+    expect(net.stats.walkableKm).toBeCloseTo(0.3, 3);
+    expect(Array.from(net.edgeClass).every((c) => EDGE_CLASS_NAMES[c] === 'footpath')).toBe(true);
+  });
+
+  it('reports components, the largest share and tiny islands', () => {
+    const roads = [
+      road('main', 'residential', [[0, 0], [300, 0], [600, 0], [900, 0]]),
+      road('island', 'footway', [[0, 500], [50, 500]]),
+    ];
+    const net = buildWalkNetwork(roads, settings());
+    expect(net.stats.components).toBe(2);
+    expect(net.stats.largestComponentShare).toBeCloseTo(4 / 6, 9);
+    const islandComponent = net.componentOf[net.edgeFrom[3]];
+    expect(net.componentTiny[islandComponent]).toBe(1);
+    expect(net.componentTiny[net.largestComponent]).toBe(0);
+    expect(net.componentMeters[islandComponent]).toBeCloseTo(50, 1);
+  });
+
+  it('builds a CSR adjacency consistent with the edge list', () => {
+    const roads = [road('a', 'residential', [[0, 0], [100, 0], [100, 100], [0, 0]])];
+    const net = buildWalkNetwork(roads, settings());
+    expect(net.offsets[net.nodeCount]).toBe(2 * net.edgeCount);
+    for (let u = 0; u < net.nodeCount; u++) {
+      for (let s = net.offsets[u]; s < net.offsets[u + 1]; s++) {
+        const e = net.slotEdge[s];
+        expect([net.edgeFrom[e], net.edgeTo[e]]).toContain(u);
+        expect(net.slotMeters[s]).toBe(net.edgeMeters[e]);
+      }
+    }
+    expect(net.edgeMeters[2]).toBeCloseTo(Math.SQRT2 * 100, 1);
+  });
+});

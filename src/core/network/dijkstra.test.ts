@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { mulberry32, randInt } from '../../../test/fixtures/network/prng';
+import { DijkstraWorkspace } from './dijkstra';
+
+interface Graph { nodeCount: number; offsets: Int32Array; targets: Int32Array; slotMeters: Float64Array }
+
+function randomGraph(rand: () => number, integerWeights: boolean): { g: Graph; w: number[][] } {
+  const n = randInt(rand, 2, 40);
+  const m = randInt(rand, 0, n * 3);
+  const w = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : Infinity)));
+  const edges: [number, number, number][] = [];
+  for (let k = 0; k < m; k++) {
+    const a = randInt(rand, 0, n - 1), b = randInt(rand, 0, n - 1);
+    if (a === b) continue;
+    const len = integerWeights ? randInt(rand, 1, 9) : 0.5 + rand() * 100;
+    edges.push([a, b, len]); // parallel edges allowed
+    w[a][b] = Math.min(w[a][b], len);
+    w[b][a] = Math.min(w[b][a], len);
+  }
+  const offsets = new Int32Array(n + 1);
+  for (const [a, b] of edges) { offsets[a + 1]++; offsets[b + 1]++; }
+  for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
+  const fill = offsets.slice(0, n);
+  const targets = new Int32Array(2 * edges.length), slotMeters = new Float64Array(2 * edges.length);
+  for (const [a, b, len] of edges) {
+    let s = fill[a]++; targets[s] = b; slotMeters[s] = len;
+    s = fill[b]++; targets[s] = a; slotMeters[s] = len;
+  }
+  return { g: { nodeCount: n, offsets, targets, slotMeters }, w };
+}
+
+function floydWarshall(w: number[][]): number[][] {
+  const n = w.length;
+  const d = w.map((row) => row.slice());
+  for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+    if (d[i][k] + d[k][j] < d[i][j]) d[i][j] = d[i][k] + d[k][j];
+  }
+  return d;
+}
+
+describe('bounded multi-source Dijkstra vs Floyd–Warshall', () => {
+  it('matches distances and tie-breaking labels on 120 seeded random graphs', () => {
+    const rand = mulberry32(20240601);
+    let reachedChecks = 0;
+    for (let trial = 0; trial < 120; trial++) {
+      const integer = trial % 2 === 0; // integer weights make ties common: labels must still be deterministic
+      const { g, w } = randomGraph(rand, integer);
+      const fw = floydWarshall(w);
+      const ws = new DijkstraWorkspace(g);
+      // Reuse the workspace several times: reset must leave no trace of the previous search.
+      for (let round = 0; round < 3; round++) {
+        ws.reset();
+        const seeds = Array.from({ length: randInt(rand, 1, 4) }, (_, label) => ({
+          node: randInt(rand, 0, g.nodeCount - 1), start: integer ? randInt(rand, 0, 3) : rand() * 20, label,
+        }));
+        const bound = integer ? randInt(rand, 0, 30) : rand() * 250;
+        for (const s of seeds) ws.seed(s.node, s.start, s.label);
+        ws.run(bound);
+        for (let v = 0; v < g.nodeCount; v++) {
+          let best = Infinity, bestLabel = -1;
+          for (const s of seeds) {
+            const d = s.start + fw[s.node][v];
+            if (d < best || (d === best && s.label < bestLabel)) { best = d; bestLabel = s.label; }
+          }
+          if (best > bound) {
+            // Not expanded beyond the bound (a seed itself may sit beyond it and is then kept as seeded).
+            if (!seeds.some((s) => s.node === v)) expect(ws.dist[v]).toBe(Infinity);
+            continue;
+          }
+          reachedChecks++;
+          if (integer) expect(ws.dist[v]).toBe(best);
+          else expect(ws.dist[v]).toBeCloseTo(best, 9);
+          expect(ws.label[v]).toBe(bestLabel);
+        }
+      }
+    }
+    expect(reachedChecks).toBeGreaterThan(1000);
+  });
+
+  it('records predecessors that sum to the distance', () => {
+    const rand = mulberry32(7);
+    for (let trial = 0; trial < 50; trial++) {
+      const { g } = randomGraph(rand, false);
+      const ws = new DijkstraWorkspace(g);
+      ws.trackPredecessors = true;
+      ws.seed(0, 0, 0);
+      ws.run(Infinity);
+      for (let v = 1; v < g.nodeCount; v++) {
+        if (ws.dist[v] === Infinity) continue;
+        const p = ws.pred[v];
+        let edge = Infinity;
+        for (let s = g.offsets[p]; s < g.offsets[p + 1]; s++) if (g.targets[s] === v) edge = Math.min(edge, g.slotMeters[s]);
+        expect(ws.dist[p] + edge).toBeCloseTo(ws.dist[v], 9);
+      }
+    }
+  });
+});
