@@ -70,9 +70,16 @@ class Ctx {
   }
 }
 
-export function toCommunities(features: Feature[], fileName: string): MapResult<Community> {
+/** A mapping result that also says which input feature each item came from (for exports in input order). */
+export interface SourcedMapResult<T> extends MapResult<T> {
+  /** sourceIndex[i] = index in the input features of items[i]. */
+  sourceIndex: number[];
+}
+
+export function toCommunities(features: Feature[], fileName: string): SourcedMapResult<Community> {
   const issues: InputIssue[] = [];
   const items: Community[] = [];
+  const sourceIndex: number[] = [];
   const ctx = new Ctx(fileName, issues);
   features.forEach((f, i) => {
     const props: Props = { ...(f.properties ?? {}) };
@@ -108,8 +115,9 @@ export function toCommunities(features: Feature[], fileName: string): MapResult<
       historic: bool(props, CF.historic),
       properties: props,
     });
+    sourceIndex.push(i);
   });
-  return { items, issues };
+  return { items, issues, sourceIndex };
 }
 
 export function toFacilities(features: Feature[], fileName: string, table: readonly CategoryDef[] = DEFAULT_CATEGORIES): MapResult<Facility> {

@@ -1,0 +1,89 @@
+/**
+ * Command-line parsing for `analyze`. Unknown options are errors (never ignored), so a typo in a batch
+ * script fails loudly instead of silently running a different analysis.
+ */
+import { UsageError } from './errors';
+
+/** summary.json is always written (it is the record of the run); these choose the other files. */
+export type OutputFormat = 'geojson' | 'csv' | 'fgb';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['geojson', 'csv', 'fgb'];
+export const DEFAULT_FORMATS: readonly OutputFormat[] = ['geojson', 'csv'];
+
+export interface AnalyzeOptions {
+  communities: string;
+  facilities: string;
+  roads?: string;
+  config?: string;
+  out: string;
+  formats: OutputFormat[];
+  strict: boolean;
+  quiet: boolean;
+}
+
+export type ParsedCommand = { command: 'help' } | { command: 'analyze'; options: AnalyzeOptions };
+
+const VALUE_OPTIONS = new Set(['communities', 'facilities', 'roads', 'config', 'out', 'formats']);
+const FLAG_OPTIONS = new Set(['strict', 'quiet']);
+/** Options planned for later issues: named in the error so users know they are coming, not mistyped. */
+const PLANNED_OPTIONS = new Set(['zone-gap', 'barriers', 'zone-max-households', 'eligible-before', 'crs-communities', 'crs-facilities', 'crs-roads', 'out-crs']);
+
+export function parseArgs(argv: readonly string[]): ParsedCommand {
+  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { command: 'help' };
+  const [command, ...rest] = argv;
+  if (command !== 'analyze') throw new UsageError(`unknown command "${command}"; the only command is "analyze" (see --help)`);
+  const values = new Map<string, string>();
+  const flags = new Set<string>();
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"; options start with -- (see --help)`);
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq > 0 ? eq : undefined);
+    if (FLAG_OPTIONS.has(name)) {
+      if (eq > 0) throw new UsageError(`--${name} takes no value`);
+      flags.add(name);
+      continue;
+    }
+    if (!VALUE_OPTIONS.has(name)) {
+      if (PLANNED_OPTIONS.has(name)) throw new UsageError(`option --${name} is not supported by this version yet`);
+      throw new UsageError(`unknown option "--${name}" (see --help)`);
+    }
+    let value: string | undefined;
+    if (eq > 0) value = arg.slice(eq + 1);
+    else {
+      value = rest[i + 1];
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
+      i++;
+    }
+    if (value === '') throw new UsageError(`--${name} needs a value`);
+    if (values.has(name)) throw new UsageError(`--${name} is given twice`);
+    values.set(name, value);
+  }
+  for (const required of ['communities', 'facilities', 'out']) {
+    if (!values.has(required)) throw new UsageError(`missing --${required} (see --help)`);
+  }
+  return {
+    command: 'analyze',
+    options: {
+      communities: values.get('communities')!,
+      facilities: values.get('facilities')!,
+      roads: values.get('roads'),
+      config: values.get('config'),
+      out: values.get('out')!,
+      formats: parseFormats(values.get('formats')),
+      strict: flags.has('strict'),
+      quiet: flags.has('quiet'),
+    },
+  };
+}
+
+function parseFormats(value: string | undefined): OutputFormat[] {
+  if (value === undefined) return [...DEFAULT_FORMATS];
+  const out: OutputFormat[] = [];
+  for (const part of value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)) {
+    const f = OUTPUT_FORMATS.find((x) => x === part);
+    if (!f) throw new UsageError(`--formats: unknown format "${part}"; choose from ${OUTPUT_FORMATS.join(', ')}`);
+    if (!out.includes(f)) out.push(f);
+  }
+  if (!out.length) throw new UsageError('--formats needs at least one format');
+  return out;
+}

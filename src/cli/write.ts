@@ -1,0 +1,52 @@
+/** Writing the analysis outputs into the output folder. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Feature } from 'geojson';
+import type { AnalysisSettings } from '../core/config/defaults';
+import type { Gap } from '../core/coverage';
+import type { Community } from '../core/types';
+import { toCsv } from '../io/csvWrite';
+import { writeFlatGeobuf } from '../io/flatgeobuf';
+import { writeGeoJSON } from '../io/geojson';
+import { resultColumnKinds, resultColumns } from '../io/export/communityResults';
+import { GAP_COLUMNS, gapRows } from '../io/export/gaps';
+import type { AnalysisSummaryJson } from '../io/export/summary';
+import { featureTable } from '../io/export/table';
+import type { OutputFormat } from './args';
+import { InputError } from './errors';
+
+export interface OutputData {
+  communityFeatures: Feature[];
+  gaps: Gap[];
+  communities: Community[];
+  settings: AnalysisSettings;
+  summary: AnalysisSummaryJson;
+  categoryIds: string[];
+}
+
+export async function writeOutputs(outDir: string, formats: readonly OutputFormat[], data: OutputData): Promise<string[]> {
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (e) {
+    throw new InputError(`--out ${outDir}: cannot create the folder (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const written: string[] = [];
+  const put = async (name: string, content: string | Uint8Array): Promise<void> => {
+    const path = join(outDir, name);
+    await writeFile(path, content);
+    written.push(path);
+  };
+  if (formats.includes('geojson')) await put('communities.geojson', writeGeoJSON(data.communityFeatures));
+  if (formats.includes('csv')) {
+    await put('gaps.csv', toCsv(gapRows(data.gaps, data.communities, data.settings.categories), GAP_COLUMNS));
+    const table = featureTable(data.communityFeatures, resultColumns(data.categoryIds));
+    await put('communities.csv', toCsv(table.rows, table.columns));
+  }
+  if (formats.includes('fgb')) {
+    // FlatGeobuf needs one geometry type family: skipped (non-polygon) features are left out of it.
+    const polygons = data.communityFeatures.filter((f) => f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'));
+    await put('communities.fgb', writeFlatGeobuf(polygons, { layerName: 'communities', columnKinds: resultColumnKinds(data.categoryIds) }));
+  }
+  await put('summary.json', JSON.stringify(data.summary, null, 2) + '\n');
+  return written;
+}

@@ -1,0 +1,105 @@
+/** summary.json of an analysis run: what was computed, how (network or straight line), and what was not used. */
+import type { AnalysisSettings } from '../../core/config/defaults';
+import type { AccessibilityResult, NetworkStats } from '../../core/coverage';
+import type { InputIssue } from '../../core/types';
+
+export interface LayerCounts {
+  file: string;
+  /** Features read from the file. */
+  read: number;
+  /** Items used in the analysis after mapping. */
+  used: number;
+}
+
+export interface CategorySummaryJson {
+  id: string;
+  zh: string;
+  en: string;
+  maxWalkMeters: number;
+  maxWalkMinutes: number;
+  required: boolean;
+  facilities: number;
+  householdsCovered: number;
+  householdsTotal: number;
+  /** householdsCovered / householdsTotal, 4 decimals. */
+  share: number;
+  communitiesCovered: number;
+  gaps: number;
+  offNetwork: number;
+}
+
+export interface AnalysisSummaryJson {
+  format: 'renovation-planner/analysis-summary';
+  version: 1;
+  mode: 'network' | 'euclidean';
+  /** A plain-language label of the distance type, so no reader mistakes straight lines for walking. */
+  distance: string;
+  inputs: { communities: LayerCounts; facilities: LayerCounts; roads: LayerCounts | null };
+  settings: { walkSpeedMetersPerMinute: number; maxSnapMeters: number; mergeToleranceMeters: number; nodeAtCrossings: boolean };
+  communities: { total: number; analysed: number; offNetwork: number; households: number; meanCoverageScore: number | null };
+  categories: CategorySummaryJson[];
+  network: NetworkStats | null;
+  offNetwork: { communities: string[]; facilities: string[] };
+  issueCounts: { error: number; warning: number; info: number };
+  issues: InputIssue[];
+}
+
+export interface SummaryInput {
+  result: AccessibilityResult;
+  settings: AnalysisSettings;
+  inputs: AnalysisSummaryJson['inputs'];
+  households: number;
+  issues: readonly InputIssue[];
+}
+
+const round4 = (x: number): number => Math.round(x * 10000) / 10000;
+
+export function buildSummary({ result, settings, inputs, households, issues }: SummaryInput): AnalysisSummaryJson {
+  const defs = new Map(settings.categories.map((c) => [c.id, c]));
+  let scoreSum = 0;
+  let scored = 0;
+  for (const s of result.score) if (Number.isFinite(s)) { scoreSum += s; scored++; }
+  const count = (sev: InputIssue['severity']): number => issues.filter((i) => i.severity === sev).length;
+  return {
+    format: 'renovation-planner/analysis-summary',
+    version: 1,
+    mode: result.mode,
+    distance: result.mode === 'network' ? 'walking metres along the road network' : 'straight-line metres (no roads given): not walking distance',
+    inputs,
+    settings: {
+      walkSpeedMetersPerMinute: settings.walkSpeedMetersPerMinute,
+      maxSnapMeters: settings.network.maxSnapMeters,
+      mergeToleranceMeters: settings.network.mergeToleranceMeters,
+      nodeAtCrossings: settings.network.nodeAtCrossings,
+    },
+    communities: {
+      total: inputs.communities.read,
+      analysed: result.communityIds.length,
+      offNetwork: result.offNetworkCommunities.length,
+      households,
+      meanCoverageScore: scored ? round4(scoreSum / scored) : null,
+    },
+    categories: result.summary.map((s) => {
+      const d = defs.get(s.categoryId);
+      return {
+        id: s.categoryId,
+        zh: d?.zh ?? '',
+        en: d?.en ?? '',
+        maxWalkMeters: s.maxWalkMeters,
+        maxWalkMinutes: Math.round((s.maxWalkMeters / settings.walkSpeedMetersPerMinute) * 10) / 10,
+        required: s.required,
+        facilities: s.facilities,
+        householdsCovered: s.householdsCovered,
+        householdsTotal: s.householdsTotal,
+        share: round4(s.share),
+        communitiesCovered: s.communitiesCovered,
+        gaps: s.gaps,
+        offNetwork: s.offNetwork,
+      };
+    }),
+    network: result.network,
+    offNetwork: { communities: [...result.offNetworkCommunities], facilities: [...result.offNetworkFacilities] },
+    issueCounts: { error: count('error'), warning: count('warning'), info: count('info') },
+    issues: [...issues],
+  };
+}
