@@ -1,0 +1,18 @@
+import { DetailsPanel } from '../ui/DetailsPanel';
+import { MapView } from '../ui/MapView';
+import { SidePanel } from '../ui/SidePanel';
+import { TopBar } from '../ui/TopBar';
+
+/** The app shell: top bar, left side panel (tabs), map, right details panel. */
+export function App() {
+  return (
+    <div className="app" data-testid="app">
+      <TopBar />
+      <div className="workspace">
+        <SidePanel />
+        <MapView />
+        <DetailsPanel />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+/** All layer modules the map draws. New features append their module here (order within a slot = list order). */
+import { communitiesLayer } from './communities';
+import { facilitiesLayer } from './facilities';
+import { roadsLayer } from './roads';
+import type { LayerModule } from './types';
+import { waterLayer } from './water';
+
+export const LAYER_MODULES: readonly LayerModule[] = [waterLayer, communitiesLayer, roadsLayer, facilitiesLayer];
+
+export { COMMUNITY_LAYER_IDS } from './communities';
+export { FACILITY_LAYER_IDS } from './facilities';
+export { ROAD_LAYER_IDS } from './roads';
+export { WATER_LAYER_IDS } from './water';
+export type { LayerModule, LayerSlot, SlottedLayer } from './types';
+export { LAYER_SLOTS } from './types';

@@ -1,0 +1,18 @@
+/**
+ * Tabs of the left side panel. Extension point: Analysis (coverage), Zones and Import/Export add an entry here
+ * (labelKey is an i18n key under `tabs.`; add it to both zh-CN.ts and en.ts).
+ */
+import type { ComponentType } from 'react';
+import { LayersTab } from './LayersTab';
+import { SummaryTab } from './SummaryTab';
+
+export interface SidePanelTab {
+  id: string;
+  labelKey: string;
+  Component: ComponentType;
+}
+
+export const SIDE_PANEL_TABS: readonly SidePanelTab[] = [
+  { id: 'layers', labelKey: 'tabs.layers', Component: LayersTab },
+  { id: 'summary', labelKey: 'tabs.summary', Component: SummaryTab },
+];
