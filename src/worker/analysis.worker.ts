@@ -1,0 +1,23 @@
+/// <reference lib="webworker" />
+/**
+ * Thin Worker wrapper over the analysis core: tests call exactly the functions that run here.
+ */
+import { expose, transfer } from 'comlink';
+import { createAnalysisSession } from './session';
+import type { AnalysisProgress, AnalysisRequest, AnalysisWorkerApi } from './protocol';
+
+const session = createAnalysisSession();
+
+const api: AnalysisWorkerApi = {
+  setData: (data) => session.setData(data),
+  analyze(request: AnalysisRequest, onProgress?: (p: AnalysisProgress) => void) {
+    const result = session.analyze(request, onProgress);
+    // Hand the typed arrays over instead of copying them.
+    const buffers = [result.walkMeters, result.nearestFacility, result.countWithin, result.covered, result.score]
+      .map((a) => a.buffer as ArrayBuffer);
+    return transfer(result, buffers);
+  },
+  networkStats: () => session.networkStats(),
+};
+
+expose(api);

@@ -1,0 +1,53 @@
+/**
+ * State kept inside the analysis Worker (or in-process in Node tests): the loaded data and the walk network,
+ * rebuilt only when roads or network settings change. Pure core calls; no DOM.
+ */
+import type { NetworkSettings } from '../core/config/defaults';
+import { computeAccessibility } from '../core/coverage';
+import type { AccessibilityResult } from '../core/coverage';
+import { buildWalkNetwork } from '../core/network';
+import type { NetworkStats, WalkNetwork } from '../core/network';
+import type { AnalysisData, AnalysisProgress, AnalysisRequest } from './protocol';
+
+export interface AnalysisSession {
+  setData(data: AnalysisData): void;
+  analyze(request: AnalysisRequest, onProgress?: (p: AnalysisProgress) => void): AccessibilityResult;
+  networkStats(): NetworkStats | null;
+}
+
+const networkKey = (s: NetworkSettings) => `${s.mergeToleranceMeters}|${s.nodeAtCrossings}`;
+
+export function createAnalysisSession(): AnalysisSession {
+  let data: AnalysisData = { communities: [], facilities: [], roads: [] };
+  let network: WalkNetwork | null = null;
+  let builtFor = '';
+
+  function networkFor(settings: NetworkSettings): WalkNetwork | null {
+    if (data.roads.length === 0) return null;
+    const key = networkKey(settings);
+    if (!network || builtFor !== key) {
+      network = buildWalkNetwork(data.roads, settings);
+      builtFor = key;
+    }
+    return network;
+  }
+
+  return {
+    setData(next) {
+      if (next.roads !== data.roads) network = null;
+      data = next;
+    },
+    analyze(request, onProgress) {
+      const net = networkFor(request.settings.network);
+      const facilities = request.plannedFacilities.length ? [...data.facilities, ...request.plannedFacilities] : data.facilities;
+      return computeAccessibility({
+        communities: data.communities,
+        facilities,
+        ...(net ? { network: net } : {}),
+        settings: request.settings,
+        onProgress: onProgress ? (phase, done, total) => onProgress({ phase, done, total }) : undefined,
+      });
+    },
+    networkStats: () => network?.stats ?? null,
+  };
+}
