@@ -53,7 +53,8 @@ export function itemDistance(P: PackedPolygons, i: number, j: number, cutoffMete
   segA = segmentsNear(P, i, b[j * 4] - c, b[j * 4 + 1] - c, b[j * 4 + 2] + c, b[j * 4 + 3] + c, segA);
   segB = segmentsNear(P, j, b[i * 4] - c, b[i * 4 + 1] - c, b[i * 4 + 2] + c, b[i * 4 + 3] + c, segB);
   const nA = segA[0], nB = segB[0];
-  let best2 = c * c * (1 + 1e-12);
+  // A zero gap still accepts touching polygons (within TOUCH_EPS_METERS).
+  let best2 = Math.max(c, TOUCH_EPS_METERS) ** 2 * (1 + 1e-12);
   let found = false;
   const eps2 = TOUCH_EPS_METERS * TOUCH_EPS_METERS;
   for (let p = 1; p <= nA && best2 > eps2; p++) {

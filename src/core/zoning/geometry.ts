@@ -2,9 +2,9 @@
  * Zone geometry: the union of the member polygons closed across gaps up to `gapMeters`.
  *
  * A true morphological closing (buffer out by gap/2, union, buffer in) costs ~35 ms per 7-member zone with
- * Turf/JSTS here — minutes for a city. Instead each pair of member edges closer than the gap gets a "bridge":
- * the convex hull of the parts of both edges lying within the gap of the other edge. Facing parallel edges give
- * the full strip between them (what a closing fills), corner-to-corner contacts a small quad. Members, bridges
+ * Turf/JSTS here — minutes for a city. Instead each pair of members closer than the gap gets a "bridge": the
+ * convex hull of the parts of both boundaries lying within the gap of the other. Facing parallel edges give the
+ * full strip between them (what a closing fills), corner-to-corner contacts a small wedge. Members, bridges
  * and one polyclip union (turf.union) then make the zone; holes and parts under `minAreaSqm` (slivers of the
  * bridging) are dropped, and rings are rewound to RFC 7946 (outer counter-clockwise, holes clockwise).
  * Bridges ignore barriers: members of one zone are connected around them anyway, and a planner drawing
@@ -13,6 +13,7 @@
 import { area as turfArea, featureCollection, polygon as turfPolygon, union as turfUnion } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { fromLocalX, fromLocalY } from '../geo';
+import { newContact, segmentSegmentDist2, TOUCH_EPS_METERS } from './distance';
 import type { PackedPolygons } from './polygons';
 import { packPolygons } from './polygons';
 
@@ -48,7 +49,11 @@ export function zoneGeometry(
   return cleanAndRewind(merged, minArea);
 }
 
-/** Bridge quads (closed WGS84 rings) between every pair of edges of different members closer than `gapMeters`. */
+/**
+ * One bridge per pair of members closer than `gapMeters`: the convex hull of every piece of either boundary that
+ * lies within the gap of the other (closed WGS84 ring). One convex shape per pair keeps the union small and free
+ * of the near-degenerate slivers that per-edge quads produce along collinear edges.
+ */
 function bridgesBetween(P: PackedPolygons, gap: number): Position[][] {
   const out: Position[][] = [];
   const n = P.source.length;
@@ -58,16 +63,21 @@ function bridgesBetween(P: PackedPolygons, gap: number): Position[][] {
     const hits = P.index.search(bbox[i * 4] - gap, bbox[i * 4 + 1] - gap, bbox[i * 4 + 2] + gap, bbox[i * 4 + 3] + gap);
     for (const j of hits) {
       if (j <= i) continue;
+      const pts: [number, number][] = [];
       forEachSegment(P, i, (a) => {
         const ax = xy[a * 2], ay = xy[a * 2 + 1], bx = xy[a * 2 + 2], by = xy[a * 2 + 3];
         if (Math.min(ax, bx) > bbox[j * 4 + 2] + gap || Math.max(ax, bx) < bbox[j * 4] - gap) return;
         if (Math.min(ay, by) > bbox[j * 4 + 3] + gap || Math.max(ay, by) < bbox[j * 4 + 1] - gap) return;
         forEachSegment(P, j, (c) => {
           const cx = xy[c * 2], cy = xy[c * 2 + 1], dx = xy[c * 2 + 2], dy = xy[c * 2 + 3];
-          const quad = bridgeQuad(ax, ay, bx, by, cx, cy, dx, dy, gap);
-          if (quad) out.push(quad.map(([x, y]) => [fromLocalX(P.projection, x), fromLocalY(P.projection, y)]));
+          nearParts(ax, ay, bx, by, cx, cy, dx, dy, gap, pts);
         });
       });
+      if (pts.length < 3) continue;
+      const hull = convexHull(pts);
+      if (hull.length < 3 || Math.abs(ringArea(hull)) < 0.01) continue;
+      hull.push(hull[0]);
+      out.push(hull.map(([x, y]) => [fromLocalX(P.projection, x), fromLocalY(P.projection, y)]));
     }
   }
   return out;
@@ -114,24 +124,35 @@ function nearInterval(
   return [edge(tMin, 0), edge(tMin, 1)];
 }
 
-/** Convex hull of the near parts of two edges, as a closed ring in metres, or null when degenerate. */
-function bridgeQuad(
+const scratch = newContact();
+/** |sin| of the angle between two edges below which they count as facing each other (≈ 20°). */
+const FACING_SIN = 0.35;
+
+/**
+ * Append the end points of the parts of edges a→b and c→d near the other edge. Facing (near-parallel) edges take
+ * everything within the gap: the strip a closing fills. Edges at an angle take only what lies within d + gap/4
+ * (d = their distance): a closing fills just the tip of such a wedge, and the full-gap hull would fill a 30 × 30 m
+ * triangle into an inner corner. Touching edges add nothing: the polygons already connect there.
+ */
+function nearParts(
   ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number, gap: number,
-): [number, number][] | null {
-  if (Math.max(Math.min(cx, dx) - Math.max(ax, bx), Math.min(ax, bx) - Math.max(cx, dx)) > gap) return null;
-  if (Math.max(Math.min(cy, dy) - Math.max(ay, by), Math.min(ay, by) - Math.max(cy, dy)) > gap) return null;
-  const s = nearInterval(ax, ay, bx, by, cx, cy, dx, dy, gap);
-  if (!s) return null;
-  const u = nearInterval(cx, cy, dx, dy, ax, ay, bx, by, gap);
-  if (!u) return null;
-  const pts: [number, number][] = [
+  out: [number, number][],
+): void {
+  if (Math.max(Math.min(cx, dx) - Math.max(ax, bx), Math.min(ax, bx) - Math.max(cx, dx)) > gap) return;
+  if (Math.max(Math.min(cy, dy) - Math.max(ay, by), Math.min(ay, by) - Math.max(cy, dy)) > gap) return;
+  const d = Math.sqrt(segmentSegmentDist2(ax, ay, bx, by, cx, cy, dx, dy, scratch));
+  if (d <= TOUCH_EPS_METERS || d > gap) return;
+  const ux = bx - ax, uy = by - ay, vx = dx - cx, vy = dy - cy;
+  const sin = Math.abs(ux * vy - uy * vx) / (Math.hypot(ux, uy) * Math.hypot(vx, vy) || 1);
+  const reach = sin < FACING_SIN ? gap : Math.min(gap, d + gap / 4);
+  const s = nearInterval(ax, ay, bx, by, cx, cy, dx, dy, reach);
+  if (!s) return;
+  const u = nearInterval(cx, cy, dx, dy, ax, ay, bx, by, reach);
+  if (!u) return;
+  out.push(
     [ax + s[0] * (bx - ax), ay + s[0] * (by - ay)], [ax + s[1] * (bx - ax), ay + s[1] * (by - ay)],
     [cx + u[0] * (dx - cx), cy + u[0] * (dy - cy)], [cx + u[1] * (dx - cx), cy + u[1] * (dy - cy)],
-  ];
-  const hull = convexHull(pts);
-  if (hull.length < 3 || Math.abs(ringArea(hull)) < 0.01) return null;
-  hull.push(hull[0]);
-  return hull;
+  );
 }
 
 /** Andrew's monotone chain, counter-clockwise, collinear points dropped. */

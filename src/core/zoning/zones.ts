@@ -97,11 +97,12 @@ export function clusterZones(
     else for (const part of splitComponent(members, S, caps)) parts.push(part);
   }
 
-  // North to south, then west to east, by the mean member centroid; ties by the first member's id.
+  // North to south in 1 m bands (so equal rows do not hinge on float noise), then west to east, by the mean
+  // member centroid; ties by the first member's id.
   const keyed = parts.map((m) => {
     let sx = 0, sy = 0;
     for (const v of m) { sx += P.cx[v]; sy += P.cy[v]; }
-    return { m, x: sx / m.length, y: sy / m.length, r: rank[m[0]] };
+    return { m, x: sx / m.length, y: Math.round(sy / m.length), r: rank[m[0]] };
   });
   keyed.sort((p, q) => (q.y - p.y) || (p.x - q.x) || (p.r - q.r));
   unzoned.sort((a, b) => rank[a] - rank[b]);
