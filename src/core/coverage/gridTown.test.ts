@@ -129,6 +129,13 @@ describe('grid town with a river and one footbridge (hand-computed metres)', () 
     expect(xy[xy.length - 1]).toEqual([200, 0]);
     expect(xy).toContainEqual([200, 200]);
     expect(walkPath(net, again, D, 'primary_school')).toBeNull();
+    // Over the footbridge: its middle vertex is edge geometry (not a graph node) and must be in the path.
+    const toHealth = walkPath(net, again, B, 'health_center')!;
+    const hxy = toHealth.map(([lng, lat]) => [Math.round(toLocalX(proj, lng)), Math.round(toLocalY(proj, lat))]);
+    expect(hxy).toEqual([[500, 150], [500, 200], [400, 200], [200, 200], [200, 300], [200, 400], [300, 400], [300, 470]]);
+    let healthMeters = 0;
+    for (let i = 1; i < toHealth.length; i++) healthMeters += haversineMeters(...toHealth[i - 1], ...toHealth[i]);
+    expect(healthMeters).toBeCloseTo(walk(B, HEALTH), 3);
     // Same edge: community snapped point straight to the facility's snapped point.
     expect(walkPath(net, again, B, 'kindergarten')!.length).toBe(4);
   });

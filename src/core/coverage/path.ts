@@ -1,6 +1,7 @@
 /** Reconstruct the walking path from a community to its nearest facility of a category (UI "show path"). */
 import type { WalkNetwork } from '../network';
 import { DijkstraWorkspace } from '../network/dijkstra';
+import { edgeCoordsBetween, nodeCoords } from '../network/geometry';
 import type { LngLat } from '../types';
 import { seedItem } from './networkDistances';
 import type { AccessibilityResult } from './types';
@@ -10,14 +11,14 @@ function pointAt(lngLat: Float64Array, i: number): LngLat {
 }
 
 /**
- * The walking path as LineString coordinates: community point → connector → network nodes → connector →
- * facility point. In Euclidean mode the straight line between the two points. Null when there is no nearest
- * facility (off-network, or none within the search bound).
+ * The walking path as LineString coordinates: community point → connector → along the streets (every road
+ * vertex) → connector → facility point. In Euclidean mode the straight line between the two points. Null when
+ * there is no nearest facility (off-network, or none within the search bound).
  *
  * @example
  * ```ts
  * const coords = walkPath(network, result, 0, 'kindergarten');
- * if (coords) map.addLine({ type: 'LineString', coordinates: coords });
+ * if (coords) source.setData({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: coords } });
  * ```
  */
 export function walkPath(network: WalkNetwork | null, result: AccessibilityResult, communityIndex: number, categoryId: string): LngLat[] | null {
@@ -31,6 +32,7 @@ export function walkPath(network: WalkNetwork | null, result: AccessibilityResul
   const end = pointAt(fs.pointLngLat, f);
   if (result.mode === 'euclidean' || !network) return [start, end];
   const ce = cs.edge[communityIndex], fe = fs.edge[f];
+  const tc = cs.t[communityIndex], tf = fs.t[f];
   const len = network.edgeMeters[fe];
   const path: LngLat[] = [start, pointAt(cs.snappedLngLat, communityIndex)];
   const ws = new DijkstraWorkspace(network);
@@ -38,13 +40,29 @@ export function walkPath(network: WalkNetwork | null, result: AccessibilityResul
   seedItem(ws, network, cs, communityIndex, 0);
   ws.run(result.walkMeters[communityIndex * nCat + k] + 1);
   const u = network.edgeFrom[fe], v = network.edgeTo[fe];
-  const viaU = ws.dist[u] + fs.t[f] * len, viaV = ws.dist[v] + (1 - fs.t[f]) * len;
-  const direct = ce === fe ? cs.connectorMeters[communityIndex] + Math.abs(cs.t[communityIndex] - fs.t[f]) * len : Infinity;
-  if (direct > Math.min(viaU, viaV)) {
-    const chain: number[] = [];
-    for (let n = viaU <= viaV ? u : v; n >= 0; n = ws.pred[n]) chain.push(n);
-    chain.reverse();
-    for (const n of chain) path.push(pointAt(network.nodeLngLat, n));
+  const viaU = ws.dist[u] + tf * len, viaV = ws.dist[v] + (1 - tf) * len;
+  const direct = ce === fe ? cs.connectorMeters[communityIndex] + Math.abs(tc - tf) * len : Infinity;
+  if (direct <= Math.min(viaU, viaV)) {
+    path.push(...edgeCoordsBetween(network, fe, tc, tf));
+  } else {
+    const last = viaU <= viaV ? u : v;
+    // Walk the predecessor slots back to the community's edge, then emit forwards.
+    const hops: { edge: number; from: number; to: number }[] = [];
+    let n = last;
+    for (let slot = ws.pred[n]; slot >= 0; slot = ws.pred[n]) {
+      const e = network.slotEdge[slot];
+      const prev = network.edgeFrom[e] === n ? network.edgeTo[e] : network.edgeFrom[e];
+      hops.push({ edge: e, from: prev, to: n });
+      n = prev;
+    }
+    hops.reverse();
+    const firstNode = n;
+    path.push(...edgeCoordsBetween(network, ce, tc, firstNode === network.edgeFrom[ce] ? 0 : 1), nodeCoords(network, firstNode));
+    for (const h of hops) {
+      const forward = network.edgeFrom[h.edge] === h.from;
+      path.push(...edgeCoordsBetween(network, h.edge, forward ? 0 : 1, forward ? 1 : 0), nodeCoords(network, h.to));
+    }
+    path.push(...edgeCoordsBetween(network, fe, last === u ? 0 : 1, tf));
   }
   path.push(pointAt(fs.snappedLngLat, f), end);
   return path;

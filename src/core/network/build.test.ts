@@ -41,8 +41,11 @@ describe('buildWalkNetwork', () => {
   it('merges vertices 0.3 m apart but not 0.8 m apart (tolerance 0.5 m)', () => {
     const near = [road('a', 'residential', [[0, 0], [100, 0]]), road('b', 'residential', [[100.3, 0], [200, 0]])];
     const netNear = buildWalkNetwork(near, settings());
-    expect(netNear.nodeCount).toBe(3);
+    // One 200 m edge: the merged vertex has degree 2 and is contracted into the edge geometry.
     expect(netNear.stats.components).toBe(1);
+    expect(netNear.edgeCount).toBe(1);
+    expect(netNear.geomOffsets[1] - netNear.geomOffsets[0]).toBe(3);
+    expect(netNear.edgeMeters[0]).toBeCloseTo(200, 0);
     const far = [road('a', 'residential', [[0, 0], [100, 0]]), road('b', 'residential', [[100.8, 0], [200, 0]])];
     const netFar = buildWalkNetwork(far, settings());
     expect(netFar.nodeCount).toBe(4);
@@ -54,9 +57,11 @@ describe('buildWalkNetwork', () => {
   it('drops zero-length segments and duplicate vertices', () => {
     const roads = [road('a', 'residential', [[0, 0], [0, 0], [50, 0], [50.1, 0], [100, 0]]), road('dot', 'footway', [[10, 10], [10, 10]])];
     const net = buildWalkNetwork(roads, settings());
-    expect(net.edgeCount).toBe(2);
-    expect(net.nodeCount).toBe(3);
-    expect(Array.from(net.edgeMeters).every((m) => m > 0)).toBe(true);
+    expect(net.edgeCount).toBe(1);
+    expect(net.nodeCount).toBe(2);
+    expect(net.geomOffsets[1]).toBe(3); // 0, 50, 100: the repeated and the 0.1 m vertex are gone
+    expect(net.edgeMeters[0]).toBeCloseTo(100, 1);
+    expect(Array.from(net.geomCumMeters)).toEqual([0, expect.closeTo(50, 1), expect.closeTo(100, 1)]);
   });
 
   it('drops non-walkable ways and keeps private ways open to pedestrians', () => {
@@ -77,7 +82,7 @@ describe('buildWalkNetwork', () => {
 
   it('takes every part of a MultiLineString', () => {
     const net = buildWalkNetwork([multiRoad('m', 'pedestrian', [[[0, 0], [100, 0]], [[0, 100], [100, 100], [100, 200]]])], settings());
-    expect(net.edgeCount).toBe(3);
+    expect(net.edgeCount).toBe(2);
     expect(net.stats.components).toBe(2);
     expect(net.stats.walkableKm).toBeCloseTo(0.3, 3);
     expect(Array.from(net.edgeClass).every((c) => EDGE_CLASS_NAMES[c] === 'footpath')).toBe(true);
@@ -86,20 +91,24 @@ describe('buildWalkNetwork', () => {
   it('reports components, the largest share and tiny islands', () => {
     const roads = [
       road('main', 'residential', [[0, 0], [300, 0], [600, 0], [900, 0]]),
+      road('side', 'residential', [[300, 0], [300, 100]]),
       road('island', 'footway', [[0, 500], [50, 500]]),
     ];
     const net = buildWalkNetwork(roads, settings());
     expect(net.stats.components).toBe(2);
     expect(net.stats.largestComponentShare).toBeCloseTo(4 / 6, 9);
-    const islandComponent = net.componentOf[net.edgeFrom[3]];
+    const islandComponent = net.componentOf[net.edgeFrom[Array.from(net.edgeRoad).indexOf(2)]];
     expect(net.componentTiny[islandComponent]).toBe(1);
     expect(net.componentTiny[net.largestComponent]).toBe(0);
     expect(net.componentMeters[islandComponent]).toBeCloseTo(50, 1);
   });
 
   it('builds a CSR adjacency consistent with the edge list', () => {
-    const roads = [road('a', 'residential', [[0, 0], [100, 0], [100, 100], [0, 0]])];
+    // A loop hanging off a junction becomes a self-loop edge; the tail is a second edge.
+    const roads = [road('a', 'residential', [[0, 0], [100, 0], [100, 100], [0, 0]]), road('tail', 'residential', [[0, 0], [-50, 0]])];
     const net = buildWalkNetwork(roads, settings());
+    expect(net.nodeCount).toBe(2);
+    expect(net.edgeCount).toBe(2);
     expect(net.offsets[net.nodeCount]).toBe(2 * net.edgeCount);
     for (let u = 0; u < net.nodeCount; u++) {
       for (let s = net.offsets[u]; s < net.offsets[u + 1]; s++) {
@@ -108,6 +117,17 @@ describe('buildWalkNetwork', () => {
         expect(net.slotMeters[s]).toBe(net.edgeMeters[e]);
       }
     }
-    expect(net.edgeMeters[2]).toBeCloseTo(Math.SQRT2 * 100, 1);
+    const loop = Array.from(net.edgeRoad).indexOf(0);
+    expect(net.edgeFrom[loop]).toBe(net.edgeTo[loop]);
+    expect(net.edgeMeters[loop]).toBeCloseTo(200 + Math.SQRT2 * 100, 1);
+  });
+
+  it('contracts degree-2 chains but keeps a node where the road class changes', () => {
+    const same = buildWalkNetwork([road('a', 'residential', [[0, 0], [100, 0]]), road('b', 'residential', [[100, 0], [200, 0], [200, 50]])], settings());
+    expect([same.nodeCount, same.edgeCount]).toEqual([2, 1]);
+    expect(same.edgeMeters[0]).toBeCloseTo(250, 1);
+    const mixed = buildWalkNetwork([road('a', 'residential', [[0, 0], [100, 0]]), road('b', 'footway', [[100, 0], [200, 0]])], settings());
+    expect([mixed.nodeCount, mixed.edgeCount]).toEqual([3, 2]);
+    expect(Array.from(mixed.edgeClass).map((c) => EDGE_CLASS_NAMES[c]).sort()).toEqual(['footpath', 'local']);
   });
 });

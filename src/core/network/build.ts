@@ -5,15 +5,15 @@
  *   a tunnel). `nodeAtCrossings` adds nodes at geometric crossings for CAD centre lines.
  * - Vertices closer than `mergeToleranceMeters` become one node (grid hash, see `VertexMerger`).
  * - Ways that are not walkable (`isWalkable` on `{highway, ...properties}`) are dropped and counted.
- * - Every vertex is a node and every segment an edge (zero-length segments dropped), with its road class.
- * - Edge lengths are haversine metres between the node positions (see geo/metres.ts for accuracy).
+ * - Zero-length segments are dropped; chains of degree-2 vertices become one edge with its geometry and class.
+ * - Edge lengths are sums of haversine metres along the geometry (see geo/metres.ts for accuracy).
  */
-import Flatbush from 'flatbush';
 import type { NetworkSettings } from '../config/defaults';
 import { isWalkable, roadClassOf } from '../config/roads';
-import { fromLocalX, fromLocalY, haversineMeters, projectionForCoords, toLocalX, toLocalY } from '../geo/metres';
+import { fromLocalX, fromLocalY, projectionForCoords, toLocalX, toLocalY } from '../geo/metres';
 import type { Road } from '../types';
-import { findComponents } from './components';
+import { assembleNetwork } from './assemble';
+import { contractChains } from './contract';
 import { nodeAtCrossings } from './noding';
 import type { SegmentList } from './noding';
 import type { WalkNetwork } from './types';
@@ -92,94 +92,15 @@ export function buildWalkNetwork(roads: readonly Road[], settings: NetworkSettin
     }
   }
 
-  // Keep only nodes used by a non-degenerate edge, numbered in first-use order (deterministic).
-  const newId = new Int32Array(merger.count).fill(-1);
-  const keptLng: number[] = [];
-  const keptLat: number[] = [];
-  const keep = (n: number): number => {
-    if (newId[n] < 0) {
-      newId[n] = keptLng.length;
-      keptLng.push(lng[n]);
-      keptLat.push(lat[n]);
-    }
-    return newId[n];
-  };
-  const eFrom: number[] = [], eTo: number[] = [], eMeters: number[] = [], eClass: number[] = [], eRoad: number[] = [];
+  const raw = { from: [] as number[], to: [] as number[], cls: [] as number[], road: [] as number[] };
   for (let i = 0; i < segs.from.length; i++) {
     const a = segs.from[i], b = segs.to[i];
-    const meters = haversineMeters(lng[a], lat[a], lng[b], lat[b]);
-    if (a === b || !(meters > 0)) continue;
-    eFrom.push(keep(a));
-    eTo.push(keep(b));
-    eMeters.push(meters);
-    eClass.push(segClass[segs.source[i]]);
-    eRoad.push(segRoad[segs.source[i]]);
+    if (a === b || (lng[a] === lng[b] && lat[a] === lat[b])) continue;
+    raw.from.push(a);
+    raw.to.push(b);
+    raw.cls.push(segClass[segs.source[i]]);
+    raw.road.push(segRoad[segs.source[i]]);
   }
-  return assembleNetwork(keptLng, keptLat, eFrom, eTo, eMeters, eClass, eRoad, projection, droppedWays);
-}
-
-function assembleNetwork(
-  lng: number[], lat: number[], eFrom: number[], eTo: number[], eMeters: number[], eClass: number[], eRoad: number[],
-  projection: WalkNetwork['projection'], droppedWays: number,
-): WalkNetwork {
-  const nodeCount = lng.length;
-  const edgeCount = eFrom.length;
-  const nodeLngLat = new Float64Array(nodeCount * 2);
-  const nodeXY = new Float64Array(nodeCount * 2);
-  for (let n = 0; n < nodeCount; n++) {
-    nodeLngLat[2 * n] = lng[n];
-    nodeLngLat[2 * n + 1] = lat[n];
-    nodeXY[2 * n] = toLocalX(projection, lng[n]);
-    nodeXY[2 * n + 1] = toLocalY(projection, lat[n]);
-  }
-  const edgeFrom = Int32Array.from(eFrom);
-  const edgeTo = Int32Array.from(eTo);
-  const edgeMeters = Float64Array.from(eMeters);
-  const offsets = new Int32Array(nodeCount + 1);
-  for (let e = 0; e < edgeCount; e++) {
-    offsets[edgeFrom[e] + 1]++;
-    offsets[edgeTo[e] + 1]++;
-  }
-  for (let n = 0; n < nodeCount; n++) offsets[n + 1] += offsets[n];
-  const fill = offsets.slice(0, nodeCount);
-  const targets = new Int32Array(2 * edgeCount);
-  const slotMeters = new Float64Array(2 * edgeCount);
-  const slotEdge = new Int32Array(2 * edgeCount);
-  for (let e = 0; e < edgeCount; e++) {
-    const a = edgeFrom[e], b = edgeTo[e];
-    let s = fill[a]++;
-    targets[s] = b;
-    slotMeters[s] = edgeMeters[e];
-    slotEdge[s] = e;
-    s = fill[b]++;
-    targets[s] = a;
-    slotMeters[s] = edgeMeters[e];
-    slotEdge[s] = e;
-  }
-  const comps = findComponents({ nodeCount, offsets, targets, slotMeters });
-  let edgeIndex: Flatbush | null = null;
-  if (edgeCount > 0) {
-    edgeIndex = new Flatbush(edgeCount);
-    for (let e = 0; e < edgeCount; e++) {
-      const a = edgeFrom[e], b = edgeTo[e];
-      const ax = nodeXY[2 * a], ay = nodeXY[2 * a + 1], bx = nodeXY[2 * b], by = nodeXY[2 * b + 1];
-      edgeIndex.add(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
-    }
-    edgeIndex.finish();
-  }
-  let totalMeters = 0;
-  for (let e = 0; e < edgeCount; e++) totalMeters += edgeMeters[e];
-  return {
-    nodeCount, edgeCount, nodeLngLat, nodeXY, projection, offsets, targets, slotMeters, slotEdge,
-    edgeFrom, edgeTo, edgeMeters, edgeClass: Uint8Array.from(eClass), edgeRoad: Int32Array.from(eRoad),
-    ...comps, edgeIndex,
-    stats: {
-      nodes: nodeCount,
-      edges: edgeCount,
-      walkableKm: totalMeters / 1000,
-      droppedWays,
-      components: comps.componentNodes.length,
-      largestComponentShare: nodeCount ? comps.componentNodes[comps.largestComponent] / nodeCount : 0,
-    },
-  };
+  const edges = contractChains(lng.length, raw, lng, lat);
+  return assembleNetwork(edges, lng, lat, projection, droppedWays);
 }

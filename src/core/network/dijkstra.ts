@@ -23,7 +23,7 @@ export class DijkstraWorkspace {
   readonly dist: Float64Array;
   /** Label of the source that gave `dist` (e.g. a facility index), -1 when unreached. */
   readonly label: Int32Array;
-  /** Predecessor node on the shortest path (-1 for seeds), filled when `trackPredecessors` is on. */
+  /** CSR slot by which the node was reached (-1 for seeds), filled when `trackPredecessors` is on. */
   readonly pred: Int32Array;
   /** Nodes reached by the current search, in the order they were first reached. */
   readonly touched: Int32Array;
@@ -80,16 +80,16 @@ export class DijkstraWorkspace {
         if (nd > boundMeters) continue;
         const v = targets[s];
         const dv = dist[v];
-        if (nd < dv || (nd === dv && lu < label[v] && pos[v] !== SETTLED)) this.update(v, nd, lu, u);
+        if (nd < dv || (nd === dv && lu < label[v] && pos[v] !== SETTLED)) this.update(v, nd, lu, s);
       }
     }
   }
 
-  private update(v: number, d: number, lab: number, from: number): void {
+  private update(v: number, d: number, lab: number, viaSlot: number): void {
     if (this.dist[v] === Infinity) this.touched[this.touchedCount++] = v;
     this.dist[v] = d;
     this.label[v] = lab;
-    if (this.trackPredecessors) this.pred[v] = from;
+    if (this.trackPredecessors) this.pred[v] = viaSlot;
     let i = this.pos[v];
     if (i === UNSEEN) i = this.size++;
     this.siftUp(i, v, d);

@@ -5,3 +5,4 @@ export { buildWalkNetwork } from './build';
 export { snapPoints } from './snap';
 export type { SnapInfo } from './snap';
 export { DijkstraWorkspace } from './dijkstra';
+export { edgeCoordsBetween, nodeCoords } from './geometry';

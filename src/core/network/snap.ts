@@ -1,6 +1,6 @@
 /**
  * Snap points to the nearest point on the nearest edge (not the nearest vertex).
- * Candidates come from flatbush `neighbors` over edge bboxes in local metres, in order of bbox distance; the
+ * Candidates come from flatbush `neighbors` over the bboxes of edge geometry segments in local metres, in order of bbox distance; the
  * exact point–segment distance decides. A bbox is never farther than its segment, so once the next bbox is
  * farther than the best exact distance found, no later edge can win.
  */
@@ -13,7 +13,7 @@ import type { WalkNetwork } from './types';
 export interface SnapInfo {
   /** Snapped edge, -1 when off-network. */
   edge: Int32Array;
-  /** Fraction along the edge from `edgeFrom` to `edgeTo`. */
+  /** Fraction (by length) along the edge from `edgeFrom` to `edgeTo`. */
   t: Float64Array;
   /** Straight connector from the item's point to the edge, metres (haversine); NaN when no edge lies within the snap search radius. */
   connectorMeters: Float64Array;
@@ -50,40 +50,40 @@ export function snapPoints(net: WalkNetwork, pointLngLat: Float64Array, maxSnapM
     pointLngLat: Float64Array.from(pointLngLat),
     snappedLngLat: new Float64Array(2 * n).fill(NaN),
   };
-  const { nodeXY, edgeFrom, edgeTo, projection, edgeIndex } = net;
+  const { geomXY, geomCumMeters, segmentEdge, edgeMeters, projection, segmentIndex } = net;
   const proj: SegmentProjection = { t: 0, dist2: 0 };
   // The local projection may differ from haversine by a fraction of a percent: search a little wider.
   const searchMeters = maxSnapMeters * 1.01 + 1;
   for (let i = 0; i < n; i++) {
     const lng = pointLngLat[2 * i], lat = pointLngLat[2 * i + 1];
-    if (!edgeIndex || !Number.isFinite(lng) || !Number.isFinite(lat)) {
+    if (!segmentIndex || !Number.isFinite(lng) || !Number.isFinite(lat)) {
       info.offNetwork[i] = 1;
       continue;
     }
     const px = toLocalX(projection, lng), py = toLocalY(projection, lat);
     let best = -1, bestD2 = Infinity, bestT = 0;
-    const consider = (e: number): void => {
-      const a = edgeFrom[e], b = edgeTo[e];
-      projectToSegment(px, py, nodeXY[2 * a], nodeXY[2 * a + 1], nodeXY[2 * b], nodeXY[2 * b + 1], proj);
-      if (proj.dist2 < bestD2 || (proj.dist2 === bestD2 && e < best)) {
-        best = e;
+    const consider = (k: number): void => {
+      const g = k + segmentEdge[k];
+      projectToSegment(px, py, geomXY[2 * g], geomXY[2 * g + 1], geomXY[2 * g + 2], geomXY[2 * g + 3], proj);
+      if (proj.dist2 < bestD2 || (proj.dist2 === bestD2 && k < best)) {
+        best = k;
         bestD2 = proj.dist2;
         bestT = proj.t;
       }
     };
-    const first = edgeIndex.neighbors(px, py, FIRST_CANDIDATES, searchMeters);
-    for (const e of first) consider(e);
+    const first = segmentIndex.neighbors(px, py, FIRST_CANDIDATES, searchMeters);
+    for (const k of first) consider(k);
     if (first.length === FIRST_CANDIDATES && best >= 0) {
       // Everything whose bbox is within the best exact distance may still hold a closer (or tied) segment.
-      for (const e of edgeIndex.neighbors(px, py, Infinity, Math.sqrt(bestD2))) consider(e);
+      for (const k of segmentIndex.neighbors(px, py, Infinity, Math.sqrt(bestD2))) consider(k);
     }
     if (best < 0) {
       info.offNetwork[i] = 1;
       continue;
     }
-    const a = edgeFrom[best], b = edgeTo[best];
-    const sx = nodeXY[2 * a] + bestT * (nodeXY[2 * b] - nodeXY[2 * a]);
-    const sy = nodeXY[2 * a + 1] + bestT * (nodeXY[2 * b + 1] - nodeXY[2 * a + 1]);
+    const edge = segmentEdge[best], g = best + edge;
+    const sx = geomXY[2 * g] + bestT * (geomXY[2 * g + 2] - geomXY[2 * g]);
+    const sy = geomXY[2 * g + 1] + bestT * (geomXY[2 * g + 3] - geomXY[2 * g + 1]);
     const sLng = fromLocalX(projection, sx), sLat = fromLocalY(projection, sy);
     const connector = haversineMeters(lng, lat, sLng, sLat);
     info.connectorMeters[i] = connector;
@@ -91,11 +91,13 @@ export function snapPoints(net: WalkNetwork, pointLngLat: Float64Array, maxSnapM
       info.offNetwork[i] = 1;
       continue;
     }
-    info.edge[i] = best;
-    info.t[i] = bestT;
+    info.edge[i] = edge;
+    // Fraction of the edge by length: metres to the segment start plus the part of the segment.
+    const along = geomCumMeters[g] + bestT * (geomCumMeters[g + 1] - geomCumMeters[g]);
+    info.t[i] = Math.min(1, Math.max(0, along / edgeMeters[edge]));
     info.snappedLngLat[2 * i] = sLng;
     info.snappedLngLat[2 * i + 1] = sLat;
-    info.tinyComponent[i] = net.componentTiny[net.componentOf[a]];
+    info.tinyComponent[i] = net.componentTiny[net.componentOf[net.edgeFrom[edge]]];
   }
   return info;
 }

@@ -25,8 +25,10 @@ export interface NetworkStats {
 }
 
 /**
- * An undirected walking graph. Every edge is one straight segment (road vertices are nodes), so snapping to
- * an edge is snapping to the road line itself and a split point is a fraction of one edge.
+ * An undirected walking graph. Nodes are junctions, dead ends and road-class changes; each edge is a chain of
+ * road segments between two nodes and keeps its full geometry (`geom*`), so snapping is to the road line itself
+ * and a split point is a fraction (by length) of one edge. Nodes are numbered along a Hilbert curve so that
+ * neighbours in space are neighbours in memory (fewer cache misses in Dijkstra).
  * Adjacency is CSR: the neighbours of node u are `targets[offsets[u] .. offsets[u+1])`, each slot with its
  * `slotMeters` (the edge length, copied per slot so the Dijkstra inner loop reads one contiguous array) and
  * `slotEdge` (the edge id).
@@ -49,8 +51,17 @@ export interface WalkNetwork {
   edgeMeters: Float64Array;
   /** Index into `EDGE_CLASS_NAMES`. */
   edgeClass: Uint8Array;
-  /** Index of the input road each edge came from. */
+  /** Index of the input road each edge came from (its first segment's road). */
   edgeRoad: Int32Array;
+  /** Geometry of edge e: vertices `geomOffsets[e] .. geomOffsets[e+1]` (both end nodes included), from edgeFrom to edgeTo. */
+  geomOffsets: Int32Array;
+  geomLngLat: Float64Array;
+  /** Local metres per geometry vertex [x, y]. */
+  geomXY: Float64Array;
+  /** Metres from the edge start at each geometry vertex (haversine, cumulative). */
+  geomCumMeters: Float64Array;
+  /** Edge of each geometry segment k; its first vertex is k + segmentEdge[k]. */
+  segmentEdge: Int32Array;
   /** Connected component id per node (ids ordered by their smallest node id). */
   componentOf: Int32Array;
   componentNodes: Int32Array;
@@ -58,7 +69,7 @@ export interface WalkNetwork {
   /** 1 when the component is a tiny island (see `TINY_COMPONENT_METERS`). */
   componentTiny: Uint8Array;
   largestComponent: number;
-  /** Spatial index over edge bboxes in local metres (for snapping). */
-  edgeIndex: Flatbush | null;
+  /** Spatial index over geometry segment bboxes in local metres (for snapping); items are segment ids. */
+  segmentIndex: Flatbush | null;
   stats: NetworkStats;
 }

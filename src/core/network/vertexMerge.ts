@@ -2,14 +2,19 @@
  * Merge vertices closer than a tolerance with a uniform grid hash (cell = tolerance, look at the 3×3 cells):
  * O(n) instead of comparing every pair. Greedy in input order, so the result is deterministic: a vertex joins
  * the nearest already-kept node within the tolerance, else becomes a new node at its own position.
+ * The cell table is open addressing on typed arrays: a JS Map keyed by large numbers was the slowest step of
+ * the graph build at 300k edges.
  */
 export class VertexMerger {
   readonly xs: number[] = [];
   readonly ys: number[] = [];
-  private readonly cells = new Map<number, number>();
   private readonly next: number[] = [];
   private readonly cellSize: number;
   private readonly tol2: number;
+  private cellX = new Int32Array(1024);
+  private cellY = new Int32Array(1024);
+  private cellHead = new Int32Array(1024).fill(-1);
+  private cellsUsed = 0;
 
   constructor(toleranceMeters: number) {
     // A zero tolerance still needs a finite cell; then only identical positions merge.
@@ -21,9 +26,26 @@ export class VertexMerger {
     return this.xs.length;
   }
 
-  private key(cx: number, cy: number): number {
-    // Offsets keep both parts positive; 2^26 cells per axis covers ±16 000 km at 0.5 m.
-    return (cx + 33_554_432) * 67_108_864 + (cy + 33_554_432);
+  private slot(cx: number, cy: number): number {
+    const mask = this.cellHead.length - 1;
+    let h = (Math.imul(cx, 0x9e3779b1) ^ Math.imul(cy, 0x85ebca77)) & mask;
+    while (this.cellHead[h] !== -1 && (this.cellX[h] !== cx || this.cellY[h] !== cy)) h = (h + 1) & mask;
+    return h;
+  }
+
+  private grow(): void {
+    const oldX = this.cellX, oldY = this.cellY, oldHead = this.cellHead;
+    const size = oldHead.length * 2;
+    this.cellX = new Int32Array(size);
+    this.cellY = new Int32Array(size);
+    this.cellHead = new Int32Array(size).fill(-1);
+    for (let i = 0; i < oldHead.length; i++) {
+      if (oldHead[i] === -1) continue;
+      const h = this.slot(oldX[i], oldY[i]);
+      this.cellX[h] = oldX[i];
+      this.cellY[h] = oldY[i];
+      this.cellHead[h] = oldHead[i];
+    }
   }
 
   /** Node id for a vertex at local metres (x, y), creating one if no node is within the tolerance. */
@@ -32,7 +54,8 @@ export class VertexMerger {
     let best = -1, bestD2 = Infinity;
     for (let i = -1; i <= 1; i++) {
       for (let j = -1; j <= 1; j++) {
-        for (let n = this.cells.get(this.key(cx + i, cy + j)) ?? -1; n >= 0; n = this.next[n]) {
+        const h = this.slot(cx + i, cy + j);
+        for (let n = this.cellHead[h]; n >= 0; n = this.next[n]) {
           const dx = this.xs[n] - x, dy = this.ys[n] - y;
           const d2 = dx * dx + dy * dy;
           if (d2 <= this.tol2 && (d2 < bestD2 || (d2 === bestD2 && n < best))) {
@@ -44,11 +67,19 @@ export class VertexMerger {
     }
     if (best >= 0) return best;
     const id = this.xs.length;
-    const k = this.key(cx, cy);
     this.xs.push(x);
     this.ys.push(y);
-    this.next.push(this.cells.get(k) ?? -1);
-    this.cells.set(k, id);
+    let h = this.slot(cx, cy);
+    if (this.cellHead[h] === -1) {
+      if (++this.cellsUsed * 2 > this.cellHead.length) {
+        this.grow();
+        h = this.slot(cx, cy);
+      }
+      this.cellX[h] = cx;
+      this.cellY[h] = cy;
+    }
+    this.next.push(this.cellHead[h]);
+    this.cellHead[h] = id;
     return id;
   }
 }
