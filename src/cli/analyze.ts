@@ -14,6 +14,7 @@ import { communityResultFeatures } from '../io/export/communityResults';
 import type { AnalysisSummaryJson } from '../io/export/summary';
 import { buildSummary } from '../io/export/summary';
 import type { AnalyzeOptions } from './args';
+import { DEFAULT_FORMATS } from './args';
 import { parseConfigText } from './config';
 import { InputError } from './errors';
 import { InputReader } from './inputs';
@@ -130,7 +131,7 @@ export async function runAnalyze(options: RunAnalyzeOptions, log: LogFn = () => 
     households: mappedCommunities.items.reduce((s, c) => s + (c.households ?? 0), 0),
     issues,
   });
-  const files = await writeOutputs(options.out, options.formats ?? ['geojson', 'csv'], { communityFeatures, gaps, communities: mappedCommunities.items, settings, summary, categoryIds: result.categoryIds });
+  const files = await writeOutputs(options.out, options.formats ?? DEFAULT_FORMATS, { communityFeatures, gaps, communities: mappedCommunities.items, settings, summary, categoryIds: result.categoryIds });
   log(`wrote ${files.join(', ')} (${elapsed()})`);
   return {
     outDir: options.out, files, settings, communities: mappedCommunities.items, facilities: mappedFacilities.items, roads,
