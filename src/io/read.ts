@@ -1,16 +1,120 @@
-import { readFlatGeobuf } from './flatgeobuf';
+/**
+ * One entry point for every import format: sniff the file, read it into one or more named layers of raw
+ * features (in the file's own coordinates) with the coordinate system the file declares, if any.
+ * Reprojection, validation and the import report happen in `importLayer.ts`.
+ */
+import type { InputIssue } from '../core/types';
+import type { CsvOptions } from './csv';
+import { readCsv } from './csv';
+import { decodeText } from './encoding';
+import type { Bbox } from './flatgeobufBbox';
+import { readFlatGeobufInBbox } from './flatgeobufBbox';
 import { readGeoJSON } from './geojson';
+import { readOsm } from './osm';
+import { readShapefileZip } from './shapefile';
 import type { ReadResult } from './types';
 
-const FGB_MAGIC = [0x66, 0x67, 0x62]; // "fgb"
+export type FileFormat = 'geojson' | 'flatgeobuf' | 'shapefile' | 'csv' | 'osm';
 
-/** Read any supported vector file by extension and content sniffing. */
-export async function readFeatureFile(fileName: string, data: ArrayBuffer | Uint8Array): Promise<ReadResult> {
-  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+/** One layer of a file: raw features plus what the file says about them. */
+export interface LayerRead extends ReadResult {
+  /** Layer name: the shapefile's base name, the OSM role, or the file name. */
+  layerName: string;
+  format: FileFormat;
+  /** Coordinate system the file declares (.prj text, FlatGeobuf header, GeoJSON `crs` member) or null. */
+  declaredCrs: string | null;
+  /** Text encoding used (CSV, DBF), when the format has one. */
+  encoding?: string;
+  /** CSV: 1-based line of each feature, for messages. */
+  sourceLines?: number[];
+}
+
+export interface LayerSet {
+  fileName: string;
+  format: FileFormat;
+  layers: LayerRead[];
+}
+
+export interface ReadOptions {
+  /** FlatGeobuf: read only features meeting this bbox (in the file's coordinates). */
+  bbox?: Bbox;
+  csv?: CsvOptions;
+}
+
+const FGB_MAGIC = [0x66, 0x67, 0x62]; // "fgb"
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]; // "PK\3\4"
+
+const startsWith = (bytes: Uint8Array, magic: number[]): boolean => magic.every((b, i) => bytes[i] === b);
+
+/** Which reader a file goes to, from its name and first bytes. */
+export function sniffFormat(fileName: string, bytes: Uint8Array): FileFormat {
   const lower = fileName.toLowerCase();
-  const isFgb = lower.endsWith('.fgb') || FGB_MAGIC.every((b, i) => bytes[i] === b);
-  if (isFgb) return readFlatGeobuf(bytes, fileName);
-  if (/\.(geo)?jsonl?$|\.geojsons$|\.ndjson$/.test(lower)) return readGeoJSON(new TextDecoder('utf-8').decode(bytes), fileName);
-  // Unknown extension: try GeoJSON text.
-  return readGeoJSON(new TextDecoder('utf-8').decode(bytes), fileName);
+  if (startsWith(bytes, FGB_MAGIC) || lower.endsWith('.fgb')) return 'flatgeobuf';
+  if (startsWith(bytes, ZIP_MAGIC) || lower.endsWith('.zip')) return 'shapefile';
+  if (/\.(csv|tsv|tab|txt)$/.test(lower)) return 'csv';
+  if (/\.(osm|osm\.xml|xml)$/.test(lower)) return 'osm';
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096)).replace(/^\ufeff/, '').trimStart();
+  if (head.startsWith('<?xml') || head.startsWith('<osm')) return 'osm';
+  if (head.startsWith('{') && /"elements"\s*:/.test(head) && !/"type"\s*:\s*"Feature(Collection)?"/.test(head)) return 'osm';
+  return 'geojson';
+}
+
+/** The `crs` member of old (2008) GeoJSON, e.g. {"type":"name","properties":{"name":"EPSG:4490"}}. */
+function geojsonCrsMember(text: string): string | null {
+  const m = /"crs"\s*:\s*\{\s*"type"\s*:\s*"name"\s*,\s*"properties"\s*:\s*\{\s*"name"\s*:\s*"([^"]+)"/.exec(text.slice(0, 4096));
+  if (!m) return null;
+  const epsg = /EPSG:{1,2}(\d+)/i.exec(m[1]);
+  if (epsg) return `EPSG:${epsg[1]}`;
+  return /CRS84$/i.test(m[1]) ? 'EPSG:4326' : m[1];
+}
+
+/**
+ * Read any supported file into named layers (OSM gives communities/facilities/roads; a zip one layer per .shp).
+ * @example const set = await readLayers('小区.zip', bytes); set.layers[0].declaredCrs // the .prj text
+ */
+export async function readLayers(fileName: string, data: ArrayBuffer | Uint8Array, options: ReadOptions = {}): Promise<LayerSet> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  const format = sniffFormat(fileName, bytes);
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  const layerName = base.replace(/\.[^.]+$/, '');
+  switch (format) {
+    case 'flatgeobuf': {
+      const r = await readFlatGeobufInBbox(bytes, fileName, options.bbox ? { bbox: options.bbox } : {});
+      return { fileName, format, layers: [{ fileName, features: r.features, issues: r.issues, layerName, format, declaredCrs: r.crs }] };
+    }
+    case 'shapefile': {
+      const layers = readShapefileZip(bytes, fileName).map((l): LayerRead => ({
+        fileName: l.fileName, features: l.features, issues: l.issues, layerName: l.layerName, format, declaredCrs: l.prj, ...(l.encoding ? { encoding: l.encoding } : {}),
+      }));
+      return { fileName, format, layers };
+    }
+    case 'csv': {
+      const text = decodeText(bytes);
+      const r = readCsv(text.text, fileName, options.csv);
+      const issues: InputIssue[] = text.guessed ? [{ severity: 'warning', file: fileName, action: 'kept', message: 'File is not valid UTF-8: decoded as GBK' }, ...r.issues] : r.issues;
+      return { fileName, format, layers: [{ fileName, features: r.features, issues, layerName, format, declaredCrs: null, encoding: text.encoding, sourceLines: r.sourceLines }] };
+    }
+    case 'osm': {
+      const osm = readOsm(decodeText(bytes).text, fileName);
+      const layers = (['communities', 'facilities', 'roads'] as const).map((role): LayerRead => ({ ...osm[role], layerName: role, format, declaredCrs: 'EPSG:4326' }));
+      return { fileName, format, layers };
+    }
+    case 'geojson': {
+      const text = decodeText(bytes);
+      const r = readGeoJSON(text.text, fileName);
+      const issues: InputIssue[] = text.guessed ? [{ severity: 'warning', file: fileName, action: 'kept', message: 'File is not valid UTF-8 (RFC 8259 requires it): decoded as GBK' }, ...r.issues] : r.issues;
+      return { fileName, format, layers: [{ fileName, features: r.features, issues, layerName, format, declaredCrs: geojsonCrsMember(text.text), encoding: text.encoding }] };
+    }
+  }
+}
+
+/**
+ * Single-layer read for callers that want one feature list (CLI inputs, tests): the first layer, with a
+ * warning naming the layers left out. Coordinates are as in the file; see `declaredCrs`.
+ */
+export async function readFeatureFile(fileName: string, data: ArrayBuffer | Uint8Array, options: ReadOptions = {}): Promise<LayerRead> {
+  const set = await readLayers(fileName, data, options);
+  const [first, ...rest] = set.layers;
+  if (rest.length) first.issues.push({ severity: 'warning', file: fileName, action: 'kept', message: `File holds ${set.layers.length} layers; read ${first.layerName}, not ${rest.map((l) => l.layerName).join(', ')}` });
+  return first;
 }

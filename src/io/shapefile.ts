@@ -1,0 +1,104 @@
+/**
+ * Zipped Shapefiles (.shp + .dbf + .prj + .cpg; several layers per zip allowed). Geometry is parsed by shpjs
+ * without reprojection (the .prj is returned so the user's choice can override it); attributes are read by
+ * our own DBF reader for encoding control (see shapefile/dbf.ts).
+ */
+import type { Feature, Geometry } from 'geojson';
+import { unzipSync } from 'fflate';
+import { parseShp } from 'shpjs';
+import type { InputIssue } from '../core/types';
+import { readDbf } from './shapefile/dbf';
+import type { ReadResult } from './types';
+
+export interface ShapefileLayer extends ReadResult {
+  /** Base name of the .shp inside the zip. */
+  layerName: string;
+  /** Text of the .prj, or null when the zip has none. */
+  prj: string | null;
+  /** Encoding used for the .dbf text, or null without a .dbf. */
+  encoding: string | null;
+}
+
+const SHP_TYPES: Record<number, string> = { 0: 'Null', 1: 'Point', 3: 'PolyLine', 5: 'Polygon', 8: 'MultiPoint', 11: 'PointZ', 13: 'PolyLineZ', 15: 'PolygonZ', 18: 'MultiPointZ', 21: 'PointM', 23: 'PolyLineM', 25: 'PolygonM', 28: 'MultiPointM', 31: 'MultiPatch' };
+
+/** Read every layer of a zipped Shapefile. A broken zip or a zip without .shp gives one layer holding the error. */
+export function readShapefileZip(bytes: Uint8Array, fileName: string): ShapefileLayer[] {
+  const fail = (message: string): ShapefileLayer[] => [{ fileName, layerName: fileName.replace(/\.zip$/i, ''), features: [], prj: null, encoding: null, issues: [{ severity: 'error', file: fileName, action: 'skipped', message }] }];
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytes);
+  } catch (e) {
+    return fail(`Not a readable zip file: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const names = Object.keys(entries).filter((n) => !n.includes('__MACOSX') && !n.endsWith('/'));
+  const byLower = new Map(names.map((n) => [n.toLowerCase(), n]));
+  const shps = names.filter((n) => n.toLowerCase().endsWith('.shp'));
+  if (shps.length === 0) return fail(`Zip contains no .shp file (found: ${names.length ? names.join(', ') : 'nothing'})`);
+  return shps.sort().map((shp) => {
+    const base = shp.slice(0, -4);
+    const part = (ext: string): Uint8Array | null => {
+      const n = byLower.get(`${base}.${ext}`.toLowerCase());
+      return n === undefined ? null : entries[n];
+    };
+    const layerName = base.split('/').pop() ?? base;
+    return readShapefileParts(`${fileName}:${layerName}`, layerName, { shp: entries[shp], dbf: part('dbf'), prj: part('prj'), cpg: part('cpg') });
+  });
+}
+
+export interface ShapefileParts { shp: Uint8Array; dbf: Uint8Array | null; prj: Uint8Array | null; cpg: Uint8Array | null }
+
+/** Read one layer from its component files (also used for loose .shp/.dbf drops). */
+export function readShapefileParts(file: string, layerName: string, parts: ShapefileParts): ShapefileLayer {
+  const issues: InputIssue[] = [];
+  const utf8 = new TextDecoder('utf-8');
+  const prj = parts.prj ? utf8.decode(parts.prj).trim() : null;
+  const cpg = parts.cpg ? utf8.decode(parts.cpg).trim() : null;
+  const result: ShapefileLayer = { fileName: file, layerName, features: [], issues, prj, encoding: null };
+  if (parts.shp.length < 100 || new DataView(parts.shp.buffer, parts.shp.byteOffset).getInt32(0) !== 9994) {
+    issues.push({ severity: 'error', file, action: 'skipped', message: `${layerName}.shp is not a shapefile (bad header)` });
+    return result;
+  }
+  const shapeType = new DataView(parts.shp.buffer, parts.shp.byteOffset).getInt32(32, true);
+  let shapes: (Geometry | null)[];
+  try {
+    shapes = parseShp(new DataView(parts.shp.buffer, parts.shp.byteOffset, parts.shp.byteLength), false);
+  } catch (e) {
+    issues.push({ severity: 'error', file, action: 'skipped', message: `${layerName}.shp (${SHP_TYPES[shapeType] ?? `type ${shapeType}`}) could not be read: ${e instanceof Error ? e.message : String(e)}` });
+    return result;
+  }
+  if (!prj) issues.push({ severity: 'warning', file, action: 'kept', message: `${layerName} has no .prj: coordinate system unknown` });
+  let records: (Record<string, unknown> | null)[] = [];
+  if (parts.dbf) {
+    try {
+      const table = readDbf(parts.dbf, file, cpg);
+      records = table.records;
+      result.encoding = table.encoding;
+      issues.push(...table.issues);
+    } catch (e) {
+      issues.push({ severity: 'error', file, action: 'kept', message: `${layerName}.dbf could not be read (${e instanceof Error ? e.message : String(e)}): features kept without attributes` });
+    }
+  } else {
+    issues.push({ severity: 'warning', file, action: 'kept', message: `${layerName} has no .dbf: features have no attributes` });
+  }
+  if (parts.dbf && records.length > shapes.length) {
+    issues.push({ severity: 'error', file, action: 'skipped', message: `${layerName}.shp holds ${shapes.length} shapes but the .dbf has ${records.length} records: the .shp is truncated; records ${shapes.length + 1}–${records.length} skipped` });
+  } else if (parts.dbf && records.length < shapes.length && records.length > 0) {
+    issues.push({ severity: 'warning', file, action: 'kept', message: `${layerName}.dbf has ${records.length} records for ${shapes.length} shapes: shapes ${records.length + 1}–${shapes.length} have no attributes` });
+  }
+  shapes.forEach((g, i) => {
+    const rec = records[i];
+    if (rec === null) {
+      issues.push({ severity: 'info', file, featureIndex: i, action: 'skipped', message: `Record ${i + 1} is marked deleted in the .dbf` });
+      return;
+    }
+    if (!g) {
+      issues.push({ severity: 'error', file, featureIndex: i, field: 'geometry', action: 'skipped', message: `Shape ${i + 1} is a null shape (no geometry)` });
+      return;
+    }
+    const { bbox: _bbox, ...geometry } = g as Geometry & { bbox?: unknown };
+    void _bbox;
+    const f: Feature = { type: 'Feature', geometry: geometry as Geometry, properties: { ...(rec ?? {}) } };
+    result.features.push(f);
+  });
+  return result;
+}

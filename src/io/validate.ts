@@ -1,0 +1,61 @@
+/**
+ * Validate a layer after it is in WGS84: repair geometry where safe, skip what cannot be used, and warn about
+ * attributes. Returns the features to keep plus one issue per change or skip, so nothing is dropped silently.
+ */
+import type { Feature } from 'geojson';
+import type { InputIssue } from '../core/types';
+import { checkGeometry } from './validate/geometry';
+import type { PropertyRules } from './validate/properties';
+import { checkProperties } from './validate/properties';
+
+export interface ValidateOptions extends PropertyRules {
+  fileName: string;
+  /** How to name feature i in messages (e.g. CSV line numbers); default "Feature i". */
+  labelOf?: (index: number) => string;
+}
+
+export interface ValidateResult {
+  features: Feature[];
+  issues: InputIssue[];
+  /** Index (in the input list) of each kept feature. */
+  keptIndex: number[];
+}
+
+type Family = 'point' | 'line' | 'polygon' | 'collection';
+const FAMILY: Record<string, Family> = { Point: 'point', MultiPoint: 'point', LineString: 'line', MultiLineString: 'line', Polygon: 'polygon', MultiPolygon: 'polygon', GeometryCollection: 'collection' };
+
+/**
+ * Check every feature; geometry must already be WGS84 (out-of-range coordinates are skipped).
+ * @example validateFeatures(read.features, { fileName: 'a.geojson', numericFields: ['户数'] })
+ */
+export function validateFeatures(features: readonly Feature[], options: ValidateOptions): ValidateResult {
+  const { fileName } = options;
+  const label = options.labelOf ?? ((i: number) => `Feature ${i}`);
+  const issues: InputIssue[] = [];
+  const kept: Feature[] = [];
+  const keptIndex: number[] = [];
+  const typeCounts = new Map<string, number>();
+  features.forEach((f, i) => {
+    const base: Pick<InputIssue, 'file' | 'featureIndex'> & { featureId?: string } = { file: fileName, featureIndex: i };
+    if (f.id !== undefined) base.featureId = String(f.id);
+    const g = checkGeometry(f);
+    if (!g.geometry) {
+      issues.push({ ...base, severity: 'error', field: 'geometry', action: 'skipped', message: `${label(i)}: ${g.reason ?? 'invalid geometry'}` });
+      return;
+    }
+    for (const r of g.repairs) issues.push({ ...base, severity: 'info', field: 'geometry', action: 'repaired', message: `${label(i)}: ${r}` });
+    for (const w of checkProperties(f.properties ?? {}, options)) issues.push({ ...base, severity: 'warning', field: w.field, action: 'kept', message: `${label(i)}: ${w.message}` });
+    typeCounts.set(g.geometry.type, (typeCounts.get(g.geometry.type) ?? 0) + 1);
+    const out: Feature = { type: 'Feature', geometry: g.geometry, properties: f.properties ?? {} };
+    if (f.id !== undefined) out.id = f.id;
+    kept.push(out);
+    keptIndex.push(i);
+  });
+  const families = new Set([...typeCounts.keys()].map((t) => FAMILY[t]));
+  if (families.size > 1) {
+    const list = [...typeCounts].sort((a, b) => a[0].localeCompare(b[0])).map(([t, n]) => `${t} ${n}`).join(', ');
+    issues.push({ severity: 'warning', file: fileName, action: 'kept', message: `Mixed geometry types: ${list}; assign each part to a layer role (communities need polygons, facilities points, roads lines)` });
+  }
+  if (features.length === 0) issues.push({ severity: 'warning', file: fileName, action: 'kept', message: 'The file holds no features' });
+  return { features: kept, issues, keptIndex };
+}

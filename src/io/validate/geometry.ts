@@ -1,0 +1,170 @@
+/**
+ * Geometry checks and safe repairs. "Safe" means the repaired shape is what the author evidently drew:
+ * closing a ring, dropping repeated vertices, rewinding to RFC 7946 (outer rings counter-clockwise,
+ * holes clockwise), dropping degenerate holes/parts, and splitting a self-intersecting ring at its
+ * crossings (turf `unkinkPolygon`) then merging the pieces (turf `union`). We keep the union rather than the
+ * largest piece so no drawn area is lost; a figure-eight therefore becomes a MultiPolygon of its two lobes.
+ * Anything else (NaN, out-of-range, too few points for the outer ring, zero area) skips the feature.
+ */
+import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import { area, featureCollection, kinks, polygon as turfPolygon, union, unkinkPolygon } from '@turf/turf';
+
+export interface GeometryCheck {
+  /** The repaired geometry, or null when the feature must be skipped. */
+  geometry: Geometry | null;
+  /** What was changed (each becomes one 'repaired' issue). */
+  repairs: string[];
+  /** Why it was skipped (when geometry is null). */
+  reason: string | null;
+}
+
+class Skip extends Error {}
+
+const samePos = (a: Position, b: Position): boolean => a[0] === b[0] && a[1] === b[1];
+
+function dedupe(coords: Position[], note: (n: number) => void): Position[] {
+  const out: Position[] = [];
+  for (const p of coords) if (!out.length || !samePos(out[out.length - 1], p)) out.push(p);
+  if (out.length < coords.length) note(coords.length - out.length);
+  return out;
+}
+
+/** Signed area (shoelace) in squared degrees; > 0 for counter-clockwise. */
+function signedArea(ring: Position[]): number {
+  let s = 0;
+  for (let i = 1; i < ring.length; i++) s += (ring[i - 1][0] * ring[i][1]) - (ring[i][0] * ring[i - 1][1]);
+  return s / 2;
+}
+
+class Repairer {
+  repairs = new Map<string, number>();
+  note(what: string, n = 1): void { this.repairs.set(what, (this.repairs.get(what) ?? 0) + n); }
+
+  ring(coords: Position[], isOuter: boolean): Position[] | null {
+    let r = dedupe(coords, (n) => this.note('removed duplicate consecutive points', n));
+    if (r.length > 1 && !samePos(r[0], r[r.length - 1])) {
+      r = [...r, r[0]];
+      this.note('closed unclosed rings');
+    }
+    if (r.length < 4) {
+      if (isOuter) throw new Skip(`polygon ring has ${r.length} positions, at least 4 needed`);
+      this.note('dropped holes with fewer than 4 positions');
+      return null;
+    }
+    const a = signedArea(r);
+    if (a === 0) {
+      if (isOuter) throw new Skip('polygon has zero area');
+      this.note('dropped zero-area holes');
+      return null;
+    }
+    if ((a > 0) !== isOuter) {
+      r = [...r].reverse();
+      this.note('rewound rings to RFC 7946 winding');
+    }
+    return r;
+  }
+
+  polygon(rings: Position[][]): Polygon | MultiPolygon {
+    if (rings.length === 0) throw new Skip('empty polygon');
+    const outer = this.ring(rings[0], true);
+    if (!outer) throw new Skip('empty polygon');
+    const holes = rings.slice(1).map((h) => this.ring(h, false)).filter((h): h is Position[] => h !== null);
+    const poly: Polygon = { type: 'Polygon', coordinates: [outer, ...holes] };
+    const crossings = kinks(poly).features.length;
+    if (crossings === 0) return poly;
+    const pieces = unkinkPolygon(turfPolygon(poly.coordinates));
+    const merged = pieces.features.length > 1 ? union(featureCollection(pieces.features)) : pieces.features[0];
+    if (!merged) throw new Skip(`self-intersecting polygon (${crossings} crossings) could not be repaired`);
+    const before = Math.round(area(poly));
+    const after = Math.round(area(merged));
+    this.note(`split a self-intersecting polygon at ${crossings} crossing(s) into ${pieces.features.length} parts and merged them (area ${before} → ${after} m²)`);
+    return merged.geometry;
+  }
+
+  geometry(g: Geometry): Geometry {
+    switch (g.type) {
+      case 'Point':
+        if (g.coordinates.length < 2) throw new Skip('empty geometry');
+        return g;
+      case 'MultiPoint':
+        if (g.coordinates.length === 0) throw new Skip('empty geometry');
+        return g;
+      case 'LineString': {
+        const l = dedupe(g.coordinates, (n) => this.note('removed duplicate consecutive points', n));
+        if (g.coordinates.length === 0) throw new Skip('empty geometry');
+        if (l.length < 2) throw new Skip('line has fewer than 2 distinct points');
+        return { type: 'LineString', coordinates: l };
+      }
+      case 'MultiLineString': {
+        if (g.coordinates.length === 0) throw new Skip('empty geometry');
+        const parts = g.coordinates.map((l) => dedupe(l, (n) => this.note('removed duplicate consecutive points', n))).filter((l) => {
+          if (l.length >= 2) return true;
+          this.note('dropped line parts with fewer than 2 distinct points');
+          return false;
+        });
+        if (parts.length === 0) throw new Skip('line has fewer than 2 distinct points');
+        return { type: 'MultiLineString', coordinates: parts };
+      }
+      case 'Polygon':
+        return this.polygon(g.coordinates);
+      case 'MultiPolygon': {
+        if (g.coordinates.length === 0) throw new Skip('empty geometry');
+        const polys: Position[][][] = [];
+        let lastReason = '';
+        for (const p of g.coordinates) {
+          try {
+            const r = this.polygon(p);
+            if (r.type === 'Polygon') polys.push(r.coordinates); else polys.push(...r.coordinates);
+          } catch (e) {
+            if (!(e instanceof Skip)) throw e;
+            lastReason = e.message;
+            this.note(`dropped invalid polygon parts (${e.message})`);
+          }
+        }
+        if (polys.length === 0) throw new Skip(lastReason || 'empty geometry');
+        return { type: 'MultiPolygon', coordinates: polys };
+      }
+      case 'GeometryCollection': {
+        if (g.geometries.length === 0) throw new Skip('empty geometry');
+        return { type: 'GeometryCollection', geometries: g.geometries.map((c) => this.geometry(c)) };
+      }
+    }
+  }
+}
+
+function firstBadPosition(g: Geometry): string | null {
+  const walk = (c: unknown): string | null => {
+    if (!Array.isArray(c)) return 'malformed coordinates';
+    if (c.length > 0 && !Array.isArray(c[0])) {
+      if (c.length < 2) return null; // empty point, reported as empty geometry
+      const [x, y] = c as unknown[];
+      if (typeof x !== 'number' || typeof y !== 'number') return `non-numeric coordinate [${String(x)}, ${String(y)}]`;
+      if (!Number.isFinite(x) || !Number.isFinite(y)) return `coordinate is not a finite number [${String(x)}, ${String(y)}]`;
+      if (Math.abs(x) > 180 || Math.abs(y) > 90) return `coordinate out of range [${x}, ${y}] (longitude ±180, latitude ±90): wrong coordinate system?`;
+      return null;
+    }
+    for (const part of c) { const bad = walk(part); if (bad) return bad; }
+    return null;
+  };
+  if (g.type === 'GeometryCollection') {
+    for (const c of g.geometries) { const bad = firstBadPosition(c); if (bad) return bad; }
+    return null;
+  }
+  return walk((g as { coordinates?: unknown }).coordinates);
+}
+
+/** Check one feature's geometry (in WGS84) and repair it where safe. Never mutates the input. */
+export function checkGeometry(f: Feature): GeometryCheck {
+  const g = f.geometry;
+  if (!g) return { geometry: null, repairs: [], reason: 'no geometry' };
+  const bad = firstBadPosition(g);
+  if (bad) return { geometry: null, repairs: [], reason: bad };
+  const r = new Repairer();
+  try {
+    const out = r.geometry(g);
+    return { geometry: out, repairs: [...r.repairs].map(([what, n]) => (n > 1 ? `${what} (${n})` : what)), reason: null };
+  } catch (e) {
+    if (e instanceof Skip) return { geometry: null, repairs: [], reason: e.message };
+    return { geometry: null, repairs: [], reason: `geometry could not be checked: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Attribute checks. Values are never changed here (every original property is kept through to export);
+ * problems become warnings the import report lists.
+ */
+
+const MARKUP = /<\s*\/?\s*[a-z!][^>]*>|javascript:/i;
+
+export interface PropertyRules {
+  /** Fields that should hold numbers (after field mapping, e.g. the households column). */
+  numericFields?: readonly string[];
+  /** Fields every feature should have. */
+  requiredFields?: readonly string[];
+}
+
+/** Warnings about one feature's properties (each message is feature-independent so the report can group them). */
+export function checkProperties(props: Record<string, unknown>, rules: PropertyRules): { field: string; message: string }[] {
+  const out: { field: string; message: string }[] = [];
+  for (const [key, value] of Object.entries(props)) {
+    if (key.includes('\ufffd')) out.push({ field: key, message: `field name "${key}" contains undecodable characters (U+FFFD): wrong encoding?` });
+    if (typeof value === 'string') {
+      if (value.includes('\ufffd')) out.push({ field: key, message: `field ${key} contains undecodable characters (U+FFFD): wrong encoding?` });
+      if (MARKUP.test(value)) out.push({ field: key, message: `field ${key} contains HTML/script markup; kept verbatim as text` });
+    } else if (typeof value === 'number') {
+      if (!Number.isFinite(value)) out.push({ field: key, message: `field ${key} holds a number too large to represent (${value}); exports will write null` });
+      else if (Number.isInteger(value) && !Number.isSafeInteger(value)) out.push({ field: key, message: `field ${key} holds an integer beyond 2^53; its last digits may be lost` });
+    }
+  }
+  for (const f of rules.requiredFields ?? []) {
+    const v = props[f];
+    if (v === undefined || v === null || v === '') out.push({ field: f, message: `field ${f} is missing` });
+  }
+  for (const f of rules.numericFields ?? []) {
+    const v = props[f];
+    if (v === undefined || v === null || v === '') continue;
+    if (typeof v === 'number') continue;
+    const n = Number(String(v).replace(/[,，\s]/g, ''));
+    if (!Number.isFinite(n)) out.push({ field: f, message: `field ${f} is not a number` });
+  }
+  return out;
+}
