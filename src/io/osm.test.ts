@@ -165,6 +165,19 @@ describe('readOsm on Overpass JSON', () => {
     expect(c[0].geometry).toEqual({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] });
   });
 
+  it('places `out center` ways and relations at their centre', () => {
+    const json = { elements: [
+      { type: 'way', id: 8, center: { lat: 39.5, lon: 116.5 }, tags: { amenity: 'school', name: '第一中学' } },
+      { type: 'relation', id: 9, center: { lat: 39.6, lon: 116.6 }, tags: { type: 'multipolygon', leisure: 'park' } },
+    ] };
+    const f = readOsm(JSON.stringify(json), 'center.json').facilities;
+    expect(f.features.map((x) => [x.properties!.id, x.properties!.category, x.geometry])).toEqual([
+      ['way/8', 'middle_school', { type: 'Point', coordinates: [116.5, 39.5] }],
+      ['relation/9', 'fitness', { type: 'Point', coordinates: [116.6, 39.6] }],
+    ]);
+    expect(f.issues).toEqual([]);
+  });
+
   it('reports a file that is neither OSM XML nor Overpass JSON in every layer', () => {
     const layers = readOsm('<html><body>not osm</body></html>', 'page.osm');
     expect(layers.roads.issues[0]).toMatchObject({ severity: 'error', file: 'page.osm', message: 'Not an OSM file: not OSM XML: no <osm> root element' });

@@ -100,6 +100,7 @@ export function facilitiesFromOsm(data: OsmData, fileName: string, table: readon
     if (!extra) continue;
     const osmId = `way/${id}`;
     const g = wayGeometry(w, data);
+    if (g.runs.length === 0 && w.center) { features.push(feature(osmId, w.tags, { type: 'Point', coordinates: w.center }, extra)); continue; }
     if (g.runs.length === 0) { log.add('warning', 'skipped', osmId, `${describe(w.tags)} has none of its ${w.refs.length} nodes in the file`); continue; }
     if (g.closed && !g.missingNodes) { features.push(feature(osmId, w.tags, { type: 'Polygon', coordinates: [g.runs[0]] }, extra)); continue; }
     if (g.closed) {
@@ -120,6 +121,7 @@ export function facilitiesFromOsm(data: OsmData, fileName: string, table: readon
   const geoms = buildMultipolygons(candidates.map((c) => c.rel), data);
   for (const { rel, extra } of candidates) {
     const g = geoms.get(rel.id);
+    if (!g && rel.center) { features.push(feature(`relation/${rel.id}`, rel.tags, { type: 'Point', coordinates: rel.center }, extra)); continue; }
     if (!g) { log.add('warning', 'skipped', `relation/${rel.id}`, `${describe(rel.tags)} multipolygon could not be built (${relationIncompleteReason(rel, data) ?? 'rings do not close'})`); continue; }
     const reason = relationIncompleteReason(rel, data);
     if (reason) log.add('info', 'kept', `relation/${rel.id}`, `${describe(rel.tags)} is incomplete (${reason}); built from the members present`);

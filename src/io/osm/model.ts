@@ -10,9 +10,9 @@ export type OsmTags = Record<string, string>;
 export type OsmType = 'node' | 'way' | 'relation';
 
 export interface OsmNode { id: number; lon: number; lat: number; tags: OsmTags }
-export interface OsmWay { id: number; refs: number[]; tags: OsmTags }
+export interface OsmWay { id: number; refs: number[]; tags: OsmTags; /** Overpass `out center`: [lon, lat] when no geometry came with the way. */ center?: [number, number] }
 export interface OsmMember { type: OsmType; ref: number; role: string }
-export interface OsmRelation { id: number; members: OsmMember[]; tags: OsmTags }
+export interface OsmRelation { id: number; members: OsmMember[]; tags: OsmTags; center?: [number, number] }
 
 export interface OsmData {
   /** Every node with coordinates, by id (tagged or not: ways need them). */
@@ -113,6 +113,13 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+function centerOf(v: unknown): [number, number] | undefined {
+  if (!isRecord(v)) return undefined;
+  const lon = Number(v.lon);
+  const lat = Number(v.lat);
+  return v.lon !== undefined && Number.isFinite(lon) && Number.isFinite(lat) ? [lon, lat] : undefined;
+}
+
 function tagsOf(v: unknown): OsmTags {
   const out: OsmTags = {};
   if (isRecord(v)) for (const [k, val] of Object.entries(v)) out[k] = String(val);
@@ -146,7 +153,10 @@ export function parseOverpassJson(root: unknown): OsmData {
         if (Number.isFinite(lon) && Number.isFinite(lat) && g.lon !== undefined) data.nodes.set(ref, { id: ref, lon, lat, tags: {} });
       });
       if (!data.ways.has(id)) data.wayOrder.push(id);
-      data.ways.set(id, { id, refs, tags: tagsOf(e.tags) });
+      const way: OsmWay = { id, refs, tags: tagsOf(e.tags) };
+      const center = centerOf(e.center);
+      if (center) way.center = center;
+      data.ways.set(id, way);
     } else if (e.type === 'relation') {
       const members: OsmMember[] = [];
       if (Array.isArray(e.members)) {
@@ -168,7 +178,10 @@ export function parseOverpassJson(root: unknown): OsmData {
           }
         }
       }
-      data.relations.push({ id, members, tags: tagsOf(e.tags) });
+      const rel: OsmRelation = { id, members, tags: tagsOf(e.tags) };
+      const center = centerOf(e.center);
+      if (center) rel.center = center;
+      data.relations.push(rel);
     }
   }
   return data;
