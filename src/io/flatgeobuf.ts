@@ -23,9 +23,14 @@ export type { FgbColumn, FgbColumnKind } from './export/flatgeobuf/columns';
 export async function readFlatGeobuf(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
   const features: Feature[] = [];
   const issues: InputIssue[] = [];
+  // FlatGeobuf stores null as an absent value: put every header column back (as null) so a round trip keeps keys.
+  let columnNames: string[] = [];
   try {
-    for await (const f of fgb.deserialize(bytes)) {
-      features.push({ type: 'Feature', geometry: f.geometry as Feature['geometry'], properties: { ...(f.properties ?? {}) } });
+    for await (const f of fgb.deserialize(bytes, { headerMetaFn: (m: HeaderMeta) => { columnNames = (m.columns ?? []).map((c) => c.name); } })) {
+      const properties: Record<string, unknown> = {};
+      for (const c of columnNames) properties[c] = null;
+      Object.assign(properties, f.properties ?? {});
+      features.push({ type: 'Feature', geometry: f.geometry as Feature['geometry'], properties });
     }
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
