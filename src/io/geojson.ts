@@ -36,7 +36,7 @@ function readGeoJSONSeq(lines: string[], fileName: string): ReadResult {
   lines.forEach((line, i) => {
     let obj: unknown;
     try {
-      obj = JSON.parse(line.replace(/^\x1e/, ''));
+      obj = JSON.parse(line.charCodeAt(0) === 0x1e ? line.slice(1) : line); // RFC 8142 record separator
     } catch {
       issues.push({ severity: 'error', file: fileName, featureIndex: i, action: 'skipped', message: `Line ${i + 1} is not valid JSON` });
       return;
