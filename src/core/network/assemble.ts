@@ -32,25 +32,29 @@ export function assembleNetwork(
   const edgeCount = edges.from.length;
   // Nodes: edge end vertices, ordered along a Hilbert curve (ties by vertex id: deterministic).
   const vertexNode = new Int32Array(lng.length).fill(-1);
-  const nodeVertices: number[] = [];
-  for (let e = 0; e < edgeCount; e++) {
-    for (const v of [edges.from[e], edges.to[e]]) {
-      if (vertexNode[v] < 0) {
-        vertexNode[v] = 0;
-        nodeVertices.push(v);
-      }
+  const used: number[] = [];
+  const use = (v: number): void => {
+    if (vertexNode[v] < 0) {
+      vertexNode[v] = 0;
+      used.push(v);
     }
+  };
+  for (let e = 0; e < edgeCount; e++) {
+    use(edges.from[e]);
+    use(edges.to[e]);
   }
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (const v of nodeVertices) {
+  for (const v of used) {
     minX = Math.min(minX, lng[v]); maxX = Math.max(maxX, lng[v]);
     minY = Math.min(minY, lat[v]); maxY = Math.max(maxY, lat[v]);
   }
   const sx = 65535 / (maxX - minX || 1), sy = 65535 / (maxY - minY || 1);
-  const keyOf = new Map<number, number>();
-  for (const v of nodeVertices) keyOf.set(v, hilbertIndex(Math.floor((lng[v] - minX) * sx), Math.floor((lat[v] - minY) * sy)));
-  nodeVertices.sort((a, b) => keyOf.get(a)! - keyOf.get(b)! || a - b);
-  const nodeCount = nodeVertices.length;
+  const nodeCount = used.length;
+  const hilbert = new Float64Array(nodeCount);
+  used.forEach((v, i) => { hilbert[i] = hilbertIndex(Math.floor((lng[v] - minX) * sx), Math.floor((lat[v] - minY) * sy)); });
+  const byCurve = new Uint32Array(nodeCount).map((_, i) => i);
+  byCurve.sort((a, b) => hilbert[a] - hilbert[b] || used[a] - used[b]);
+  const nodeVertices = Array.from(byCurve, (i) => used[i]);
   nodeVertices.forEach((v, n) => { vertexNode[v] = n; });
   const nodeLngLat = new Float64Array(nodeCount * 2);
   const nodeXY = new Float64Array(nodeCount * 2);
@@ -62,9 +66,16 @@ export function assembleNetwork(
   });
 
   // Edges in order of their lower node (stable): adjacent edges sit together in memory too.
-  const order = Array.from({ length: edgeCount }, (_, e) => e);
-  const low = (e: number): number => Math.min(vertexNode[edges.from[e]], vertexNode[edges.to[e]]);
-  order.sort((a, b) => low(a) - low(b) || a - b);
+  // Counting sort by lower node: O(E) and stable.
+  const lowStart = new Int32Array(nodeCount + 1);
+  const low = new Int32Array(edgeCount);
+  for (let e = 0; e < edgeCount; e++) {
+    low[e] = Math.min(vertexNode[edges.from[e]], vertexNode[edges.to[e]]);
+    lowStart[low[e] + 1]++;
+  }
+  for (let n = 0; n < nodeCount; n++) lowStart[n + 1] += lowStart[n];
+  const order = new Int32Array(edgeCount);
+  for (let e = 0; e < edgeCount; e++) order[lowStart[low[e]]++] = e;
   const edgeFrom = new Int32Array(edgeCount), edgeTo = new Int32Array(edgeCount);
   const edgeMeters = new Float64Array(edgeCount), edgeClass = new Uint8Array(edgeCount), edgeRoad = new Int32Array(edgeCount);
   const geomOffsets = new Int32Array(edgeCount + 1);

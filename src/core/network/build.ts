@@ -40,16 +40,23 @@ function partsOf(road: Road): number[][][] {
 export function buildWalkNetwork(roads: readonly Road[], settings: NetworkSettings): WalkNetwork {
   const walkable: number[] = [];
   let droppedWays = 0;
-  const sample: number[] = [];
+  const bbox = [Infinity, Infinity, -Infinity, -Infinity];
   roads.forEach((road, i) => {
     if (!isWalkable({ highway: road.highway, ...road.properties })) {
       droppedWays++;
       return;
     }
     walkable.push(i);
-    for (const part of partsOf(road)) for (const p of part) if (Number.isFinite(p[0]) && Number.isFinite(p[1])) sample.push(p[0], p[1]);
+    for (const part of partsOf(road)) {
+      for (const p of part) {
+        if (p[0] < bbox[0]) bbox[0] = p[0];
+        if (p[1] < bbox[1]) bbox[1] = p[1];
+        if (p[0] > bbox[2]) bbox[2] = p[0];
+        if (p[1] > bbox[3]) bbox[3] = p[1];
+      }
+    }
   });
-  const projection = projectionForCoords(sample);
+  const projection = projectionForCoords(bbox);
 
   const merger = new VertexMerger(settings.mergeToleranceMeters);
   const lng: number[] = [];

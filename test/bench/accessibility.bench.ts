@@ -1,0 +1,144 @@
+/**
+ * Accessibility engine benchmark: the seeded bench town ×1, ×10, ×50 (≥ 20k communities, ≥ 300k graph edges,
+ * ≥ 5k facilities, all 19 categories). Per phase: time and memory; then the same nearest searches through
+ * graphology as the baseline, with a sampled equality check (throws on any mismatch).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { DEFAULT_CATEGORIES } from '../../src/core/config/categories';
+import { defaultAnalysisSettings } from '../../src/core/config/defaults';
+import { computeAccessibility } from '../../src/core/coverage';
+import type { AccessibilityResult } from '../../src/core/coverage';
+import { facilitiesByCategory } from '../../src/core/coverage/points';
+import { buildWalkNetwork, DijkstraWorkspace } from '../../src/core/network';
+import type { WalkNetwork } from '../../src/core/network';
+import { seedItem } from '../../src/core/coverage/networkDistances';
+import { buildGraphologyGraph, graphologyNearest } from './graphologyBaseline';
+import { collectGarbage, gcAvailable, PhaseRecorder, printTable } from './measure';
+import { generateBenchTown } from './town';
+import { mulberry32 } from '../fixtures/network/prng';
+
+const SCALES = [1, 10, 50];
+const SEED = 20241126;
+/** Stop the baseline for a town once it has spent this long (remaining categories are extrapolated). */
+const BASELINE_CAP_MS = 25_000;
+const SAMPLE_PER_CATEGORY = 100;
+
+interface ScaleFigures {
+  scale: number;
+  communities: number;
+  facilities: number;
+  roads: number;
+  nodes: number;
+  edges: number;
+  phases: PhaseRecorder['phases'];
+  totalMs: number;
+  totalCpuMs: number;
+  distancesMs: number;
+  distancesCpuMs: number;
+  nearestMs: number;
+  oursUnboundedMs: number;
+  baselineBuildMs: number | null;
+  baselineMs: number | null;
+  baselineCategories: number;
+  checked: number;
+}
+
+function timeEngine(net: WalkNetwork, r: AccessibilityResult, byCategory: Int32Array[], bounded: boolean): number {
+  const ws = new DijkstraWorkspace(net);
+  const start = performance.now();
+  byCategory.forEach((facs, k) => {
+    ws.reset();
+    for (const f of facs) if (r.facilitySnap.edge[f] >= 0) seedItem(ws, net, r.facilitySnap, f, f);
+    ws.run(bounded ? r.searchBoundMeters[k] : Infinity);
+  });
+  return performance.now() - start;
+}
+
+function benchScale(scale: number): ScaleFigures {
+  const town = generateBenchTown(SEED, scale);
+  const settings = defaultAnalysisSettings();
+  collectGarbage();
+  const rec = new PhaseRecorder();
+  const names: Record<string, string> = { network: 'graph build', snap: 'snapping', nearest: 'nearest (19 cat.)', counts: 'counts within' };
+  let current = '';
+  const t0 = performance.now();
+  rec.begin('prepare (points)');
+  const result = computeAccessibility({
+    ...town, settings,
+    onProgress: (phase) => {
+      if (phase !== current) {
+        current = phase;
+        rec.begin(names[phase] ?? phase);
+      }
+      rec.sample();
+    },
+  });
+  rec.end();
+  const totalMs = performance.now() - t0;
+  const totalCpuMs = rec.phases.reduce((sum, p) => sum + p.cpuMs, 0);
+  const ms = (name: string) => rec.phases.find((p) => p.name === name)?.ms ?? 0;
+  const cpuMs = (name: string) => rec.phases.find((p) => p.name === name)?.cpuMs ?? 0;
+
+  // Rebuild (untimed) for the engine-only and baseline comparisons on the very same graph.
+  const net = buildWalkNetwork(town.roads, settings.network);
+  const byCategory = facilitiesByCategory(town.facilities, result.categoryIds);
+  const oursUnboundedMs = timeEngine(net, result, byCategory, false);
+
+  const rand = mulberry32(scale);
+  const onNet = result.communityIds.map((_, i) => i).filter((i) => !result.communitySnap.offNetwork[i]);
+  const sample = Array.from({ length: Math.min(SAMPLE_PER_CATEGORY, onNet.length) }, () => onNet[Math.floor(rand() * onNet.length)]);
+  collectGarbage();
+  let baselineBuildMs: number | null = null, baselineMs: number | null = null, baselineCategories = 0, checked = 0;
+  const b0 = performance.now();
+  const g = buildGraphologyGraph(net);
+  baselineBuildMs = performance.now() - b0;
+  let spent = 0;
+  const nCat = result.categoryIds.length;
+  for (let k = 0; k < nCat && spent < BASELINE_CAP_MS; k++) {
+    const { ms: libMs, meters } = graphologyNearest(g, net, result.communitySnap, result.facilitySnap, byCategory[k], sample);
+    spent += libMs;
+    baselineCategories++;
+    sample.forEach((i, j) => {
+      const ours = result.walkMeters[i * nCat + k];
+      const theirs = meters[j];
+      const bound = result.searchBoundMeters[k];
+      const same = Number.isNaN(ours) ? theirs === null || theirs > bound - 1e-6 : theirs !== null && Math.abs(theirs - ours) < 1e-6;
+      if (!same) throw new Error(`baseline mismatch ×${scale} ${result.categoryIds[k]} community ${i}: ours ${ours}, graphology ${theirs}`);
+      checked++;
+    });
+  }
+  baselineMs = (spent / baselineCategories) * nCat;
+  return {
+    scale, communities: town.communities.length, facilities: town.facilities.length, roads: town.roads.length,
+    nodes: net.nodeCount, edges: net.edgeCount, phases: rec.phases, totalMs, totalCpuMs,
+    nearestMs: ms(names.nearest), distancesMs: ms(names.nearest) + ms(names.counts),
+    distancesCpuMs: cpuMs(names.nearest) + cpuMs(names.counts), oursUnboundedMs,
+    baselineBuildMs, baselineMs, baselineCategories, checked,
+  };
+}
+
+export function runAccessibilityBench(): void {
+  const load = loadavg()[0];
+  console.log(`load average ${load.toFixed(1)} on ${availableParallelism()} cores${load > availableParallelism() ? ' — machine busy: wall times inflated, see cpu ms' : ''}`);
+  console.log(`seeded bench town (seed ${SEED}), ${DEFAULT_CATEGORIES.length} categories, gc ${gcAvailable ? 'on' : 'unavailable'}, node ${process.version}`);
+  benchScale(1); // warm-up: JIT
+  const all: ScaleFigures[] = [];
+  for (const scale of SCALES) {
+    const f = benchScale(scale);
+    all.push(f);
+    printTable(`×${scale}: ${f.communities} communities, ${f.facilities} facilities, ${f.roads} roads → ${f.nodes} nodes, ${f.edges} edges`,
+      ['phase', 'wall ms', 'cpu ms', 'heap peak MB', 'heap retained MB', 'rss peak Δ MB'],
+      [...f.phases.map((p) => [p.name, p.ms, p.cpuMs, p.heapPeakMB, p.heapRetainedMB, p.rssPeakMB]), ['total', f.totalMs, f.totalCpuMs, '', '', '']]);
+  }
+  printTable('all-category distances vs graphology-shortest-path (same graph, same seeds; sampled results equal)',
+    ['town', 'nodes', 'edges', 'nearest ms', 'nearest+counts ms', 'n+c cpu ms', 'ours unbounded ms', 'graphology ms', 'cats run', 'ratio nearest', 'ratio unbounded', 'checked'],
+    all.map((f) => [`×${f.scale}`, f.nodes, f.edges, f.nearestMs, f.distancesMs, f.distancesCpuMs, f.oursUnboundedMs,
+      f.baselineMs === null ? 'skipped' : f.baselineMs, `${f.baselineCategories}/19`,
+      f.baselineMs === null ? '' : `${(f.baselineMs / f.nearestMs).toFixed(0)}×`,
+      f.baselineMs === null ? '' : `${(f.baselineMs / f.oursUnboundedMs).toFixed(0)}×`, f.checked]));
+  console.log('graphology ms: library time for all 19 categories (extrapolated from "cats run" when capped); graph build not included ' +
+    `(${all.map((f) => `×${f.scale} ${f.baselineBuildMs?.toFixed(0)} ms`).join(', ')}).`);
+  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('./results/accessibility.json', import.meta.url), JSON.stringify(all, null, 2));
+}
