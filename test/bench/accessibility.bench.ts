@@ -89,10 +89,10 @@ function benchScale(scale: number): ScaleFigures {
   const onNet = result.communityIds.map((_, i) => i).filter((i) => !result.communitySnap.offNetwork[i]);
   const sample = Array.from({ length: Math.min(SAMPLE_PER_CATEGORY, onNet.length) }, () => onNet[Math.floor(rand() * onNet.length)]);
   collectGarbage();
-  let baselineBuildMs: number | null = null, baselineMs: number | null = null, baselineCategories = 0, checked = 0;
+  let baselineCategories = 0, checked = 0;
   const b0 = performance.now();
   const g = buildGraphologyGraph(net);
-  baselineBuildMs = performance.now() - b0;
+  const baselineBuildMs = performance.now() - b0;
   let spent = 0;
   const nCat = result.categoryIds.length;
   for (let k = 0; k < nCat && spent < BASELINE_CAP_MS; k++) {
@@ -108,7 +108,7 @@ function benchScale(scale: number): ScaleFigures {
       checked++;
     });
   }
-  baselineMs = (spent / baselineCategories) * nCat;
+  const baselineMs = (spent / baselineCategories) * nCat;
   return {
     scale, communities: town.communities.length, facilities: town.facilities.length, roads: town.roads.length,
     nodes: net.nodeCount, edges: net.edgeCount, phases: rec.phases, totalMs, totalCpuMs,
