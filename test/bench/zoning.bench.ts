@@ -1,0 +1,222 @@
+/**
+ * Benchmark of automatic zoning on a seeded synthetic city, with a naive pairwise Turf baseline in the same run.
+ *
+ *   npx tsx test/bench/zoning.bench.ts            (ZONING_BENCH_N=20000, ZONING_BASELINE_N=1000 to change sizes)
+ *
+ * The city: superblocks of small compounds (jittered 5–9-gons, 0–40 m apart) separated by 24 m streets; every
+ * fourth street is a primary road (a barrier), plus a river line and a railway. Prints figures, asserts nothing.
+ */
+import { booleanIntersects, distance as turfDistance, lineString } from '@turf/turf';
+import type { Feature, LineString, Polygon, Position } from 'geojson';
+import { pathToFileURL } from 'node:url';
+import type { Community } from '../../src/core/types';
+import { adjacencyOfPacked } from '../../src/core/zoning/adjacency';
+import { packBarriers } from '../../src/core/zoning/barriers';
+import { evaluateEligibility } from '../../src/core/zoning/eligibility';
+import { zoneGeometry } from '../../src/core/zoning/geometry';
+import { packPolygons } from '../../src/core/zoning/polygons';
+import { zoneStats } from '../../src/core/zoning/stats';
+import type { BarrierLine, ZoneAccessibilityInput } from '../../src/core/zoning/types';
+import { clusterZones } from '../../src/core/zoning/zones';
+import { at } from '../fixtures/zoning/builders';
+
+const GAP_METERS = 30;
+
+function mulberry32(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface SyntheticCity {
+  communities: Community[];
+  barriers: BarrierLine[];
+}
+
+/** About `n` compounds in superblocks of 5 × 4 cells (cells 80 × 70 m), streets 24 m wide. */
+export function syntheticCity(n: number, seed = 20250101): SyntheticCity {
+  const rnd = mulberry32(seed);
+  const cellW = 80, cellH = 70, cols = 5, rows = 4, street = 24;
+  const blockW = cols * cellW + street, blockH = rows * cellH + street;
+  const blocksX = Math.ceil(Math.sqrt(n / (cols * rows) * 1.4));
+  const blocksY = Math.ceil(n / (cols * rows) / blocksX);
+  const communities: Community[] = [];
+  for (let by = 0; by < blocksY && communities.length < n; by++) {
+    for (let bx = 0; bx < blocksX && communities.length < n; bx++) {
+      for (let r = 0; r < rows && communities.length < n; r++) {
+        for (let c = 0; c < cols && communities.length < n; c++) {
+          if (rnd() < 0.06) continue; // a non-residential plot
+          const x0 = bx * blockW + c * cellW, y0 = by * blockH + r * cellH;
+          // Inset 0–20 m per side: neighbours touch (0) or stand up to 40 m apart.
+          const inset = (): number => (rnd() < 0.35 ? 0 : rnd() * 20);
+          const l = x0 + inset(), rr = x0 + cellW - inset(), b = y0 + inset(), t = y0 + cellH - inset();
+          const cx = (l + rr) / 2, cy = (b + t) / 2, rx = (rr - l) / 2, ry = (t - b) / 2;
+          const k = 5 + Math.floor(rnd() * 5);
+          const ring: Position[] = [];
+          for (let i = 0; i < k; i++) {
+            // A jittered superellipse: box-like, so touching sides stay close to the cell edge.
+            const a = (2 * Math.PI * i) / k + rnd() * 0.3;
+            const ca = Math.cos(a), sa = Math.sin(a);
+            const px = cx + rx * Math.sign(ca) * Math.abs(ca) ** 0.3;
+            const py = cy + ry * Math.sign(sa) * Math.abs(sa) ** 0.3;
+            ring.push(at(px, py));
+          }
+          ring.push(ring[0]);
+          const id = `C${String(communities.length).padStart(5, '0')}`;
+          const year = 1960 + Math.floor(rnd() * 60);
+          communities.push({
+            id, name: id, geometry: { type: 'Polygon', coordinates: [ring] },
+            buildYear: rnd() < 0.03 ? null : year, households: 40 + Math.floor(rnd() * 500), residents: null,
+            buildings: null, district: null, subdistrict: `街道${by >> 2}-${bx >> 2}`,
+            propertyManagement: (['professional', 'self', 'none', null] as const)[Math.floor(rnd() * 4)],
+            willingness: rnd(), renovation: rnd() < 0.1 ? 'done' : 'none', renovatedYear: null,
+            demolitionPlanned: rnd() < 0.02, shantyTown: rnd() < 0.01, historic: false, properties: {},
+          });
+        }
+      }
+    }
+  }
+  const barriers: BarrierLine[] = [];
+  const w = blocksX * blockW, h = blocksY * blockH;
+  for (let bx = 4; bx < blocksX; bx += 4) {
+    const x = bx * blockW - street / 2;
+    barriers.push({ kind: 'road', geometry: { type: 'LineString', coordinates: [at(x, -50), at(x, h / 2), at(x, h + 50)] } });
+  }
+  for (let by = 4; by < blocksY; by += 4) {
+    const y = by * blockH - street / 2;
+    barriers.push({ kind: 'road', geometry: { type: 'LineString', coordinates: [at(-50, y), at(w / 2, y), at(w + 50, y)] } });
+  }
+  const river: Position[] = [];
+  for (let i = 0; i <= 40; i++) river.push(at((w * i) / 40, h * 0.3 + Math.sin(i / 3) * 150));
+  barriers.push({ kind: 'water', geometry: { type: 'LineString', coordinates: river } });
+  barriers.push({ kind: 'railway', geometry: { type: 'LineString', coordinates: [at(w * 0.1, -50), at(w * 0.9, h + 50)] } });
+  return { communities, barriers };
+}
+
+/** Wall and CPU (user + system) milliseconds: on a shared machine the CPU figure is the steadier one. */
+function time<T>(fn: () => T): [T, number, number] {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const out = fn();
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return [out, wall, (c.user + c.system) / 1000];
+}
+
+const PHASES = ['eligibility', 'index', 'adjacency', 'clustering'] as const;
+type PhaseTimes = Record<(typeof PHASES)[number], { wall: number; cpu: number }>;
+
+/** Eligibility + index + adjacency + clustering, timed per phase. */
+function corePhases(city: SyntheticCity) {
+  const [elig, w0, c0] = time(() => evaluateEligibility(city.communities));
+  const [packed, w1, c1] = time(() => {
+    const P = packPolygons(city.communities.map((c) => c.geometry), elig.eligible);
+    return { P, B: packBarriers(city.barriers, P.projection) };
+  });
+  const [adj, w2, c2] = time(() => adjacencyOfPacked(packed.P, packed.B, { gapMeters: GAP_METERS }));
+  const [clusters, w3, c3] = time(() => clusterZones(city.communities, packed.P, adj, {}));
+  const ms: PhaseTimes = {
+    eligibility: { wall: w0, cpu: c0 }, index: { wall: w1, cpu: c1 },
+    adjacency: { wall: w2, cpu: c2 }, clustering: { wall: w3, cpu: c3 },
+  };
+  return { elig, adj, clusters, ms };
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** The obvious approach: every pair through Turf, every near link against every barrier. */
+function naiveBaseline(city: SyntheticCity, eligible: Uint8Array): { edges: number; ms: number } {
+  const t0 = performance.now();
+  const idx = city.communities.map((_, i) => i).filter((i) => eligible[i]);
+  const feats = city.communities.map((c) => ({ type: 'Feature', properties: {}, geometry: c.geometry }) as Feature<Polygon>);
+  const barrierFeats = city.barriers.map((b) => ({ type: 'Feature', properties: {}, geometry: b.geometry }) as Feature<LineString>);
+  const parent = new Map<number, number>(idx.map((i) => [i, i]));
+  const find = (x: number): number => { while (parent.get(x) !== x) x = parent.get(x)!; return x; };
+  let edges = 0;
+  for (let a = 0; a < idx.length; a++) {
+    for (let b = a + 1; b < idx.length; b++) {
+      const A = feats[idx[a]], B = feats[idx[b]];
+      let best = Infinity, pa: Position = [0, 0], pb: Position = [0, 0];
+      if (booleanIntersects(A, B)) best = 0;
+      else {
+        for (const p of A.geometry.coordinates[0]) {
+          for (const q of B.geometry.coordinates[0]) {
+            const d = turfDistance(p, q, { units: 'meters' });
+            if (d < best) { best = d; pa = p; pb = q; }
+          }
+        }
+      }
+      if (best > GAP_METERS) continue;
+      if (best > 0) {
+        const link = lineString([pa, pb]);
+        if (barrierFeats.some((f) => booleanIntersects(link, f))) continue;
+      }
+      edges++;
+      const ra = find(idx[a]), rb = find(idx[b]);
+      if (ra !== rb) parent.set(ra, rb);
+    }
+  }
+  return { edges, ms: performance.now() - t0 };
+}
+
+const fmt = (ms: number): string => `${ms.toFixed(1).padStart(9)} ms`;
+
+export async function runZoningBench(): Promise<void> {
+  const n = Number(process.env.ZONING_BENCH_N ?? 20_000);
+  const nBase = Number(process.env.ZONING_BASELINE_N ?? 1_000);
+  const city = syntheticCity(n);
+  console.log(`\n## Zoning benchmark — ${city.communities.length} compounds, ${city.barriers.length} barrier lines, gap ${GAP_METERS} m`);
+  const cold = corePhases(city); // first run: includes JIT compilation
+  const runs = [cold];
+  for (let i = 0; i < 6; i++) runs.push(corePhases(city));
+  const core = runs[runs.length - 1];
+  const warm = runs.slice(1);
+  const nZones = core.clusters.zones.length;
+  const eligibleCount = core.elig.summary.eligible.communities;
+  console.log(`eligible ${eligibleCount}; candidate pairs ${core.adj.candidatePairs}; edges ${core.adj.edges.length / 2}; blocked by barriers ${core.adj.blockedEdges.length / 2}; zones ${nZones}`);
+  console.log(`  ${'phase'.padEnd(34)}${'cold wall'.padStart(12)}${'warm wall'.padStart(12)}${'warm CPU'.padStart(12)}   (warm = median of ${warm.length})`);
+  let coldTotal = 0, warmWall = 0, warmCpu = 0;
+  for (const ph of PHASES) {
+    const ww = median(warm.map((r) => r.ms[ph].wall)), wc = median(warm.map((r) => r.ms[ph].cpu));
+    coldTotal += cold.ms[ph].wall; warmWall += ww; warmCpu += wc;
+    console.log(`  ${ph.padEnd(34)}${fmt(cold.ms[ph].wall)}${fmt(ww)}${fmt(wc)}`);
+  }
+  const totals = warm.map((r) => PHASES.reduce((s, ph) => s + r.ms[ph].wall, 0));
+  const coreTotal = median(totals);
+  console.log(`  ${'total eligibility→clustering'.padEnd(34)}${fmt(coldTotal)}${fmt(coreTotal)}${fmt(warmCpu)}   (target < 300 ms; best warm ${Math.min(...totals).toFixed(1)} ms)`);
+  void warmWall;
+
+  const nCat = 3;
+  const accessibility: ZoneAccessibilityInput = {
+    categoryIds: ['elderly', 'clinic', 'market'],
+    covered: Uint8Array.from({ length: city.communities.length * nCat }, (_, i) => ((i * 2654435761) >>> 28) & 1),
+    walkMeters: new Float64Array(city.communities.length * nCat).fill(500),
+  };
+  const [, tStats, cStats] = time(() => core.clusters.zones.map((m) => zoneStats(city.communities, m, { accessibility })));
+  console.log(`  ${'stats (all zones)'.padEnd(34)}${fmt(tStats)} wall ${fmt(cStats)} CPU`);
+  const [geoms, tGeom, cGeom] = time(() => core.clusters.zones.map((m) => zoneGeometry(m.map((i) => city.communities[i].geometry), GAP_METERS)));
+  const multi = geoms.filter((g) => g.type === 'MultiPolygon').length;
+  console.log(`  ${'geometry (all zones, separate)'.padEnd(34)}${fmt(tGeom)} wall ${fmt(cGeom)} CPU  (${(cGeom / nZones).toFixed(2)} ms CPU/zone; ${multi} multipolygons)`);
+
+  // Baseline on the first nBase compounds of a city of that size, against the indexed path on the same data.
+  const small = syntheticCity(nBase);
+  const ours = corePhases(small);
+  corePhases(small);
+  const again = corePhases(small);
+  const oursMs = again.ms.index.wall + again.ms.adjacency.wall + again.ms.clustering.wall;
+  const base = naiveBaseline(small, ours.elig.eligible);
+  console.log(`\n### Naive pairwise Turf baseline at ${small.communities.length} compounds (${ours.elig.summary.eligible.communities} eligible)`);
+  console.log(`  ${'naive (booleanIntersects + vertex distance)'.padEnd(44)}${fmt(base.ms)}   edges ${base.edges}`);
+  console.log(`  ${'indexed (index + adjacency + clustering)'.padEnd(44)}${fmt(oursMs)}   edges ${again.adj.edges.length / 2}`);
+  console.log(`  ratio ${(base.ms / oursMs).toFixed(0)}× at ${small.communities.length}; naive at ${city.communities.length} extrapolated (n²): ~${((base.ms * (eligibleCount / Math.max(1, ours.elig.summary.eligible.communities)) ** 2) / 1000).toFixed(0)} s vs ${coreTotal.toFixed(0)} ms measured`);
+  console.log('  (the naive link uses the nearest vertex pair, so it finds fewer edges than the exact segment distance)');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runZoningBench().catch((e: unknown) => { console.error(e); process.exit(1); });
+}
