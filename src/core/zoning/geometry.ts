@@ -109,7 +109,7 @@ function bridgesBetween(P: PackedPolygons, gap: number): Position[][] {
         });
       });
       if (pts.length < 3) continue;
-      const hull = grow(convexHull(pts), BRIDGE_OVERLAP_METERS);
+      const hull = convexHull(pts);
       if (hull.length < 3 || Math.abs(ringArea(hull)) < 0.01) continue;
       hull.push(hull[0]);
       out.push(hull.map(([x, y]) => [fromLocalX(P.projection, x), fromLocalY(P.projection, y)]));
@@ -188,24 +188,6 @@ function nearParts(
     [ax + s[0] * (bx - ax), ay + s[0] * (by - ay)], [ax + s[1] * (bx - ax), ay + s[1] * (by - ay)],
     [cx + u[0] * (dx - cx), cy + u[0] * (dy - cy)], [cx + u[1] * (dx - cx), cy + u[1] * (dy - cy)],
   );
-}
-
-/**
- * Bridges are pushed this far past their defining points. A hull drawn exactly on the member edges makes
- * polyclip-ts chew on long collinear overlaps (median 27 ms, worst 350 ms for a 6-member zone); overlapping the
- * members by 0.5 m instead makes clean crossings. The cost is a 0.5 m nub at the ends of a closed strip.
- */
-const BRIDGE_OVERLAP_METERS = 0.5;
-
-/** Move every vertex of a convex ring `by` metres away from its vertex centroid. */
-function grow(ring: [number, number][], by: number): [number, number][] {
-  let mx = 0, my = 0;
-  for (const [x, y] of ring) { mx += x; my += y; }
-  mx /= ring.length; my /= ring.length;
-  return ring.map(([x, y]) => {
-    const d = Math.hypot(x - mx, y - my) || 1;
-    return [x + ((x - mx) / d) * by, y + ((y - my) / d) * by];
-  });
 }
 
 /** Andrew's monotone chain, counter-clockwise, collinear points dropped. */
