@@ -144,10 +144,6 @@ export function buildCommunities(rng: Rng, lots: Lot[]): CommunityDraft[] {
   flagFew(rng, drafts, 0.02, (d) => d.block.zone === 'core' && d.props.build_year < 1980 && d.props.households < 150
     && d.props.property_management === 'none' && !d.props.historic && !d.props.demolition_planned,
   (d) => { d.props.shanty_town = true; d.props.renovation = 'none'; d.props.renovated_year = null; });
-  // flatgeobuf types each column from the first feature; put a renovated community first so that
-  // renovated_year is written as a number column, not as a string column.
-  const first = drafts.findIndex((d) => d.props.renovated_year !== null);
-  if (first > 0) drafts.unshift(...drafts.splice(first, 1));
   return drafts.map((d, i) => ({ ring: d.ring, props: { ...d.props, id: `C${String(i + 1).padStart(4, '0')}` } }));
 }
 

@@ -22,7 +22,8 @@ function riversidePath(net: NetworkBuilder, river: RiverShape, zone: Zone, colum
   const side = zone === 'core' ? 'east' : 'west';
   const first = column[0], last = column[column.length - 1];
   const path = bankLine(river, side, PATH_OFFSET_METERS, first.p[1], last.p[1]).map((p) => net.node(p));
-  net.addWay(path, { highway: 'footway', foot: 'designated' }, zone);
+  // East bank: a paved promenade (footway); west bank: an older earth embankment path (path).
+  net.addWay(path, { highway: zone === 'core' ? 'footway' : 'path', foot: 'designated' }, zone);
   net.addWay([path[0], first], { highway: 'footway' }, zone);
   net.addWay([path[path.length - 1], last], { highway: 'footway' }, zone);
   for (let band = 0; band + 1 < column.length; band++) {

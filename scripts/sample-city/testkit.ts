@@ -1,0 +1,30 @@
+/** Helpers for the sample-city tests: metric geometry on GeoJSON features. */
+import type { Feature, LineString, Polygon } from 'geojson';
+import { pointSegmentDistance, segmentsIntersect, toMeters, type Vec } from './geom';
+
+export const ringMeters = (f: Feature<Polygon>): Vec[] => f.geometry.coordinates[0].slice(0, -1).map(toMeters);
+export const lineMeters = (f: Feature<LineString>): Vec[] => f.geometry.coordinates.map(toMeters);
+
+export interface Box { minX: number; minY: number; maxX: number; maxY: number }
+export function boxOf(points: readonly Vec[], pad = 0): Box {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const [x, y] of points) { minX = Math.min(minX, x); minY = Math.min(minY, y); maxX = Math.max(maxX, x); maxY = Math.max(maxY, y); }
+  return { minX: minX - pad, minY: minY - pad, maxX: maxX + pad, maxY: maxY + pad };
+}
+export const boxesMeet = (a: Box, b: Box): boolean => a.minX <= b.maxX && b.minX <= a.maxX && a.minY <= b.maxY && b.minY <= a.maxY;
+
+/** Shortest distance (m) between two polylines (0 when they cross). Rings are passed closed. */
+export function polylineDistance(a: readonly Vec[], b: readonly Vec[]): number {
+  let best = Infinity;
+  for (let i = 0; i + 1 < a.length; i++) {
+    for (let j = 0; j + 1 < b.length; j++) {
+      if (segmentsIntersect(a[i], a[i + 1], b[j], b[j + 1])) return 0;
+      best = Math.min(best,
+        pointSegmentDistance(a[i], b[j], b[j + 1]).distance, pointSegmentDistance(a[i + 1], b[j], b[j + 1]).distance,
+        pointSegmentDistance(b[j], a[i], a[i + 1]).distance, pointSegmentDistance(b[j + 1], a[i], a[i + 1]).distance);
+    }
+  }
+  return best;
+}
+
+export const closed = (ring: readonly Vec[]): Vec[] => [...ring, ring[0]];
