@@ -101,5 +101,6 @@ export const en: ResourceShape = {
     renovationStatus: { none: 'Not renovated', planned: 'Planned', done: 'Renovated' },
     emptyHint: 'Click a community or facility on the map to see its details',
   },
+  status: { lng: 'Lon', lat: 'Lat' },
   map: { ariaLabel: 'Planning map' },
 };

@@ -99,5 +99,6 @@ export const zhCN = {
     renovationStatus: { none: '未改造', planned: '已列入计划', done: '已改造' },
     emptyHint: '点击地图上的小区或设施查看详情',
   },
+  status: { lng: '经度', lat: '纬度' },
   map: { ariaLabel: '规划地图' },
 } as const;

@@ -182,11 +182,14 @@ export class MapController {
   }
 
   private onMouseMove(e: MapMouseEvent): void {
-    this.store.getState().setHover(this.pick(e));
+    const s = this.store.getState();
+    s.setHover(this.pick(e));
+    s.setPointer({ lng: e.lngLat.lng, lat: e.lngLat.lat, x: e.point.x, y: e.point.y });
   }
 
   private readonly onMouseLeave = (): void => {
     this.store.getState().setHover(null);
+    this.store.getState().setPointer(null);
   };
 
   private onClick(e: MapMouseEvent): void {

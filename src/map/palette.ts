@@ -35,9 +35,9 @@ export const BASE_COLORS = {
   background: '#f2f0eb',
   water: '#b8d4e8',
   waterOutline: '#8fb6d3',
-  roadCasing: '#c8c1b4',
+  roadCasing: '#b3aa9b',
   road: '#ffffff',
-  arterial: '#fbe3b4',
+  arterial: '#f7d58c',
   footpath: '#8f8576',
   communityOutline: '#6b5e52',
   hover: '#1d4ed8',
@@ -55,9 +55,9 @@ export interface RoadClassStyle {
 
 /** Drawn bottom to top: footpaths first, arterials last. Roads of class 'other' are drawn as alleys. */
 export const ROAD_CLASS_STYLES: readonly RoadClassStyle[] = [
-  { id: 'footpath', widthAtZ16: 1.5, color: BASE_COLORS.footpath, casing: false, dashed: true },
-  { id: 'alley', widthAtZ16: 2.5, color: BASE_COLORS.road, casing: true, dashed: false },
+  { id: 'footpath', widthAtZ16: 1.6, color: BASE_COLORS.footpath, casing: false, dashed: true },
+  { id: 'alley', widthAtZ16: 2.6, color: BASE_COLORS.road, casing: true, dashed: false },
   { id: 'local', widthAtZ16: 5, color: BASE_COLORS.road, casing: true, dashed: false },
-  { id: 'secondary', widthAtZ16: 8, color: BASE_COLORS.road, casing: true, dashed: false },
+  { id: 'secondary', widthAtZ16: 8, color: '#fdf6e3', casing: true, dashed: false },
   { id: 'arterial', widthAtZ16: 12, color: BASE_COLORS.arterial, casing: true, dashed: false },
 ];

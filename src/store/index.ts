@@ -9,7 +9,7 @@ import { createUiSlice } from './uiSlice';
 
 export type { AppState, SliceCreator } from './types';
 export type { DataSlice, LoadStatus } from './dataSlice';
-export type { FeatureKind, FeatureRef, LayerGroupId, UiSlice } from './uiSlice';
+export type { FeatureKind, FeatureRef, LayerGroupId, PointerInfo, UiSlice } from './uiSlice';
 export type { Basemap, Language, SettingsSlice } from './settingsSlice';
 export { LAYER_GROUP_IDS } from './uiSlice';
 export { LANGUAGES } from './settingsSlice';

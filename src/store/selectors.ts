@@ -65,3 +65,9 @@ export const selectSelectedCommunity = (s: AppState): Community | null =>
 
 export const selectSelectedFacility = (s: AppState): Facility | null =>
   s.selection?.kind === 'facility' ? facilityIndexMemo(s.facilities).get(s.selection.id) ?? null : null;
+
+export const selectHoveredCommunity = (s: AppState): Community | null =>
+  s.hover?.kind === 'community' ? communityIndexMemo(s.communities).get(s.hover.id) ?? null : null;
+
+export const selectHoveredFacility = (s: AppState): Facility | null =>
+  s.hover?.kind === 'facility' ? facilityIndexMemo(s.facilities).get(s.hover.id) ?? null : null;

@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MapController } from '../map/MapController';
 import { appStore, useAppStore } from '../store';
+import { HoverTooltip } from './HoverTooltip';
+import { StatusBar } from './StatusBar';
 
 /** Hosts the map container; the MapController does everything else. */
 export function MapView() {
@@ -17,6 +19,8 @@ export function MapView() {
   return (
     <main className="map-area">
       <div ref={ref} className="map" data-testid="map" role="region" aria-label={t('map.ariaLabel')} />
+      <HoverTooltip />
+      <StatusBar />
       {loadStatus === 'loading' && <div className="map-status" data-testid="load-status">{t('app.loading')}</div>}
       {loadStatus === 'error' && (
         <div className="map-status error" data-testid="load-error">{t('app.loadError', { message: loadError ?? '' })}</div>

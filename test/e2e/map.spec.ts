@@ -40,9 +40,16 @@ test('hovering a community sets its hover feature-state and highlights it', asyn
   const bg = hexToRgb(BASE_COLORS.background);
   expect(colorDistance(after, bg)).toBeGreaterThan(colorDistance(before, bg) + 5);
   await expect(page.locator('.maplibregl-canvas')).toHaveCSS('cursor', 'pointer');
+  await expect(page.getByTestId('hover-tooltip')).toContainText(String(probe.feature.properties?.name));
+  await expect(page.getByTestId('hover-tooltip')).toContainText(String(buildYearOf(probe.feature)));
+  // The status bar shows the pointer position, within a few metres of the probe point.
+  const coords = (await page.getByTestId('pointer-coords').innerText()).match(/[\d.]+/g)!.map(Number);
+  expect(Math.abs(coords[0] - probe.lngLat[0])).toBeLessThan(0.0002);
+  expect(Math.abs(coords[1] - probe.lngLat[1])).toBeLessThan(0.0002);
 
   await page.mouse.move(5, 400); // over the side panel: leaves the map
   await expect.poll(hoverState).toBe(false);
+  await expect(page.getByTestId('hover-tooltip')).toHaveCount(0);
 });
 
 for (const [group, layers] of [

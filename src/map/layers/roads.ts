@@ -11,7 +11,7 @@ export const roadLayerId = (cls: RoadClassStyle['id']): string => `roads-${cls}`
 export const ROAD_LAYER_IDS: readonly string[] = ROAD_CLASS_STYLES.map((s) => roadLayerId(s.id));
 
 const widthAt = (w: number, extra = 0): ExpressionSpecification =>
-  ['interpolate', ['exponential', 1.6], ['zoom'], 12, w * 0.25 + extra * 0.5, 14, w * 0.5 + extra, 16, w + extra * 1.5, 18, w * 2.5 + extra * 2];
+  ['interpolate', ['exponential', 1.5], ['zoom'], 11, w * 0.2 + extra * 0.4, 13, w * 0.4 + extra * 0.7, 15, w * 0.75 + extra, 16, w + extra * 1.2, 18, w * 2.4 + extra * 2];
 
 function layersOf(s: RoadClassStyle): { casing: SlottedLayer | null; line: SlottedLayer } {
   const filter: ExpressionSpecification = ['==', ['get', 'roadClass'], s.id];
