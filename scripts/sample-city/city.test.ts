@@ -161,7 +161,7 @@ describe('sample city: geometry', () => {
     expect(minGap).toBeGreaterThan(3);
   });
 
-  it('puts facilities 4–60 m from a street, inside the town and never in the water', () => {
+  it('puts facilities 5–60 m from a street, inside the town and never in the water', () => {
     const segs: [Vec, Vec][] = [];
     for (const f of city.roads.features) {
       const l = lineMeters(f);
@@ -171,7 +171,7 @@ describe('sample city: geometry', () => {
     for (const f of city.facilities.features as Feature<Point>[]) {
       const p = toMeters(f.geometry.coordinates);
       const d = Math.min(...segs.map(([a, b]) => pointSegmentDistance(p, a, b).distance));
-      expect(d, String(props(f).id)).toBeGreaterThanOrEqual(4);
+      expect(d, String(props(f).id)).toBeGreaterThanOrEqual(5);
       expect(d, String(props(f).id)).toBeLessThanOrEqual(60);
       expect(water.some((w) => pointInRing(p, w))).toBe(false);
     }

@@ -1,5 +1,6 @@
 /**
- * Service facilities (points) for all 19 default categories. They stand 6–35 m off a named street inside a block.
+ * Service facilities (points) for all 19 default categories. They stand 6–35 m off a named street inside a block,
+ * at least 5 m from any way.
  * The newer district gets most of them and the old core few, so that the life-circle analysis finds real service
  * gaps in the old town; childcare, elderly day care and canteens are deliberately rare everywhere.
  */
@@ -134,7 +135,7 @@ export function buildFacilities(rng: Rng, ways: WayDraft[], blocks: Block[], riv
       if (inRiver(river, p, 15) || ponds.some((r) => pointInRing(p, r))) continue;
       if (!blocks.some((b) => b.zone === zone && pointInConvex(p, b.corners))) continue;
       if (placed.some((q) => dist(p, q) < 8)) continue;
-      if (allSegments.some(([a, b]) => pointSegmentDistance(p, a, b).distance < 4)) continue;
+      if (allSegments.some(([a, b]) => pointSegmentDistance(p, a, b).distance < 5)) continue;
       return { p, road: s.name };
     }
   };

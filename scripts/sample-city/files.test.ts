@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { toCommunities, toFacilities, toRoads } from '../../src/io/domain';
 import { readFlatGeobuf } from '../../src/io/flatgeobuf';
 import { DEFAULT_SEED, generateSampleCity } from './city';
 import { SAMPLE_FILES, serializeSampleCity } from './serialize';
@@ -44,5 +45,19 @@ describe('sample city files', () => {
     expect(years.some((y) => typeof y === 'number' && y >= 2019)).toBe(true);
     expect(years.some((y) => y === null)).toBe(true);
     expect(years.every((y) => y === null || typeof y === 'number')).toBe(true);
+  });
+
+  it('maps onto the domain types without a single import issue', async () => {
+    const read = async (name: string) => (await readFlatGeobuf(new Uint8Array(readFileSync(join(dataDir, name))), name)).features;
+    const communities = toCommunities(await read('communities.fgb'), 'communities.fgb');
+    const facilities = toFacilities(await read('facilities.fgb'), 'facilities.fgb');
+    const roads = toRoads(await read('roads.fgb'), 'roads.fgb');
+    expect([...communities.issues, ...facilities.issues, ...roads.issues]).toEqual([]);
+    const city = generateSampleCity(DEFAULT_SEED);
+    expect(communities.items).toHaveLength(city.communities.features.length);
+    expect(facilities.items).toHaveLength(city.facilities.features.length);
+    expect(roads.items).toHaveLength(city.roads.features.length);
+    expect(communities.items.filter((c) => c.buildYear !== null && c.buildYear < 2000).length).toBeGreaterThan(200);
+    expect(facilities.items.every((f) => f.categories.length === 1)).toBe(true);
   });
 });
