@@ -9,15 +9,18 @@ import { defaultAnalysisSettings } from '../core/config/defaults';
 import type { AccessibilityResult, Gap } from '../core/coverage';
 import { computeAccessibility, listGaps } from '../core/coverage';
 import type { Community, Facility, InputIssue, Road } from '../core/types';
+import type { Crs } from '../io/crs';
+import { WGS84 } from '../io/crs';
 import { toCommunities, toFacilities, toRoads } from '../io/domain';
 import { communityResultFeatures } from '../io/export/communityResults';
-import type { AnalysisSummaryJson } from '../io/export/summary';
+import type { AnalysisSummaryJson, LayerCounts } from '../io/export/summary';
 import { buildSummary } from '../io/export/summary';
 import type { AnalyzeOptions } from './args';
 import { DEFAULT_FORMATS } from './args';
 import { parseConfigText } from './config';
-import { InputError } from './errors';
-import { InputReader } from './inputs';
+import { InputError, UsageError } from './errors';
+import type { InputRole, LoadedLayer } from './inputs';
+import { InputReader, crsOption } from './inputs';
 import { writeOutputs } from './write';
 
 export interface AnalyzeOutputs {
@@ -30,6 +33,7 @@ export interface AnalyzeOutputs {
   roads: Road[];
   result: AccessibilityResult;
   gaps: Gap[];
+  /** Community result features in WGS84 (the written files may be in --out-crs). */
   communityFeatures: Feature[];
   summary: AnalysisSummaryJson;
   issues: InputIssue[];
@@ -37,7 +41,8 @@ export interface AnalyzeOutputs {
 
 export type LogFn = (line: string) => void;
 
-export type RunAnalyzeOptions = Pick<AnalyzeOptions, 'communities' | 'facilities' | 'roads' | 'config' | 'out'> & Partial<Pick<AnalyzeOptions, 'formats' | 'strict'>>;
+export type RunAnalyzeOptions = Pick<AnalyzeOptions, 'communities' | 'facilities' | 'out'>
+  & Partial<Pick<AnalyzeOptions, 'roads' | 'config' | 'formats' | 'strict' | 'crsCommunities' | 'crsFacilities' | 'crsRoads' | 'outCrs'>>;
 
 function describeIssue(i: InputIssue): string {
   const where = i.featureId !== undefined ? ` feature ${i.featureId}` : i.featureIndex !== undefined ? ` feature #${i.featureIndex}` : '';
@@ -45,56 +50,69 @@ function describeIssue(i: InputIssue): string {
   return `${i.file}${where}${field}: ${i.message}`;
 }
 
+/** Domain-mapping issues index the validated features; re-index them to the file's features. */
+function reindex(issues: InputIssue[], keptIndex: readonly number[]): InputIssue[] {
+  return issues.map((i) => (i.featureIndex === undefined ? i : { ...i, featureIndex: keptIndex[i.featureIndex] }));
+}
+
+const counts = (layer: LoadedLayer, used: number): LayerCounts => ({ file: layer.file, format: layer.format, crs: layer.crs, read: layer.allFeatures.length, used });
+
+async function loadSettings(configPath: string | undefined): Promise<AnalysisSettings> {
+  if (!configPath) return defaultAnalysisSettings();
+  let text: string;
+  try {
+    text = await readFile(configPath, 'utf8');
+  } catch {
+    throw new InputError(`--config ${configPath}: file not found or not readable`);
+  }
+  return parseConfigText(text, configPath);
+}
+
 export async function runAnalyze(options: RunAnalyzeOptions, log: LogFn = () => {}): Promise<AnalyzeOutputs> {
   const t0 = performance.now();
   const elapsed = (): string => `${((performance.now() - t0) / 1000).toFixed(2)} s`;
-  let settings = defaultAnalysisSettings();
-  if (options.config) {
-    let text: string;
-    try {
-      text = await readFile(options.config, 'utf8');
-    } catch {
-      throw new InputError(`--config ${options.config}: file not found or not readable`);
-    }
-    settings = parseConfigText(text, options.config);
-  }
-  const reader = new InputReader(settings.categories);
+  const settings = await loadSettings(options.config);
+  const flag = (role: InputRole, value: string | undefined): Crs | undefined => (value === undefined ? undefined : crsOption(`--crs-${role}`, value));
+  const crs = { communities: flag('communities', options.crsCommunities), facilities: flag('facilities', options.crsFacilities), roads: flag('roads', options.crsRoads) };
+  const outCrs = options.outCrs === undefined ? WGS84 : crsOption('--out-crs', options.outCrs);
+  if (outCrs.kind === 'proj4') throw new UsageError(`--out-crs ${options.outCrs}: outputs can be wgs84, gcj02 or bd09`);
+  const reader = new InputReader();
   const issues: InputIssue[] = [];
 
-  const communityRead = await reader.read('communities', options.communities);
-  issues.push(...communityRead.issues);
-  const mappedCommunities = toCommunities(communityRead.features, options.communities);
-  issues.push(...mappedCommunities.issues);
-  if (mappedCommunities.items.length === 0) {
-    const why = [...communityRead.issues, ...mappedCommunities.issues].slice(0, 5).map((i) => `  - ${describeIssue(i)}`).join('\n');
-    throw new InputError(`--communities ${options.communities}: no usable communities (${communityRead.features.length} features read)${why ? `:\n${why}` : ''}`);
-  }
-  log(`communities: ${mappedCommunities.items.length} of ${communityRead.features.length} features from ${options.communities}`);
-
-  const facilityRead = await reader.read('facilities', options.facilities);
-  issues.push(...facilityRead.issues);
-  const mappedFacilities = toFacilities(facilityRead.features, options.facilities, settings.categories);
-  issues.push(...mappedFacilities.issues);
-  log(`facilities: ${mappedFacilities.items.length} of ${facilityRead.features.length} features from ${options.facilities}`);
-
+  // Roads first: in WGS84 they let the hints spot GCJ-02/BD-09 communities and facilities.
   let roads: Road[] = [];
-  let roadCounts: AnalysisSummaryJson['inputs']['roads'] = null;
+  let roadLayer: LoadedLayer | null = null;
   if (options.roads) {
-    const roadRead = await reader.read('roads', options.roads);
-    issues.push(...roadRead.issues);
-    const mappedRoads = toRoads(roadRead.features, options.roads);
-    issues.push(...mappedRoads.issues);
-    roads = mappedRoads.items;
-    roadCounts = { file: options.roads, read: roadRead.features.length, used: roads.length };
-    log(`roads: ${roads.length} of ${roadRead.features.length} features from ${options.roads}`);
+    roadLayer = await reader.read('roads', options.roads, crs.roads);
+    const mapped = toRoads(roadLayer.features, options.roads);
+    issues.push(...roadLayer.issues, ...reindex(mapped.issues, roadLayer.keptIndex));
+    roads = mapped.items;
+    log(`roads: ${roads.length} of ${roadLayer.allFeatures.length} features from ${options.roads} (${roadLayer.crs.label})`);
     if (roads.length === 0) log(`warning: no road lines in ${options.roads}; distances are straight-line`);
   } else {
     log('no --roads: distances are straight-line (analysis_mode "euclidean")');
   }
+  const roadFeatures = roadLayer?.features;
+
+  const communityLayer = await reader.read('communities', options.communities, crs.communities, roadFeatures);
+  const mappedCommunities = toCommunities(communityLayer.features, options.communities);
+  const communityIssues = [...communityLayer.issues, ...reindex(mappedCommunities.issues, communityLayer.keptIndex)];
+  issues.push(...communityIssues);
+  if (mappedCommunities.items.length === 0) {
+    const why = communityIssues.slice(0, 5).map((i) => `  - ${describeIssue(i)}`).join('\n');
+    throw new InputError(`--communities ${options.communities}: no usable communities (${communityLayer.allFeatures.length} features read)${why ? `:\n${why}` : ''}`);
+  }
+  log(`communities: ${mappedCommunities.items.length} of ${communityLayer.allFeatures.length} features from ${options.communities} (${communityLayer.crs.label})`);
+
+  const facilityLayer = await reader.read('facilities', options.facilities, crs.facilities, roadFeatures);
+  const mappedFacilities = toFacilities(facilityLayer.features, options.facilities, settings.categories);
+  issues.push(...facilityLayer.issues, ...reindex(mappedFacilities.issues, facilityLayer.keptIndex));
+  log(`facilities: ${mappedFacilities.items.length} of ${facilityLayer.allFeatures.length} features from ${options.facilities} (${facilityLayer.crs.label})`);
 
   const errors = issues.filter((i) => i.severity === 'error');
   for (const i of errors.slice(0, 20)) log(`skipped: ${describeIssue(i)}`);
   if (errors.length > 20) log(`… and ${errors.length - 20} more skipped features (all listed in summary.json)`);
+  for (const i of issues.filter((x) => x.severity === 'warning' && x.message.startsWith('Coordinate system'))) log(`warning: ${describeIssue(i)}`);
   if (options.strict && errors.length) {
     throw new InputError(`--strict: ${errors.length} input feature(s) could not be used; first: ${describeIssue(errors[0])}`);
   }
@@ -114,24 +132,25 @@ export async function runAnalyze(options: RunAnalyzeOptions, log: LogFn = () => 
 
   const gaps = listGaps(result, mappedCommunities.items, settings);
   const communityFeatures = communityResultFeatures({
-    sourceFeatures: communityRead.features,
+    sourceFeatures: communityLayer.allFeatures,
     communities: mappedCommunities.items,
-    sourceIndex: mappedCommunities.sourceIndex,
+    sourceIndex: mappedCommunities.sourceIndex.map((i) => communityLayer.keptIndex[i]),
     result,
-    issues: mappedCommunities.issues,
+    issues: communityIssues,
   });
   const summary = buildSummary({
     result,
     settings,
     inputs: {
-      communities: { file: options.communities, read: communityRead.features.length, used: mappedCommunities.items.length },
-      facilities: { file: options.facilities, read: facilityRead.features.length, used: mappedFacilities.items.length },
-      roads: roadCounts,
+      communities: counts(communityLayer, mappedCommunities.items.length),
+      facilities: counts(facilityLayer, mappedFacilities.items.length),
+      roads: roadLayer ? counts(roadLayer, roads.length) : null,
     },
+    outputCrs: outCrs.label,
     households: mappedCommunities.items.reduce((s, c) => s + (c.households ?? 0), 0),
     issues,
   });
-  const files = await writeOutputs(options.out, options.formats ?? DEFAULT_FORMATS, { communityFeatures, gaps, communities: mappedCommunities.items, settings, summary, categoryIds: result.categoryIds });
+  const files = await writeOutputs(options.out, options.formats ?? DEFAULT_FORMATS, { communityFeatures, gaps, communities: mappedCommunities.items, settings, summary, categoryIds: result.categoryIds, outCrs });
   log(`wrote ${files.join(', ')} (${elapsed()})`);
   return {
     outDir: options.out, files, settings, communities: mappedCommunities.items, facilities: mappedFacilities.items, roads,

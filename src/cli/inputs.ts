@@ -1,17 +1,36 @@
 /**
- * Reading the three input layers from disk. GeoJSON / FlatGeobuf (and whatever else readFeatureFile learns)
- * go through `readFeatureFile`; OSM XML and Overpass JSON go through `readOsm`, taking the layer matching the
- * role, and are parsed once when the same file feeds several roles.
+ * Reading one input layer from disk, the way the app's import does it: `readLayers` (every import format;
+ * an OSM file gives the layer matching the role), the coordinate system (flag > the file's declaration >
+ * WGS84, with hints when nobody said), transformation to WGS84 and validation. Unlike `importLayer`, the
+ * index of every kept feature is kept, so outputs can list every input row in input order.
  */
 import { readFile } from 'node:fs/promises';
-import type { CategoryDef } from '../core/config/categories';
-import type { OsmLayers } from '../io/osm';
-import { readOsm } from '../io/osm';
-import { readFeatureFile } from '../io/read';
-import type { ReadResult } from '../io/types';
-import { InputError } from './errors';
+import type { Feature } from 'geojson';
+import type { InputIssue } from '../core/types';
+import type { Crs } from '../io/crs';
+import { WGS84, parseCrs, toWgs84 } from '../io/crs';
+import { detectCrsHints } from '../io/crs/hints';
+import type { FileFormat, LayerRead, LayerSet } from '../io/read';
+import { readLayers } from '../io/read';
+import { validateFeatures } from '../io/validate';
+import { InputError, UsageError } from './errors';
 
 export type InputRole = 'communities' | 'facilities' | 'roads';
+
+export interface LoadedLayer {
+  file: string;
+  format: FileFormat;
+  layerName: string;
+  crs: { label: string; source: 'flag' | 'file' | 'default' };
+  /** Every feature read, in file order, transformed to WGS84 (geometry may be invalid: see issues). */
+  allFeatures: Feature[];
+  /** The features that passed validation (WGS84, repaired where safe). */
+  features: Feature[];
+  /** keptIndex[i] = index in allFeatures of features[i]. */
+  keptIndex: number[];
+  /** Reader, CRS and validation issues; featureIndex refers to allFeatures. */
+  issues: InputIssue[];
+}
 
 /** .osm / .osm.xml / .xml, or a JSON file whose start looks like Overpass output (an "elements" array). */
 export function looksLikeOsm(path: string, bytes: Uint8Array): boolean {
@@ -22,11 +41,20 @@ export function looksLikeOsm(path: string, bytes: Uint8Array): boolean {
   return /"elements"\s*:/.test(head) && !/"type"\s*:\s*"FeatureCollection"/.test(head);
 }
 
-export class InputReader {
-  private readonly osmCache = new Map<string, OsmLayers>();
-  constructor(private readonly categories: readonly CategoryDef[]) {}
+/** Parse a `--crs-*` / `--out-crs` value; throws UsageError naming the option. */
+export function crsOption(option: string, value: string): Crs {
+  const crs = parseCrs(value);
+  if (!crs) throw new UsageError(`${option} ${value}: unknown coordinate system (use wgs84, gcj02, bd09, EPSG:4490, EPSG:4513–4554, a proj4 string or WKT)`);
+  return crs;
+}
 
-  async read(role: InputRole, path: string): Promise<ReadResult> {
+export class InputReader {
+  /** Parsed files by path: an OSM file used for several roles is read once. */
+  private readonly sets = new Map<string, LayerSet>();
+
+  private async layerSet(role: InputRole, path: string): Promise<LayerSet> {
+    const cached = this.sets.get(path);
+    if (cached) return cached;
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await readFile(path));
@@ -34,20 +62,47 @@ export class InputReader {
       const code = (e as { code?: string }).code;
       throw new InputError(`--${role} ${path}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read (${e instanceof Error ? e.message : String(e)})`}`);
     }
-    let res: ReadResult;
-    if (looksLikeOsm(path, bytes)) {
-      let layers = this.osmCache.get(path);
-      if (!layers) {
-        layers = readOsm(new TextDecoder('utf-8').decode(bytes), path, this.categories);
-        this.osmCache.set(path, layers);
-      }
-      res = layers[role];
-    } else {
-      res = await readFeatureFile(path, bytes);
+    const set = await readLayers(path, bytes);
+    this.sets.set(path, set);
+    return set;
+  }
+
+  /**
+   * Read the layer for `role` from `path` in WGS84. `crs` is the user's flag; `roads` (WGS84) lets the hints
+   * spot GCJ-02/BD-09 points that sit off the streets.
+   */
+  async read(role: InputRole, path: string, crs?: Crs, roads?: readonly Feature[]): Promise<LoadedLayer> {
+    const set = await this.layerSet(role, path);
+    const issues: InputIssue[] = [];
+    let layer: LayerRead | undefined = set.format === 'osm' ? set.layers.find((l) => l.layerName === role) : set.layers[0];
+    if (!layer) throw new InputError(`--${role} ${path}: the file holds no layers`);
+    if (set.format !== 'osm' && set.layers.length > 1) {
+      const named = set.layers.find((l) => l.layerName.toLowerCase().includes(role.slice(0, 4)));
+      if (named) layer = named;
+      issues.push({ severity: 'warning', file: path, action: 'kept', message: `File holds ${set.layers.length} layers (${set.layers.map((l) => l.layerName).join(', ')}); used ${layer.layerName}` });
     }
-    // A file-level error (not about one feature) with nothing read means the file itself is unusable.
-    const fileError = res.issues.find((i) => i.severity === 'error' && i.featureIndex === undefined && i.featureId === undefined);
-    if (res.features.length === 0 && fileError) throw new InputError(`--${role} ${path}: ${fileError.message}`);
-    return res;
+    const fileError = layer.issues.find((i) => i.severity === 'error' && i.featureIndex === undefined && i.featureId === undefined);
+    if (layer.features.length === 0 && fileError) throw new InputError(`--${role} ${path}: ${fileError.message}`);
+
+    let chosen: Crs = WGS84;
+    let source: LoadedLayer['crs']['source'] = 'default';
+    if (crs) { chosen = crs; source = 'flag'; }
+    else if (layer.declaredCrs) {
+      const declared = parseCrs(layer.declaredCrs);
+      if (declared) { chosen = declared; source = 'file'; }
+      else issues.push({ severity: 'warning', file: path, action: 'kept', message: `The file's coordinate system could not be understood (${layer.declaredCrs.slice(0, 80)}); read as WGS84 — give --crs-${role}` });
+    }
+    if (source === 'default') {
+      for (const h of detectCrsHints(layer.features, roads)) {
+        issues.push({ severity: 'warning', file: path, action: 'kept', message: `Coordinate system: ${h.message}${h.suggested ? ` (try --crs-${role} ${h.suggested})` : ''}` });
+      }
+    }
+    const allFeatures = toWgs84(layer.features, chosen);
+    const checked = validateFeatures(allFeatures, { fileName: path });
+    return {
+      file: path, format: set.format, layerName: layer.layerName, crs: { label: chosen.label, source },
+      allFeatures, features: checked.features, keptIndex: checked.keptIndex,
+      issues: [...issues, ...layer.issues, ...checked.issues],
+    };
   }
 }

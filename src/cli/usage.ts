@@ -3,6 +3,7 @@ export const USAGE = `renovation-planner analyze — 15-minute life-circle acces
 
 Usage:
   npm run cli -- analyze --communities FILE --facilities FILE [--roads FILE] [--config FILE.json] --out DIR
+                 [--crs-communities CRS] [--crs-facilities CRS] [--crs-roads CRS] [--out-crs CRS] [--formats LIST]
   npx tsx src/cli/main.ts analyze ...      (same command without npm)
 
 Inputs (GeoJSON .geojson/.json/.geojsonl, FlatGeobuf .fgb, OpenStreetMap .osm/.osm.xml or Overpass JSON):
@@ -18,6 +19,16 @@ Inputs (GeoJSON .geojson/.json/.geojsonl, FlatGeobuf .fgb, OpenStreetMap .osm/.o
                          "categories": { "kindergarten": { "maxWalkMeters": 400, "required": true } },
                          "network": { "maxSnapMeters": 200, "mergeToleranceMeters": 0.5, "nodeAtCrossings": false } }
   One OSM file may be given for all three inputs; it is read once.
+  Also read: zipped Shapefile (.zip with .prj/.cpg), CSV/TSV with lon/lat (经度/纬度) or WKT columns.
+
+Coordinate systems (each input; the flag wins over a .prj / FlatGeobuf / GeoJSON declaration, which wins over
+the default WGS84): wgs84, gcj02 (Amap/Tencent), bd09 (Baidu), cgcs2000, EPSG:4490, EPSG:4513–4554 (CGCS2000
+Gauss-Krüger), other EPSG codes proj4 knows, a proj4 string or WKT.
+  --crs-communities CRS
+  --crs-facilities CRS
+  --crs-roads CRS
+  --out-crs CRS        coordinate system of written geometry: wgs84 (default), gcj02 or bd09 (for Chinese
+                       map platforms; GeoJSON then carries a "coordinate_system" member saying so)
 
 Outputs:
   --out DIR            created if missing. Writes

@@ -5,6 +5,8 @@ import type { Feature } from 'geojson';
 import type { AnalysisSettings } from '../core/config/defaults';
 import type { Gap } from '../core/coverage';
 import type { Community } from '../core/types';
+import type { Crs } from '../io/crs';
+import { fromWgs84 } from '../io/crs';
 import { toCsv } from '../io/csvWrite';
 import { writeFlatGeobuf } from '../io/flatgeobuf';
 import { writeGeoJSON } from '../io/geojson';
@@ -22,6 +24,8 @@ export interface OutputData {
   settings: AnalysisSettings;
   summary: AnalysisSummaryJson;
   categoryIds: string[];
+  /** Coordinate system of written geometry (features arrive in WGS84). */
+  outCrs: Crs;
 }
 
 export async function writeOutputs(outDir: string, formats: readonly OutputFormat[], data: OutputData): Promise<string[]> {
@@ -36,7 +40,10 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
     await writeFile(path, content);
     written.push(path);
   };
-  if (formats.includes('geojson')) await put('communities.geojson', writeGeoJSON(data.communityFeatures));
+  const wgs84 = data.outCrs.kind === 'wgs84';
+  const features = wgs84 ? data.communityFeatures : fromWgs84(data.communityFeatures, data.outCrs);
+  // RFC 7946 GeoJSON is WGS84; when the user asks for GCJ-02/BD-09, say so inside the file.
+  if (formats.includes('geojson')) await put('communities.geojson', writeGeoJSON(features, wgs84 ? {} : { coordinate_system: data.outCrs.label }));
   if (formats.includes('csv')) {
     await put('gaps.csv', toCsv(gapRows(data.gaps, data.communities, data.settings.categories), GAP_COLUMNS));
     const table = featureTable(data.communityFeatures, resultColumns(data.categoryIds));
@@ -44,8 +51,8 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
   }
   if (formats.includes('fgb')) {
     // FlatGeobuf needs one geometry type family: skipped (non-polygon) features are left out of it.
-    const polygons = data.communityFeatures.filter((f) => f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'));
-    await put('communities.fgb', writeFlatGeobuf(polygons, { layerName: 'communities', columnKinds: resultColumnKinds(data.categoryIds) }));
+    const polygons = features.filter((f) => f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'));
+    await put('communities.fgb', writeFlatGeobuf(polygons, { layerName: 'communities', columnKinds: resultColumnKinds(data.categoryIds), crs: wgs84 ? 'EPSG:4326' : { name: data.outCrs.label } }));
   }
   await put('summary.json', JSON.stringify(data.summary, null, 2) + '\n');
   return written;

@@ -75,6 +75,15 @@ describe('writeFlatGeobuf', () => {
     expect(Object.fromEntries(header(bytes).columns).walk).toBe(10);
   });
 
+  it('writes EPSG:4326 by default, and a name without a code for systems EPSG lacks (GCJ-02)', () => {
+    const crsOf = (bytes: Uint8Array): [string | null, string | null, number] => {
+      const c = Header.getSizePrefixedRootAsHeader(new ByteBuffer(bytes.subarray(8))).crs()!;
+      return [c.org(), c.name(), c.code()];
+    };
+    expect(crsOf(writeFlatGeobuf(grid()))).toEqual(['EPSG', null, 4326]);
+    expect(crsOf(writeFlatGeobuf(grid(), { crs: { name: 'GCJ-02 (Amap/Tencent)' } }))).toEqual([null, 'GCJ-02 (Amap/Tencent)', 0]);
+  });
+
   it('is read by GDAL with layer name, field types and count (skipped when ogrinfo is not installed)', (ctx) => {
     let ogr = '';
     try { ogr = execFileSync('which', ['ogrinfo']).toString().trim(); } catch { ctx.skip(); }

@@ -51,6 +51,11 @@ export interface WriteFlatGeobufOptions {
    * Features are then stored in Hilbert order (as GDAL does), not input order.
    */
   spatialIndex?: boolean;
+  /**
+   * Coordinate system in the header: 'EPSG:4326' (default), or a name only for systems without an EPSG code
+   * (GCJ-02, BD-09), which GIS tools then show as unknown rather than wrongly as WGS84.
+   */
+  crs?: 'EPSG:4326' | { name: string };
 }
 
 const MAGIC = new Uint8Array([0x66, 0x67, 0x62, 0x03, 0x66, 0x67, 0x62, 0x00]);
@@ -94,7 +99,7 @@ function columnMeta(c: FgbColumn): ColumnMeta {
   return { name: c.name, type: COLUMN_TYPE[c.kind], title: null, description: null, width: -1, precision: -1, scale: -1, nullable: true, unique: false, primary_key: false };
 }
 
-function buildHeader(meta: HeaderMeta, layerName: string, envelope: Bbox | null): Uint8Array {
+function buildHeader(meta: HeaderMeta, layerName: string, envelope: Bbox | null, crs: WriteFlatGeobufOptions['crs']): Uint8Array {
   const builder = new Builder(1024);
   const columns = meta.columns ?? [];
   const columnOffsets = columns.map((c) => {
@@ -107,11 +112,19 @@ function buildHeader(meta: HeaderMeta, layerName: string, envelope: Bbox | null)
   });
   const columnsVector = columnOffsets.length ? Header.createColumnsVector(builder, columnOffsets) : 0;
   const nameOffset = builder.createString(layerName);
-  const org = builder.createString('EPSG');
-  Crs.startCrs(builder);
-  Crs.addOrg(builder, org);
-  Crs.addCode(builder, 4326);
-  const crsOffset = Crs.endCrs(builder);
+  let crsOffset: number;
+  if (crs === undefined || crs === 'EPSG:4326') {
+    const org = builder.createString('EPSG');
+    Crs.startCrs(builder);
+    Crs.addOrg(builder, org);
+    Crs.addCode(builder, 4326);
+    crsOffset = Crs.endCrs(builder);
+  } else {
+    const name = builder.createString(crs.name);
+    Crs.startCrs(builder);
+    Crs.addName(builder, name);
+    crsOffset = Crs.endCrs(builder);
+  }
   const envelopeOffset = envelope ? Header.createEnvelopeVector(builder, envelope) : 0;
   Header.startHeader(builder);
   Header.addName(builder, nameOffset);
@@ -149,7 +162,7 @@ export function writeFlatGeobuf(features: Feature[], options: WriteFlatGeobufOpt
     for (const c of columns) props[c.name] = coerce(src[c.name], c.kind) as IProperties[string];
     return buildFeature(parseGeometry(geometries[i] as Parameters<typeof parseGeometry>[0]), props, meta);
   });
-  const header = buildHeader(meta, layerName, extent);
+  const header = buildHeader(meta, layerName, extent, options.crs);
   let index: Uint8Array = new Uint8Array(0);
   if (withIndex) {
     const offsets: number[] = [];

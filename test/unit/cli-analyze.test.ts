@@ -117,11 +117,13 @@ describe('runAnalyze on the tiny town with roads', () => {
     const s = readJson(join(dir, 'summary.json')) as typeof out.summary;
     expect(s).toEqual(out.summary);
     expect(s.mode).toBe('network');
+    const wgs = { label: 'WGS84 (EPSG:4326)', source: 'default' };
     expect(s.inputs).toEqual({
-      communities: { file: files.communities, read: 5, used: 4 },
-      facilities: { file: files.facilities, read: 5, used: 4 },
-      roads: { file: files.roads, read: 3, used: 3 },
+      communities: { file: files.communities, format: 'geojson', crs: wgs, read: 5, used: 4 },
+      facilities: { file: files.facilities, format: 'geojson', crs: wgs, read: 5, used: 4 },
+      roads: { file: files.roads, format: 'geojson', crs: wgs, read: 3, used: 3 },
     });
+    expect(s.outputCrs).toBe('WGS84 (EPSG:4326)');
     const cat = (id: string): (typeof s.categories)[number] => s.categories.find((c) => c.id === id)!;
     const total = 1200 + 800 + 350 + 90;
     expect(cat('kindergarten')).toMatchObject({ householdsCovered: 1200, householdsTotal: total, share: Math.round((1200 / total) * 1e4) / 1e4, facilities: 1, communitiesCovered: 1, gaps: 2, offNetwork: 1 });
@@ -134,8 +136,9 @@ describe('runAnalyze on the tiny town with roads', () => {
     // Three roads: nodes at x = 0, 400, 1000, 1200 on the main street plus the two far ends.
     expect(s.network).toMatchObject({ nodes: 6, edges: 5, components: 1, droppedWays: 0 });
     expect(s.network!.walkableKm).toBeCloseTo((walk([0, 0], [1200, 0]) + walk([400, 0], [400, 600]) + walk([1000, 0], [1000, -400])) / 1000, 3);
-    expect(s.issueCounts).toEqual({ error: 2, warning: 0, info: 0 });
+    expect(s.issueCounts).toEqual({ error: 2, warning: 1, info: 0 });
     expect(s.issues.map((i) => [i.file, i.featureId, i.message])).toEqual([
+      [files.communities, undefined, 'Mixed geometry types: Point 1, Polygon 4; assign each part to a layer role (communities need polygons, facilities points, roads lines)'],
       [files.communities, 'C4', 'community geometry is Point, expected Polygon or MultiPolygon'],
       [files.facilities, 'F4', 'unknown category "咖啡馆"'],
     ]);

@@ -11,6 +11,9 @@ describe('parseArgs', () => {
       command: 'analyze',
       options: { communities: 'c.geojson', facilities: 'f.fgb', roads: 'r.osm', config: 'cfg.json', out: 'out', formats: ['fgb', 'geojson'], strict: true, quiet: false },
     });
+    const crs = parseArgs([...base, '--crs-communities', 'gcj02', '--crs-facilities=EPSG:4549', '--out-crs', 'bd09']);
+    expect(crs.command === 'analyze' && [crs.options.crsCommunities, crs.options.crsFacilities, crs.options.crsRoads, crs.options.outCrs]).toEqual(['gcj02', 'EPSG:4549', undefined, 'bd09']);
+    expect(() => parseArgs([...base, '--crs-roads', 'gcj02'])).toThrow('--crs-roads given without --roads');
     const parsed = parseArgs(base);
     expect(parsed.command === 'analyze' && parsed.options.formats).toEqual(['geojson', 'csv']);
   });

@@ -5,6 +5,10 @@ import type { InputIssue } from '../../core/types';
 
 export interface LayerCounts {
   file: string;
+  /** Reader used (geojson, flatgeobuf, shapefile, csv, osm). */
+  format: string;
+  /** Coordinate system the file was read in, and who said so. */
+  crs: { label: string; source: 'flag' | 'file' | 'default' };
   /** Features read from the file. */
   read: number;
   /** Items used in the analysis after mapping. */
@@ -35,6 +39,8 @@ export interface AnalysisSummaryJson {
   /** A plain-language label of the distance type, so no reader mistakes straight lines for walking. */
   distance: string;
   inputs: { communities: LayerCounts; facilities: LayerCounts; roads: LayerCounts | null };
+  /** Coordinate system of the geometry in the written files. */
+  outputCrs: string;
   settings: { walkSpeedMetersPerMinute: number; maxSnapMeters: number; mergeToleranceMeters: number; nodeAtCrossings: boolean };
   communities: { total: number; analysed: number; offNetwork: number; households: number; meanCoverageScore: number | null };
   categories: CategorySummaryJson[];
@@ -48,13 +54,14 @@ export interface SummaryInput {
   result: AccessibilityResult;
   settings: AnalysisSettings;
   inputs: AnalysisSummaryJson['inputs'];
+  outputCrs: string;
   households: number;
   issues: readonly InputIssue[];
 }
 
 const round4 = (x: number): number => Math.round(x * 10000) / 10000;
 
-export function buildSummary({ result, settings, inputs, households, issues }: SummaryInput): AnalysisSummaryJson {
+export function buildSummary({ result, settings, inputs, outputCrs, households, issues }: SummaryInput): AnalysisSummaryJson {
   const defs = new Map(settings.categories.map((c) => [c.id, c]));
   let scoreSum = 0;
   let scored = 0;
@@ -66,6 +73,7 @@ export function buildSummary({ result, settings, inputs, households, issues }: S
     mode: result.mode,
     distance: result.mode === 'network' ? 'walking metres along the road network' : 'straight-line metres (no roads given): not walking distance',
     inputs,
+    outputCrs,
     settings: {
       walkSpeedMetersPerMinute: settings.walkSpeedMetersPerMinute,
       maxSnapMeters: settings.network.maxSnapMeters,
