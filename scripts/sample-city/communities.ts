@@ -109,9 +109,9 @@ export function buildCommunities(rng: Rng, lots: Lot[]): CommunityDraft[] {
   const drafts: (CommunityDraft & { block: Block })[] = [];
   for (const lot of lots) {
     const { block } = lot;
-    const useShare = block.kind === 'workunit' ? 0.9 : block.zone === 'core' ? 0.82 : 0.75;
+    const useShare = block.kind === 'workunit' ? 0.9 : block.zone === 'core' ? 0.82 : 0.8;
     if (!rng.chance(useShare)) continue; // schools, shops, offices, vacant land
-    const outline = outlineFor(rng, lot.quad, block.zone);
+    const outline = outlineFor(rng, lot.quad, block.kind === 'workunit' ? 0 : block.zone === 'core' ? 0.14 : 0.03);
     const areaM2 = signedArea(outline.ring);
     if (areaM2 < 300) continue;
     const year = buildYear(rng, block);
@@ -139,7 +139,7 @@ export function buildCommunities(rng: Rng, lots: Lot[]): CommunityDraft[] {
     });
   }
   flagFew(rng, drafts, 0.03, (d) => d.block.kind === 'historic' && d.props.build_year < 1980, (d) => { d.props.historic = true; });
-  flagFew(rng, drafts, 0.03, (d) => d.block.zone === 'core' && d.props.build_year < 1985 && !d.props.historic,
+  flagFew(rng, drafts, 0.03, (d) => d.block.zone === 'core' && d.props.build_year < 1985 && !d.props.historic && d.props.households < 300,
     (d) => { d.props.demolition_planned = true; d.props.renovation = 'none'; d.props.renovated_year = null; });
   flagFew(rng, drafts, 0.02, (d) => d.block.zone === 'core' && d.props.build_year < 1980 && d.props.households < 150
     && d.props.property_management === 'none' && !d.props.historic && !d.props.demolition_planned,

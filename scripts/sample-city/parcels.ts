@@ -34,7 +34,7 @@ function lotMaxMeters(rng: Rng, block: Block): number {
   if (block.kind === 'workunit') return 320;
   if (block.kind === 'historic') return rng.range(35, 60);
   if (block.zone === 'core') return rng.chance(0.1) ? 400 : rng.range(45, 110);
-  return rng.chance(0.25) ? 500 : rng.range(120, 260);
+  return rng.chance(0.15) ? 500 : rng.range(110, 220);
 }
 
 function gapMeters(rng: Rng, block: Block): number {

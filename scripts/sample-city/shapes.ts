@@ -5,7 +5,6 @@
 import { bilinear, isSimpleRing, quadExtents, signedArea, lerp, type Vec } from './geom';
 import { subQuad } from './parcels';
 import type { Rng } from './prng';
-import type { Zone } from './network';
 
 export interface Outline {
   ring: Vec[];
@@ -28,9 +27,10 @@ function cutCorner(rng: Rng, q: Vec[]): Vec[] {
   return [lerp(r[0], r[1], s), r[1], r[2], r[3], lerp(r[0], r[3], s)];
 }
 
-export function outlineFor(rng: Rng, quad: Vec[], zone: Zone): Outline {
+/** singleBuildingShare: chance that only one building stands on the lot (none in work-unit compounds). */
+export function outlineFor(rng: Rng, quad: Vec[], singleBuildingShare: number): Outline {
   const [eu, ev] = quadExtents(quad);
-  if (eu >= 35 && ev >= 20 && rng.chance(zone === 'core' ? 0.14 : 0.03)) {
+  if (eu >= 35 && ev >= 20 && rng.chance(singleBuildingShare)) {
     // One residential building standing alone on its lot: long side along the lot's longer extent.
     const [w, d] = [rng.range(25, 45), rng.range(12, 18)];
     const [du, dv] = eu >= ev ? [w / eu, d / ev] : [d / eu, w / ev];
