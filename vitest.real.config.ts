@@ -2,5 +2,5 @@ import { defineConfig } from 'vitest/config';
 
 // Real OpenStreetMap extracts from ../shared/data/real, read in place (never copied into the repo).
 export default defineConfig({
-  test: { include: ['test/real/**/*.test.ts'], environment: 'node', testTimeout: 300_000, hookTimeout: 300_000 },
+  test: { include: ['test/real/**/*.test.ts'], environment: 'node', setupFiles: ['test/setup-node20.ts'], testTimeout: 300_000, hookTimeout: 300_000 },
 });
