@@ -18,6 +18,12 @@ setWorkerUrl(workerUrl);
 /** Roughly the sample city (Nanchang old town) until data is loaded. */
 const INITIAL_CENTER: [number, number] = [115.89, 28.68];
 
+export interface MapControllerOptions {
+  /** Map width (px, from the right edge) covered by the details panel while something is selected. */
+  selectionInsetRightPx?: number;
+  modules?: readonly LayerModule[];
+}
+
 export class MapController {
   readonly map: MlMap;
   private readonly store: AppStore;
@@ -29,10 +35,13 @@ export class MapController {
   /** Layer id → feature kind, for picking. */
   private readonly kindOfLayer = new Map<string, FeatureKind>();
   private readonly sourceOfKind = new Map<FeatureKind, string>();
+  private readonly selectionInsetRightPx: number;
 
-  constructor(container: HTMLElement, store: AppStore, modules: readonly LayerModule[] = LAYER_MODULES) {
+  constructor(container: HTMLElement, store: AppStore, options: MapControllerOptions = {}) {
+    const modules = options.modules ?? LAYER_MODULES;
     this.store = store;
     this.modules = modules;
+    this.selectionInsetRightPx = options.selectionInsetRightPx ?? 0;
     for (const m of modules) {
       if (!m.featureKind) continue;
       this.sourceOfKind.set(m.featureKind, m.sourceId);
@@ -98,7 +107,10 @@ export class MapController {
       if (m.filterChanged?.(s, p)) this.applyFilter(m, s);
     }
     if (s.hover !== p.hover) this.applyFeatureState('hover', p.hover, s.hover);
-    if (s.selection !== p.selection) this.applyFeatureState('selected', p.selection, s.selection);
+    if (s.selection !== p.selection) {
+      this.applyFeatureState('selected', p.selection, s.selection);
+      if (s.selection) this.reveal(s, s.selection);
+    }
     if (s.basemap !== p.basemap) this.applyBasemap(s);
     if (s.dataVersion !== p.dataVersion) this.fitToData(s);
   }
@@ -159,6 +171,20 @@ export class MapController {
     if (!b) return;
     this.fittedVersion = s.dataVersion;
     this.map.fitBounds(b, { padding: 32, duration: 0 });
+  }
+
+  /** Pan so a selected feature is not hidden under the details panel or off screen. */
+  private reveal(s: AppState, ref: FeatureRef): void {
+    const item = ref.kind === 'community' ? s.communities.find((c) => c.id === ref.id) : s.facilities.find((f) => f.id === ref.id);
+    const b = item ? boundsOf([item.geometry]) : null;
+    if (!b) return;
+    const p = this.map.project([(b[0] + b[2]) / 2, (b[1] + b[3]) / 2]);
+    const { clientWidth: w, clientHeight: h } = this.map.getContainer();
+    const visibleRight = w - this.selectionInsetRightPx;
+    const margin = 24;
+    const dx = p.x > visibleRight - margin || p.x < margin ? p.x - visibleRight / 2 : 0;
+    const dy = p.y > h - margin || p.y < margin ? p.y - h / 2 : 0;
+    if (dx !== 0 || dy !== 0) this.map.panBy([dx, dy], { duration: 300 });
   }
 
   private interactiveLayers(): string[] {

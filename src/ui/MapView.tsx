@@ -5,6 +5,9 @@ import { appStore, useAppStore } from '../store';
 import { HoverTooltip } from './HoverTooltip';
 import { StatusBar } from './StatusBar';
 
+/** Map width covered by the floating details panel (styles.css: .details-panel right 56px + width up to 360px). */
+const DETAILS_PANEL_COVER_PX = 430;
+
 /** Hosts the map container; the MapController does everything else. */
 export function MapView() {
   const { t } = useTranslation();
@@ -13,7 +16,7 @@ export function MapView() {
   const loadError = useAppStore((s) => s.loadError);
   useEffect(() => {
     if (!ref.current) return;
-    const controller = new MapController(ref.current, appStore);
+    const controller = new MapController(ref.current, appStore, { selectionInsetRightPx: DETAILS_PANEL_COVER_PX });
     return () => controller.destroy();
   }, []);
   return (

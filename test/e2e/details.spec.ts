@@ -1,4 +1,4 @@
-import { expect, openApp, renderedFeatures, screenPointOf, test } from './fixtures';
+import { expect, openApp, renderedFeatures, screenPointOf, test, waitForMapIdle } from './fixtures';
 import { cleanCommunityProbe } from './probes';
 import { buildYearOf, oldCommunitiesLargestFirst, readSampleLayer } from './sample-data';
 
@@ -53,4 +53,17 @@ test('clicking a facility shows its name and category', async ({ page }) => {
   await expect(panel.getByTestId('details-categories-value')).toHaveText(def.zh);
   await page.getByTestId('lang-en').click();
   await expect(panel.getByTestId('details-categories-value')).toHaveText(def.en);
+});
+
+test('selecting a community under the details panel pans it into the visible part of the map', async ({ page }) => {
+  const candidates = oldCommunitiesLargestFirst(await readSampleLayer('communities'));
+  await openApp(page);
+  // Right edge of the canvas: where the details panel is about to open.
+  const probe = await cleanCommunityProbe(page, candidates, 5, (at) => at.x > at.width - 300);
+  const p = await screenPointOf(page, probe.lngLat);
+  await page.mouse.click(p.x, p.y);
+  await expect(page.getByTestId('details-name')).toHaveText(String(probe.feature.properties?.name));
+  await waitForMapIdle(page);
+  const panel = (await page.getByTestId('details-panel').boundingBox())!;
+  await expect.poll(async () => (await screenPointOf(page, probe.lngLat)).x).toBeLessThan(panel.x);
 });
