@@ -6,7 +6,7 @@ import { isWalkable } from '../../src/core/config/roads';
 import { DEFAULT_SEED, generateSampleCity, type SampleCity } from './city';
 import { FACILITY_PLAN, pointInRing } from './facilities';
 import { pointSegmentDistance, toMeters, type Vec } from './geom';
-import { boxesMeet, boxOf, closed, lineMeters, polylineDistance, ringMeters } from './testkit';
+import { bankOf, boxesMeet, boxOf, closed, lineMeters, polylineDistance, ringMeters } from './testkit';
 
 let city: SampleCity;
 beforeAll(() => { city = generateSampleCity(DEFAULT_SEED); });
@@ -93,6 +93,16 @@ describe('sample city: layer sizes and attributes', () => {
     expect([...counts.keys()].every((k) => DEFAULT_CATEGORIES.some((c) => c.id === k))).toBe(true);
   });
 
+  it('serves the new district densely and the old core sparsely', () => {
+    const river = ringMeters(city.water.features.find((f) => props(f).kind === 'river')! as Feature<Polygon>);
+    const westFacilities = city.facilities.features.filter((f) => bankOf(river, toMeters((f as Feature<Point>).geometry.coordinates)) < 0).length;
+    const westCommunities = city.communities.features.filter((f) => props(f).district === '红谷滩区').length;
+    const facilityShare = westFacilities / city.facilities.features.length;
+    const communityShare = westCommunities / city.communities.features.length;
+    expect(facilityShare).toBeGreaterThan(0.6);
+    expect(communityShare).toBeLessThan(0.35);
+  });
+
   it('gives facilities and streets Chinese names', () => {
     expect(city.facilities.features.every((f) => /[\u4e00-\u9fff]/.test(String(props(f).name)))).toBe(true);
     const named = city.roads.features.filter((f) => props(f).name !== null);
@@ -137,10 +147,13 @@ describe('sample city: geometry', () => {
           const inter = turf.intersect(turf.featureCollection([c[i], c[j]]));
           expect(inter ? turf.area(inter) : 0, `${props(c[i]).id} × ${props(c[j]).id}`).toBeLessThan(1);
           touching++;
-        } else if (gap >= 1 && gap <= 30) near++;
+        } else {
+          // Apart boundaries can still mean one polygon inside the other.
+          expect(pointInRing(rings[i][0], rings[j]) || pointInRing(rings[j][0], rings[i])).toBe(false);
+          if (gap >= 1 && gap <= 30) near++;
+        }
       }
     }
-    // A community fully inside another would not meet its boundary: centroids must not fall inside neighbours.
     expect(touching).toBeGreaterThan(50);
     expect(near).toBeGreaterThan(50);
   });
@@ -222,15 +235,6 @@ describe('sample city: network topology', () => {
 
   it('falls apart into one side per bank without the bridges, and is one network with them', () => {
     const river = ringMeters(city.water.features.find((f) => props(f).kind === 'river')! as Feature<Polygon>);
-    const bankOf = (p: Vec): number => {
-      // Horizontal line through p: the river occupies [minX, maxX] there.
-      const xs: number[] = [];
-      for (let i = 0; i < river.length; i++) {
-        const a = river[i], b = river[(i + 1) % river.length];
-        if ((a[1] <= p[1]) !== (b[1] <= p[1])) xs.push(a[0] + ((p[1] - a[1]) / (b[1] - a[1])) * (b[0] - a[0]));
-      }
-      return p[0] < Math.min(...xs) ? -1 : p[0] > Math.max(...xs) ? 1 : 0;
-    };
     const components = (withBridges: boolean): Map<string, string> => {
       const parent = new Map<string, string>();
       const find = (k: string): string => { let r = k; while (parent.get(r) !== r) r = parent.get(r)!; parent.set(k, r); return r; };
@@ -246,7 +250,7 @@ describe('sample city: network topology', () => {
     const sides = new Map<string, Set<number>>();
     for (const [k, root] of split) {
       const [lng, lat] = k.split(',').map(Number);
-      const side = bankOf(toMeters([lng, lat]));
+      const side = bankOf(river, toMeters([lng, lat]));
       if (!sides.has(root)) sides.set(root, new Set());
       sides.get(root)!.add(side);
     }

@@ -28,3 +28,13 @@ export function polylineDistance(a: readonly Vec[], b: readonly Vec[]): number {
 }
 
 export const closed = (ring: readonly Vec[]): Vec[] => [...ring, ring[0]];
+
+/** -1 west of the river, 1 east of it, 0 in it (along the horizontal line through p). */
+export function bankOf(river: readonly Vec[], p: Vec): number {
+  const xs: number[] = [];
+  for (let i = 0; i < river.length; i++) {
+    const a = river[i], b = river[(i + 1) % river.length];
+    if ((a[1] <= p[1]) !== (b[1] <= p[1])) xs.push(a[0] + ((p[1] - a[1]) / (b[1] - a[1])) * (b[0] - a[0]));
+  }
+  return p[0] < Math.min(...xs) ? -1 : p[0] > Math.max(...xs) ? 1 : 0;
+}
