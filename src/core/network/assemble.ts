@@ -27,9 +27,9 @@ function hilbertIndex(x: number, y: number): number {
 }
 
 export function assembleNetwork(
-  edges: ContractedEdges, lng: number[], lat: number[], projection: LocalProjection, droppedWays: number,
+  edges: ContractedEdges, lng: Float64Array, lat: Float64Array, projection: LocalProjection, droppedWays: number,
 ): WalkNetwork {
-  const edgeCount = edges.from.length;
+  const edgeCount = edges.count;
   // Nodes: edge end vertices, ordered along a Hilbert curve (ties by vertex id: deterministic).
   const vertexNode = new Int32Array(lng.length).fill(-1);
   const used: number[] = [];

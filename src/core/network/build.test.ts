@@ -26,6 +26,19 @@ describe('buildWalkNetwork', () => {
     lengths.forEach((m) => expect(m).toBeCloseTo(50, 1));
   });
 
+  it('nodes a whole CAD grid (10 × 10 lines crossing without vertices) into one network', () => {
+    const roads = Array.from({ length: 10 }, (_, i) => [
+      road(`h${i}`, 'residential', [[-50, i * 100], [950, i * 100]]),
+      road(`v${i}`, 'residential', [[i * 100, -50], [i * 100, 950]]),
+    ]).flat();
+    expect(buildWalkNetwork(roads, settings()).stats.components).toBe(20);
+    const net = buildWalkNetwork(roads, settings({ nodeAtCrossings: true }));
+    expect(net.stats.components).toBe(1);
+    expect(net.nodeCount).toBe(100 + 40); // crossings + line ends
+    expect(net.edgeCount).toBe(20 * 11);
+    expect(net.stats.walkableKm).toBeCloseTo(20, 2);
+  });
+
   it('connects T-junctions at a shared vertex', () => {
     const roads = [road('main', 'secondary', [[0, 0], [50, 0], [100, 0]]), road('side', 'service', [[50, 0], [50, 80]])];
     const net = buildWalkNetwork(roads, settings());

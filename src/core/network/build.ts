@@ -14,6 +14,7 @@ import { fromLocalX, fromLocalY, projectionForCoords, toLocalX, toLocalY } from 
 import type { Road } from '../types';
 import { assembleNetwork } from './assemble';
 import { contractChains } from './contract';
+import type { RawSegments } from './contract';
 import { nodeAtCrossings } from './noding';
 import type { SegmentList } from './noding';
 import type { WalkNetwork } from './types';
@@ -58,56 +59,57 @@ export function buildWalkNetwork(roads: readonly Road[], settings: NetworkSettin
   });
   const projection = projectionForCoords(bbox);
 
-  const merger = new VertexMerger(settings.mergeToleranceMeters);
-  const lng: number[] = [];
-  const lat: number[] = [];
-  const addVertex = (x: number, y: number, vLng: number, vLat: number): number => {
-    const id = merger.add(x, y);
-    if (id === lng.length) {
-      lng.push(vLng);
-      lat.push(vLat);
-    }
-    return id;
-  };
-  let segs: SegmentList = { from: [], to: [], source: [] };
-  const segClass: number[] = [];
-  const segRoad: number[] = [];
+  // Pre-sized typed arrays: there are at most as many nodes and segments as input vertices.
+  let vertexCount = 0;
+  for (const r of walkable) for (const part of partsOf(roads[r])) vertexCount += part.length;
+  const merger = new VertexMerger(settings.mergeToleranceMeters, vertexCount);
+  let lng = new Float64Array(vertexCount), lat = new Float64Array(vertexCount);
+  let nodes = 0;
+  let raw: RawSegments = { from: new Int32Array(vertexCount), to: new Int32Array(vertexCount), cls: new Uint8Array(vertexCount), road: new Int32Array(vertexCount), count: 0 };
   for (const r of walkable) {
     const road = roads[r];
     const cls = EDGE_CLASS_NAMES.indexOf(roadClassOf(road.highway));
     for (const part of partsOf(road)) {
       let prev = -1;
       for (const p of part) {
-        if (!Number.isFinite(p[0]) || !Number.isFinite(p[1])) continue;
-        const id = addVertex(toLocalX(projection, p[0]), toLocalY(projection, p[1]), p[0], p[1]);
+        const pLng = p[0], pLat = p[1];
+        if (!Number.isFinite(pLng) || !Number.isFinite(pLat)) continue;
+        const id = merger.add(toLocalX(projection, pLng), toLocalY(projection, pLat));
+        if (id === nodes) {
+          lng[nodes] = pLng;
+          lat[nodes++] = pLat;
+        }
+        // Distinct ids always have distinct positions (identical points merge even at zero tolerance).
         if (prev >= 0 && id !== prev) {
-          segs.source.push(segs.from.length);
-          segs.from.push(prev);
-          segs.to.push(id);
-          segClass.push(cls);
-          segRoad.push(r);
+          const k = raw.count++;
+          raw.from[k] = prev;
+          raw.to[k] = id;
+          raw.cls[k] = cls;
+          raw.road[k] = r;
         }
         prev = id;
       }
     }
   }
   if (settings.nodeAtCrossings) {
-    segs = nodeAtCrossings(segs, merger);
-    for (let n = lng.length; n < merger.count; n++) {
-      lng.push(fromLocalX(projection, merger.xs[n]));
-      lat.push(fromLocalY(projection, merger.ys[n]));
+    const n = raw.count;
+    const listed: SegmentList = { from: Array.from(raw.from.subarray(0, n)), to: Array.from(raw.to.subarray(0, n)), source: Array.from({ length: n }, (_, i) => i) };
+    const noded = nodeAtCrossings(listed, merger);
+    const grownLng = new Float64Array(merger.count), grownLat = new Float64Array(merger.count);
+    grownLng.set(lng.subarray(0, nodes));
+    grownLat.set(lat.subarray(0, nodes));
+    for (let v = nodes; v < merger.count; v++) {
+      grownLng[v] = fromLocalX(projection, merger.xs[v]);
+      grownLat[v] = fromLocalY(projection, merger.ys[v]);
     }
+    lng = grownLng;
+    lat = grownLat;
+    nodes = merger.count;
+    raw = {
+      from: Int32Array.from(noded.from), to: Int32Array.from(noded.to), count: noded.from.length,
+      cls: Uint8Array.from(noded.source, (i) => raw.cls[i]), road: Int32Array.from(noded.source, (i) => raw.road[i]),
+    };
   }
-
-  const raw = { from: [] as number[], to: [] as number[], cls: [] as number[], road: [] as number[] };
-  for (let i = 0; i < segs.from.length; i++) {
-    const a = segs.from[i], b = segs.to[i];
-    if (a === b || (lng[a] === lng[b] && lat[a] === lat[b])) continue;
-    raw.from.push(a);
-    raw.to.push(b);
-    raw.cls.push(segClass[segs.source[i]]);
-    raw.road.push(segRoad[segs.source[i]]);
-  }
-  const edges = contractChains(lng.length, raw, lng, lat);
+  const edges = contractChains(nodes, raw, lng, lat);
   return assembleNetwork(edges, lng, lat, projection, droppedWays);
 }

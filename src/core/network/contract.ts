@@ -7,28 +7,32 @@
 import { haversineMeters } from '../geo/metres';
 
 export interface RawSegments {
-  from: number[];
-  to: number[];
-  cls: number[];
-  road: number[];
+  from: Int32Array;
+  to: Int32Array;
+  cls: Uint8Array;
+  road: Int32Array;
+  /** Used length of the arrays. */
+  count: number;
 }
 
+/** Typed arrays sized for the worst case; `count` edges and `geomOffsets[count]` geometry vertices are used. */
 export interface ContractedEdges {
+  count: number;
   /** Vertex ids of each edge's end points. */
-  from: number[];
-  to: number[];
-  cls: number[];
-  road: number[];
-  meters: number[];
+  from: Int32Array;
+  to: Int32Array;
+  cls: Uint8Array;
+  road: Int32Array;
+  meters: Float64Array;
   /** Flattened vertex ids of each edge's geometry (both ends included), `geomOffsets` per edge. */
-  geomVertices: number[];
-  geomOffsets: number[];
+  geomVertices: Int32Array;
+  geomOffsets: Int32Array;
   /** Metres from the edge start at each geometry vertex (parallel to `geomVertices`). */
-  geomCumMeters: number[];
+  geomCumMeters: Float64Array;
 }
 
-export function contractChains(vertexCount: number, segs: RawSegments, lng: number[], lat: number[]): ContractedEdges {
-  const n = segs.from.length;
+export function contractChains(vertexCount: number, segs: RawSegments, lng: Float64Array, lat: Float64Array): ContractedEdges {
+  const n = segs.count;
   const segMeters = new Float64Array(n);
   const degree = new Int32Array(vertexCount + 1);
   for (let s = 0; s < n; s++) {
@@ -51,17 +55,22 @@ export function contractChains(vertexCount: number, segs: RawSegments, lng: numb
     keep[v] = d !== 2 || segs.cls[incident[degree[v]]] !== segs.cls[incident[degree[v] + 1]] ? 1 : 0;
   }
   const visited = new Uint8Array(n);
-  const out: ContractedEdges = { from: [], to: [], cls: [], road: [], meters: [], geomVertices: [], geomOffsets: [0], geomCumMeters: [] };
+  // Edges ≤ segments; geometry vertices = segments + edges ≤ 2 · segments.
+  const out: ContractedEdges = {
+    count: 0, from: new Int32Array(n), to: new Int32Array(n), cls: new Uint8Array(n), road: new Int32Array(n),
+    meters: new Float64Array(n), geomVertices: new Int32Array(2 * n), geomOffsets: new Int32Array(n + 1), geomCumMeters: new Float64Array(2 * n),
+  };
+  let g = 0;
   const walk = (start: number, first: number): void => {
     let cur = start, seg = first, meters = 0;
-    out.geomVertices.push(start);
-    out.geomCumMeters.push(0);
+    out.geomVertices[g] = start;
+    out.geomCumMeters[g++] = 0;
     for (;;) {
       visited[seg] = 1;
       const next = segs.from[seg] === cur ? segs.to[seg] : segs.from[seg];
       meters += segMeters[seg];
-      out.geomVertices.push(next);
-      out.geomCumMeters.push(meters);
+      out.geomVertices[g] = next;
+      out.geomCumMeters[g++] = meters;
       if (keep[next]) {
         cur = next;
         break;
@@ -72,12 +81,13 @@ export function contractChains(vertexCount: number, segs: RawSegments, lng: numb
       if (visited[other]) break; // closed a loop of degree-2 vertices
       seg = other;
     }
-    out.from.push(start);
-    out.to.push(cur);
-    out.cls.push(segs.cls[first]);
-    out.road.push(segs.road[first]);
-    out.meters.push(meters);
-    out.geomOffsets.push(out.geomVertices.length);
+    const e = out.count++;
+    out.from[e] = start;
+    out.to[e] = cur;
+    out.cls[e] = segs.cls[first];
+    out.road[e] = segs.road[first];
+    out.meters[e] = meters;
+    out.geomOffsets[e + 1] = g;
   };
   for (let v = 0; v < vertexCount; v++) {
     if (!keep[v]) continue;

@@ -19,11 +19,13 @@ export interface SegmentList {
 export function nodeAtCrossings(segs: SegmentList, merger: VertexMerger): SegmentList {
   const n = segs.from.length;
   if (n < 2) return segs;
-  const { xs, ys } = merger;
+  // Read merger.xs / ys afresh: adding crossing nodes may reallocate them.
+  const xs = (v: number): number => merger.xs[v];
+  const ys = (v: number): number => merger.ys[v];
   const index = new Flatbush(n);
   for (let i = 0; i < n; i++) {
     const a = segs.from[i], b = segs.to[i];
-    index.add(Math.min(xs[a], xs[b]), Math.min(ys[a], ys[b]), Math.max(xs[a], xs[b]), Math.max(ys[a], ys[b]));
+    index.add(Math.min(xs(a), xs(b)), Math.min(ys(a), ys(b)), Math.max(xs(a), xs(b)), Math.max(ys(a), ys(b)));
   }
   index.finish();
   // Per segment: split fractions and their node ids.
@@ -36,16 +38,16 @@ export function nodeAtCrossings(segs: SegmentList, merger: VertexMerger): Segmen
   };
   for (let i = 0; i < n; i++) {
     const a = segs.from[i], b = segs.to[i];
-    const hits = index.search(Math.min(xs[a], xs[b]), Math.min(ys[a], ys[b]), Math.max(xs[a], xs[b]), Math.max(ys[a], ys[b]));
+    const hits = index.search(Math.min(xs(a), xs(b)), Math.min(ys(a), ys(b)), Math.max(xs(a), xs(b)), Math.max(ys(a), ys(b)));
     hits.sort((p, q) => p - q);
     for (const j of hits) {
       if (j <= i) continue;
       const c = segs.from[j], d = segs.to[j];
       if (a === c || a === d || b === c || b === d) continue; // already share a node
-      const hit = segmentIntersection(xs[a], ys[a], xs[b], ys[b], xs[c], ys[c], xs[d], ys[d]);
+      const hit = segmentIntersection(xs(a), ys(a), xs(b), ys(b), xs(c), ys(c), xs(d), ys(d));
       if (!hit) continue;
       const [s, u] = hit;
-      const node = merger.add(xs[a] + s * (xs[b] - xs[a]), ys[a] + s * (ys[b] - ys[a]));
+      const node = merger.add(xs(a) + s * (xs(b) - xs(a)), ys(a) + s * (ys(b) - ys(a)));
       addSplit(i, s, node);
       addSplit(j, u, node);
     }

@@ -6,9 +6,10 @@
  * the graph build at 300k edges.
  */
 export class VertexMerger {
-  readonly xs: number[] = [];
-  readonly ys: number[] = [];
-  private readonly next: number[] = [];
+  xs: Float64Array;
+  ys: Float64Array;
+  private next: Int32Array;
+  private nodes = 0;
   private readonly cellSize: number;
   private readonly tol2: number;
   private cellX = new Int32Array(1024);
@@ -16,14 +17,18 @@ export class VertexMerger {
   private cellHead = new Int32Array(1024).fill(-1);
   private cellsUsed = 0;
 
-  constructor(toleranceMeters: number) {
+  constructor(toleranceMeters: number, expectedVertices = 1024) {
+    const capacity = Math.max(16, expectedVertices);
+    this.xs = new Float64Array(capacity);
+    this.ys = new Float64Array(capacity);
+    this.next = new Int32Array(capacity);
     // A zero tolerance still needs a finite cell; then only identical positions merge.
     this.cellSize = Math.max(toleranceMeters, 1e-3);
     this.tol2 = Math.max(toleranceMeters, 0) ** 2;
   }
 
   get count(): number {
-    return this.xs.length;
+    return this.nodes;
   }
 
   private slot(cx: number, cy: number): number {
@@ -66,9 +71,15 @@ export class VertexMerger {
       }
     }
     if (best >= 0) return best;
-    const id = this.xs.length;
-    this.xs.push(x);
-    this.ys.push(y);
+    const id = this.nodes++;
+    if (id === this.xs.length) {
+      const grow = <T extends Float64Array | Int32Array>(a: T, b: T): T => (b.set(a), b);
+      this.xs = grow(this.xs, new Float64Array(id * 2));
+      this.ys = grow(this.ys, new Float64Array(id * 2));
+      this.next = grow(this.next, new Int32Array(id * 2));
+    }
+    this.xs[id] = x;
+    this.ys[id] = y;
     let h = this.slot(cx, cy);
     if (this.cellHead[h] === -1) {
       if (++this.cellsUsed * 2 > this.cellHead.length) {
@@ -78,7 +89,7 @@ export class VertexMerger {
       this.cellX[h] = cx;
       this.cellY[h] = cy;
     }
-    this.next.push(this.cellHead[h]);
+    this.next[id] = this.cellHead[h];
     this.cellHead[h] = id;
     return id;
   }
