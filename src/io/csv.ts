@@ -21,6 +21,8 @@ export interface CsvResult extends ReadResult {
   geometryColumns: { lon: string; lat: string } | { wkt: string } | null;
   /** 1-based line number of each kept feature, for messages about it later (validation). */
   sourceLines: number[];
+  /** Data rows in the file (header and blank lines not counted). */
+  rowCount: number;
 }
 
 const LON_NAMES = ['lon', 'lng', 'long', 'longitude', 'x', '经度', 'point_x', 'x坐标', 'gcj_lng', 'bd_lng', 'wgs_lng'];
@@ -82,7 +84,7 @@ export function readCsv(text: string, fileName: string, options: CsvOptions = {}
   const head = rows.shift();
   if (!head) {
     issues.push({ severity: 'error', file: fileName, action: 'skipped', message: 'CSV file is empty' });
-    return { fileName, features, issues, geometryColumns: null, sourceLines: [] };
+    return { fileName, features, issues, geometryColumns: null, sourceLines: [], rowCount: 0 };
   }
   const header = head.cells.map((h, i) => (h.trim() === '' ? `field_${i + 1}` : h));
   const lon = options.lonField ?? findColumn(header, LON_NAMES);
@@ -95,7 +97,7 @@ export function readCsv(text: string, fileName: string, options: CsvOptions = {}
   const geometryColumns: CsvResult['geometryColumns'] = wkt ? { wkt } : lon && lat ? { lon, lat } : null;
   if (!geometryColumns) {
     issues.push({ severity: 'error', file: fileName, action: 'skipped', message: `No coordinate columns: expected longitude (lon/lng/longitude/x/经度) and latitude (lat/latitude/y/纬度) columns or a WKT column; found ${header.join(', ')}; ${rows.length} rows not imported` });
-    return { fileName, features, issues, geometryColumns, sourceLines: [] };
+    return { fileName, features, issues, geometryColumns, sourceLines: [], rowCount: rows.length };
   }
   const colIndex = (name: string): number => header.indexOf(name);
   const gc = geometryColumns;
@@ -119,8 +121,9 @@ export function readCsv(text: string, fileName: string, options: CsvOptions = {}
       const rawY = row.cells[colIndex(gc.lat)];
       const x = coordinate(rawX);
       const y = coordinate(rawY);
-      if (x === null) return bad(gc.lon, rawX === undefined || rawX.trim() === '' ? `${gc.lon} is empty` : `${gc.lon} "${rawX}" is not a number`);
-      if (y === null) return bad(gc.lat, rawY === undefined || rawY.trim() === '' ? `${gc.lat} is empty` : `${gc.lat} "${rawY}" is not a number`);
+      const why = (col: string, raw: string | undefined): string => (raw === undefined ? `${col} is missing (row has ${row.cells.length} fields, header has ${header.length})` : raw.trim() === '' ? `${col} is empty` : `${col} "${raw}" is not a number`);
+      if (x === null) return bad(gc.lon, why(gc.lon, rawX));
+      if (y === null) return bad(gc.lat, why(gc.lat, rawY));
       geometry = { type: 'Point', coordinates: [x, y] };
     }
     if (row.cells.length !== header.length) {
@@ -129,5 +132,5 @@ export function readCsv(text: string, fileName: string, options: CsvOptions = {}
     features.push({ type: 'Feature', geometry, properties: props });
     sourceLines.push(row.line);
   });
-  return { fileName, features, issues, geometryColumns, sourceLines };
+  return { fileName, features, issues, geometryColumns, sourceLines, rowCount: rows.length };
 }

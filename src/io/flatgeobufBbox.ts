@@ -4,7 +4,9 @@
  * matching features are decoded); without one the file is streamed and features outside are counted.
  */
 import type { Feature, Geometry } from 'geojson';
+import { ByteBuffer } from 'flatbuffers';
 import { geojson as fgb } from 'flatgeobuf';
+import { fromByteBuffer } from 'flatgeobuf/lib/mjs/header-meta.js';
 import type { InputIssue } from '../core/types';
 import { positionsOf } from './crs/transform';
 import type { ReadResult } from './types';
@@ -36,20 +38,25 @@ function geometryBbox(g: Geometry): Bbox {
 
 const intersects = (a: Bbox, b: Bbox): boolean => a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
 
-async function readHeader(bytes: Uint8Array): Promise<HeaderInfo> {
-  let info: HeaderInfo = { crs: null, featuresCount: 0, indexNodeSize: 0 };
-  const it = fgb.deserialize(bytes, {
-    headerMetaFn: (h) => {
-      const c = h.crs;
-      const crs = c ? (c.code ? `${c.org ?? 'EPSG'}:${c.code}` : c.wkt ?? c.code_string ?? null) : null;
-      info = { crs, featuresCount: h.featuresCount, indexNodeSize: h.indexNodeSize };
-    },
-  });
-  // The header callback runs before the first feature is produced.
-  await it.next();
-  await it.return(undefined);
-  return info;
+/**
+ * Parse and sanity-check the header ourselves: the library trusts it, and a garbage header (or an index
+ * declared over zero features) sends it into an endless loop or a huge allocation.
+ */
+function readHeader(bytes: Uint8Array): HeaderInfo {
+  if (bytes.length < 12 || !MAGIC.every((b, i) => bytes[i] === b)) throw new Error('missing FlatGeobuf magic bytes');
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
+  if (12 + headerLength > bytes.length) throw new Error(`header claims ${headerLength} bytes but the file has ${bytes.length}`);
+  const bb = new ByteBuffer(bytes.subarray(8, 12 + headerLength));
+  const h = fromByteBuffer(bb);
+  if (h.indexNodeSize > 0 && h.indexNodeSize < 2) throw new Error(`invalid index node size ${h.indexNodeSize}`);
+  // Each index leaf takes 40 bytes: an index longer than the file means a truncated or corrupt file.
+  if (h.indexNodeSize > 0 && 12 + headerLength + h.featuresCount * 40 > bytes.length) throw new Error(`its spatial index for ${h.featuresCount} features is longer than the file (${bytes.length} bytes): truncated?`);
+  const c = h.crs;
+  const crs = c ? (c.code ? `${c.org ?? 'EPSG'}:${c.code}` : c.wkt ?? c.code_string ?? null) : null;
+  return { crs, featuresCount: h.featuresCount, indexNodeSize: h.indexNodeSize };
 }
+
+const MAGIC = [0x66, 0x67, 0x62];
 
 /** Read a FlatGeobuf file, all of it or only the features whose bbox meets `bbox`. */
 export async function readFlatGeobufInBbox(bytes: Uint8Array, fileName: string, options: { bbox?: Bbox } = {}): Promise<FlatGeobufRead> {
@@ -58,11 +65,12 @@ export async function readFlatGeobufInBbox(bytes: Uint8Array, fileName: string, 
   let header: HeaderInfo = { crs: null, featuresCount: 0, indexNodeSize: 0 };
   const result = (): FlatGeobufRead => ({ fileName, features, issues, crs: header.crs, featuresInFile: header.featuresCount, indexed: header.indexNodeSize >= 2 });
   try {
-    header = await readHeader(bytes);
+    header = readHeader(bytes);
   } catch (e) {
     issues.push({ severity: 'error', file: fileName, action: 'skipped', message: `Not a readable FlatGeobuf file: ${e instanceof Error ? e.message : String(e)}` });
     return result();
   }
+  if (header.featuresCount === 0 && header.indexNodeSize > 0) return result(); // empty, and the library would loop
   const { bbox } = options;
   const useRect = bbox !== undefined && header.indexNodeSize >= 2;
   let outside = 0;
@@ -75,7 +83,8 @@ export async function readFlatGeobufInBbox(bytes: Uint8Array, fileName: string, 
     }
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    issues.push({ severity: 'error', file: fileName, featureIndex: features.length, action: 'skipped', message: `FlatGeobuf could not be read past feature ${features.length}${header.featuresCount ? ` of ${header.featuresCount}` : ''}: ${msg}` });
+    const lost = header.featuresCount ? `; ${header.featuresCount - features.length} of ${header.featuresCount} features not read` : '';
+    issues.push({ severity: 'error', file: fileName, featureIndex: features.length, action: 'skipped', message: `FlatGeobuf is truncated or corrupt after feature ${features.length}${lost} (${msg})` });
   }
   if (bbox) {
     const notLoaded = useRect ? header.featuresCount - features.length : outside;

@@ -53,23 +53,39 @@ export function importLayer(layer: LayerRead, options: ImportOptions = {}): Impo
 
   const wgs = toWgs84(layer.features, crs);
   const lines = layer.sourceLines;
+  const sourceIndex = sourceIndexes(layer);
   const checked = validateFeatures(wgs, {
     fileName: layer.fileName,
     ...(options.numericFields ? { numericFields: options.numericFields } : {}),
     ...(options.requiredFields ? { requiredFields: options.requiredFields } : {}),
     ...(lines ? { labelOf: (i: number) => `Line ${lines[i]}` } : {}),
+    sourceIndex,
   });
   issues.push(...checked.issues);
+  if (layer.features.length === 0 && !layer.issues.some((i) => i.action === 'skipped')) {
+    issues.push({ severity: 'warning', file: layer.fileName, action: 'kept', message: 'The file holds no features' });
+  }
 
-  const readerSkips = layer.issues.filter((i) => i.action === 'skipped' && i.featureIndex !== undefined).length;
+  const readerSkips = new Set(layer.issues.filter((i) => i.action === 'skipped' && i.featureIndex !== undefined).map((i) => i.featureIndex)).size;
   const report: ImportReport = {
     file: layer.fileName,
     layer: layer.layerName,
     format: layer.format,
     crs: { label: crs.label, source },
-    featuresRead: layer.features.length + readerSkips,
+    featuresRead: Math.max(layer.features.length + readerSkips, layer.featuresInFile ?? 0),
     featuresKept: checked.features.length,
     ...splitIssues(issues),
   };
   return { layerName: layer.layerName, features: checked.features, crs, hints, report };
+}
+
+/**
+ * Position in the file of each feature the reader kept: readers report every feature they drop with its
+ * index, so the kept ones fill the remaining positions in order.
+ */
+function sourceIndexes(layer: LayerRead): number[] {
+  const dropped = new Set(layer.issues.filter((i) => i.action === 'skipped' && i.featureIndex !== undefined).map((i) => i.featureIndex));
+  const out: number[] = [];
+  for (let i = 0; out.length < layer.features.length; i++) if (!dropped.has(i)) out.push(i);
+  return out;
 }

@@ -25,6 +25,8 @@ export interface LayerRead extends ReadResult {
   declaredCrs: string | null;
   /** Text encoding used (CSV, DBF), when the format has one. */
   encoding?: string;
+  /** Features the file declares (FlatGeobuf header), when more than could be read. */
+  featuresInFile?: number;
   /** CSV: 1-based line of each feature, for messages. */
   sourceLines?: number[];
 }
@@ -80,7 +82,7 @@ export async function readLayers(fileName: string, data: ArrayBuffer | Uint8Arra
   switch (format) {
     case 'flatgeobuf': {
       const r = await readFlatGeobufInBbox(bytes, fileName, options.bbox ? { bbox: options.bbox } : {});
-      return { fileName, format, layers: [{ fileName, features: r.features, issues: r.issues, layerName, format, declaredCrs: r.crs }] };
+      return { fileName, format, layers: [{ fileName, features: r.features, issues: r.issues, layerName, format, declaredCrs: r.crs, featuresInFile: r.featuresInFile }] };
     }
     case 'shapefile': {
       const layers = readShapefileZip(bytes, fileName).map((l): LayerRead => ({
@@ -92,7 +94,7 @@ export async function readLayers(fileName: string, data: ArrayBuffer | Uint8Arra
       const text = decodeText(bytes);
       const r = readCsv(text.text, fileName, options.csv);
       const issues: InputIssue[] = text.guessed ? [{ severity: 'warning', file: fileName, action: 'kept', message: 'File is not valid UTF-8: decoded as GBK' }, ...r.issues] : r.issues;
-      return { fileName, format, layers: [{ fileName, features: r.features, issues, layerName, format, declaredCrs: null, encoding: text.encoding, sourceLines: r.sourceLines }] };
+      return { fileName, format, layers: [{ fileName, features: r.features, issues, layerName, format, declaredCrs: null, encoding: text.encoding, sourceLines: r.sourceLines, featuresInFile: r.rowCount }] };
     }
     case 'osm': {
       const osm = readOsm(decodeText(bytes).text, fileName);

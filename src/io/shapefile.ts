@@ -81,7 +81,9 @@ export function readShapefileParts(file: string, layerName: string, parts: Shape
     issues.push({ severity: 'warning', file, action: 'kept', message: `${layerName} has no .dbf: features have no attributes` });
   }
   if (parts.dbf && records.length > shapes.length) {
-    issues.push({ severity: 'error', file, action: 'skipped', message: `${layerName}.shp holds ${shapes.length} shapes but the .dbf has ${records.length} records: the .shp is truncated; records ${shapes.length + 1}–${records.length} skipped` });
+    for (let i = shapes.length; i < records.length; i++) {
+      issues.push({ severity: 'error', file, featureIndex: i, action: 'skipped', message: `Record ${i + 1} has no shape: ${layerName}.shp holds ${shapes.length} shapes for ${records.length} .dbf records (truncated)` });
+    }
   } else if (parts.dbf && records.length < shapes.length && records.length > 0) {
     issues.push({ severity: 'warning', file, action: 'kept', message: `${layerName}.dbf has ${records.length} records for ${shapes.length} shapes: shapes ${records.length + 1}–${shapes.length} have no attributes` });
   }

@@ -10,14 +10,16 @@ import { checkProperties } from './validate/properties';
 
 export interface ValidateOptions extends PropertyRules {
   fileName: string;
-  /** How to name feature i in messages (e.g. CSV line numbers); default "Feature i". */
+  /** How to name feature i in messages (e.g. CSV line numbers); default "Feature <sourceIndex>". */
   labelOf?: (index: number) => string;
+  /** Index in the source file of feature i (readers drop unreadable features, shifting positions). */
+  sourceIndex?: readonly number[];
 }
 
 export interface ValidateResult {
   features: Feature[];
   issues: InputIssue[];
-  /** Index (in the input list) of each kept feature. */
+  /** Index (in the input list, not the source file) of each kept feature. */
   keptIndex: number[];
 }
 
@@ -30,13 +32,14 @@ const FAMILY: Record<string, Family> = { Point: 'point', MultiPoint: 'point', Li
  */
 export function validateFeatures(features: readonly Feature[], options: ValidateOptions): ValidateResult {
   const { fileName } = options;
-  const label = options.labelOf ?? ((i: number) => `Feature ${i}`);
+  const src = (i: number): number => options.sourceIndex?.[i] ?? i;
+  const label = options.labelOf ?? ((i: number) => `Feature ${src(i)}`);
   const issues: InputIssue[] = [];
   const kept: Feature[] = [];
   const keptIndex: number[] = [];
   const typeCounts = new Map<string, number>();
   features.forEach((f, i) => {
-    const base: Pick<InputIssue, 'file' | 'featureIndex'> & { featureId?: string } = { file: fileName, featureIndex: i };
+    const base: Pick<InputIssue, 'file' | 'featureIndex'> & { featureId?: string } = { file: fileName, featureIndex: src(i) };
     if (f.id !== undefined) base.featureId = String(f.id);
     const g = checkGeometry(f);
     if (!g.geometry) {
@@ -56,6 +59,5 @@ export function validateFeatures(features: readonly Feature[], options: Validate
     const list = [...typeCounts].sort((a, b) => a[0].localeCompare(b[0])).map(([t, n]) => `${t} ${n}`).join(', ');
     issues.push({ severity: 'warning', file: fileName, action: 'kept', message: `Mixed geometry types: ${list}; assign each part to a layer role (communities need polygons, facilities points, roads lines)` });
   }
-  if (features.length === 0) issues.push({ severity: 'warning', file: fileName, action: 'kept', message: 'The file holds no features' });
   return { features: kept, issues, keptIndex };
 }

@@ -45,7 +45,7 @@ function geometry(s: Scanner): Geometry {
   const type = s.word();
   let dims = 2;
   let keepDims = 2;
-  if (s.peek() !== '(' && s.peek() !== '') {
+  if (/[A-Za-z]/.test(s.peek())) {
     const save = s.pos;
     const tag = s.word();
     if (tag === 'Z') { dims = 3; keepDims = 3; } else if (tag === 'M') dims = 3; else if (tag === 'ZM') { dims = 4; keepDims = 3; } else if (tag !== 'EMPTY') throw new WktError(`unknown dimension tag "${tag}"`);

@@ -52,12 +52,12 @@ class Repairer {
       return null;
     }
     const a = signedArea(r);
-    if (a === 0) {
-      if (isOuter) throw new Skip('polygon has zero area');
+    // A zero-area outer ring may be a figure-eight whose lobes cancel: polygon() decides after looking for kinks.
+    if (a === 0 && !isOuter) {
       this.note('dropped zero-area holes');
       return null;
     }
-    if ((a > 0) !== isOuter) {
+    if (a !== 0 && (a > 0) !== isOuter) {
       r = [...r].reverse();
       this.note('rewound rings to RFC 7946 winding');
     }
@@ -71,13 +71,15 @@ class Repairer {
     const holes = rings.slice(1).map((h) => this.ring(h, false)).filter((h): h is Position[] => h !== null);
     const poly: Polygon = { type: 'Polygon', coordinates: [outer, ...holes] };
     const crossings = kinks(poly).features.length;
-    if (crossings === 0) return poly;
+    if (crossings === 0) {
+      if (signedArea(outer) === 0) throw new Skip('polygon has zero area');
+      return poly;
+    }
     const pieces = unkinkPolygon(turfPolygon(poly.coordinates));
     const merged = pieces.features.length > 1 ? union(featureCollection(pieces.features)) : pieces.features[0];
     if (!merged) throw new Skip(`self-intersecting polygon (${crossings} crossings) could not be repaired`);
-    const before = Math.round(area(poly));
-    const after = Math.round(area(merged));
-    this.note(`split a self-intersecting polygon at ${crossings} crossing(s) into ${pieces.features.length} parts and merged them (area ${before} → ${after} m²)`);
+    // Area as drawn is meaningless here (lobes of a figure-eight cancel), so report the repaired area.
+    this.note(`split a self-intersecting polygon at ${crossings} crossing(s) into ${pieces.features.length} parts and merged them (${Math.round(area(merged))} m²)`);
     return merged.geometry;
   }
 
@@ -138,7 +140,7 @@ function firstBadPosition(g: Geometry): string | null {
     if (c.length > 0 && !Array.isArray(c[0])) {
       if (c.length < 2) return null; // empty point, reported as empty geometry
       const [x, y] = c as unknown[];
-      if (typeof x !== 'number' || typeof y !== 'number') return `non-numeric coordinate [${String(x)}, ${String(y)}]`;
+      if (typeof x !== 'number' || typeof y !== 'number') return `non-numeric coordinate [${JSON.stringify(x) ?? 'undefined'}, ${JSON.stringify(y) ?? 'undefined'}]`;
       if (!Number.isFinite(x) || !Number.isFinite(y)) return `coordinate is not a finite number [${String(x)}, ${String(y)}]`;
       if (Math.abs(x) > 180 || Math.abs(y) > 90) return `coordinate out of range [${x}, ${y}] (longitude ±180, latitude ±90): wrong coordinate system?`;
       return null;
