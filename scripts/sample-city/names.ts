@@ -11,6 +11,19 @@ export const CORE_LOCAL_STREETS = [
   '叠山支路', '永叔路', '恤孤寺街', '筷子巷路', '桃花路', '羊子街', '都司前街', '宁远街', '皇殿侧街',
 ];
 
+/** Stems of old-town street names; each gives a 街 and a 路 (永和街, 永和路), as old towns often have both. */
+const OLD_STREET_STEMS = [
+  '永和', '德胜', '建设', '解放', '民主', '新华', '光华', '育新', '文教', '兴国', '广润', '进贤', '惠民', '叠翠', '环城',
+  '灌婴', '棉花市', '章江', '松柏', '墩子', '高桥', '洪恩', '上营坊', '瓦子', '大井', '萝卜', '合同', '礼步',
+];
+
+/** Local street names for the old core: named streets first, then stem-based ones. */
+export const CORE_LOCAL_STREET_POOL = [
+  ...CORE_LOCAL_STREETS,
+  ...OLD_STREET_STEMS.map((s) => `${s}街`),
+  ...OLD_STREET_STEMS.map((s) => `${s}路`),
+];
+
 export const ALLEY_NAMES = [
   '棕帽巷', '三眼井巷', '墩子塘巷', '猪市巷', '油巷', '醋巷', '篾子巷', '羊子巷', '高桥巷', '里洲巷', '萧坛巷', '锦绣巷',
   '磨子巷', '园林巷', '打缆巷', '石头巷', '孝友巷', '大士院巷', '丁公巷', '杨家巷', '灌婴巷', '朱紫巷', '金盘巷', '黄泥巷',

@@ -7,7 +7,7 @@
  * parcels can be laid out inside them without touching any road.
  */
 import { dist, lerp, quadExtents, type Vec } from './geom';
-import { CORE_LOCAL_STREETS, NEW_LOCAL_STREETS, NamePool, numberZh } from './names';
+import { CORE_LOCAL_STREET_POOL, NEW_LOCAL_STREETS, NamePool, numberZh } from './names';
 import type { NetworkBuilder, RoadNode, Zone } from './network';
 import type { Rng } from './prng';
 import type { RiverShape } from './river';
@@ -151,7 +151,7 @@ function buildBank(net: NetworkBuilder, rng: Rng, river: RiverShape, style: Dist
     const north = through ? [runOff(net, line[line.length - 1], line[line.length - 2], rng.range(100, 160))] : [];
     net.addWay([...south, ...line, ...north], { highway: col.highway, name: col.name }, style.zone);
   });
-  const localNames = new NamePool(rng, core ? CORE_LOCAL_STREETS : NEW_LOCAL_STREETS,
+  const localNames = new NamePool(rng, core ? CORE_LOCAL_STREET_POOL : NEW_LOCAL_STREETS,
     (i) => `${core ? '豫章' : '红谷'}${numberZh((i % 99) + 1)}路${i >= 99 ? String(i) : ''}`);
   const blocks: Block[] = [];
   for (let band = 0; band + 1 < rowIdx.length; band++) {
