@@ -52,6 +52,21 @@ function coordinate(v: string | undefined): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/**
+ * The delimiter is the separator most used in the header line. Papaparse's own guess looks at field-count
+ * consistency over the first rows and picks "," for "id;wkt" files whose WKT is full of commas.
+ */
+function headerDelimiter(src: string): string {
+  const header = src.slice(0, src.search(/\r?\n|$/)).replace(/"[^"]*"/g, '');
+  let best = ',';
+  let bestCount = 0;
+  for (const d of [',', '\t', ';', '|']) {
+    const n = header.split(d).length - 1;
+    if (n > bestCount) { best = d; bestCount = n; }
+  }
+  return best;
+}
+
 /** Parse CSV/TSV text (BOM stripped) into point (or WKT) features, one per data row. */
 export function readCsv(text: string, fileName: string, options: CsvOptions = {}): CsvResult {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -66,11 +81,11 @@ export function readCsv(text: string, fileName: string, options: CsvOptions = {}
   };
   const rows: { cells: string[]; line: number }[] = [];
   let cursor = 0;
-  const delimiter = options.delimiter ?? (/\.(tsv|tab)$/i.test(fileName) ? '\t' : undefined);
+  const delimiter = options.delimiter ?? (/\.(tsv|tab)$/i.test(fileName) ? '\t' : headerDelimiter(src));
   Papa.parse<string[]>(src, {
     header: false,
     skipEmptyLines: false,
-    ...(delimiter ? { delimiter } : {}),
+    delimiter,
     step: (r) => {
       let start = cursor;
       while (src[start] === '\r' || src[start] === '\n') start++;
