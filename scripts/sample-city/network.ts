@@ -29,6 +29,8 @@ export interface WayDraft extends RoadTags {
 
 /** A junction closer than this (m) to a segment lies on it: split points are computed on the segment itself. */
 const ON_SEGMENT_METERS = 0.01;
+/** Way ends closer than this (m) are one junction (e.g. an alley continuing a street across a road). */
+const MERGE_ENDS_METERS = 1.5;
 
 export class NetworkBuilder {
   readonly ways: WayDraft[] = [];
@@ -53,6 +55,7 @@ export class NetworkBuilder {
    * passes over whatever is below it, and nothing ends on a bridge here.
    */
   connectJunctions(): void {
+    this.mergeCloseEnds();
     const ends: RoadNode[] = [];
     const seen = new Set<number>();
     for (const w of this.ways) {
@@ -80,5 +83,20 @@ export class NetworkBuilder {
       }
       w.nodes = out;
     }
+  }
+
+  /** Replace a way end that lies within MERGE_ENDS_METERS of an earlier way end by that end node. */
+  private mergeCloseEnds(): void {
+    const ends: RoadNode[] = [];
+    const replace = new Map<number, RoadNode>();
+    for (const w of this.ways) {
+      for (const i of [0, w.nodes.length - 1]) {
+        const n = w.nodes[i];
+        const twin = ends.find((e) => e.id !== n.id && Math.hypot(e.p[0] - n.p[0], e.p[1] - n.p[1]) < MERGE_ENDS_METERS);
+        if (twin && w.bridge !== 'yes') replace.set(n.id, twin);
+        else if (!ends.includes(n)) ends.push(n);
+      }
+    }
+    for (const w of this.ways) w.nodes = w.nodes.map((n) => replace.get(n.id) ?? n);
   }
 }
