@@ -64,6 +64,7 @@ function geometry(s: Scanner): Geometry {
       // Z without a tag (common in exports): accept a third ordinate.
       s.skipWs();
       if (/[-+\d.]/.test(s.peek())) { p.push(s.number()); if (/[-+\d.]/.test(s.peek())) s.number(); }
+      return p;
     }
     return p.slice(0, Math.max(2, Math.min(keepDims, p.length)));
   };
