@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gridTownCommunities, gridTownFacilities, gridTownRoads } from '../../../test/fixtures/network/gridTown';
 import { defaultAnalysisSettings } from '../config/defaults';
-import { CancelledError, computeAccessibility } from './index';
+import { CancelledError, computeAccessibility, walkMinutes } from './index';
 
 describe('computeAccessibility: progress, cancellation, shapes', () => {
   const base = { communities: gridTownCommunities(), facilities: gridTownFacilities(), roads: gridTownRoads() };
@@ -20,6 +20,12 @@ describe('computeAccessibility: progress, cancellation, shapes', () => {
     expect(r.summary[k].facilities).toBe(0);
     // health_center has H and X (X off-network but still listed).
     expect(r.summary[r.categoryIds.indexOf('health_center')].facilities).toBe(2);
+  });
+
+  it('converts metres to minutes with the walking speed setting', () => {
+    const settings = defaultAnalysisSettings();
+    expect(walkMinutes(1005, settings.walkSpeedMetersPerMinute)).toBeCloseTo(15, 9); // 67 m/min
+    expect(walkMinutes(NaN, 67)).toBeNaN();
   });
 
   it('throws CancelledError when isCancelled turns true mid-way', () => {

@@ -2,6 +2,7 @@
 export { computeAccessibility } from './compute';
 export { listGaps } from './gaps';
 export { walkPath } from './path';
+export { walkMinutes } from './summary';
 export { CancelledError, SEARCH_BOUND_FACTOR } from './types';
 export type { AccessibilityInput, AccessibilityResult, CategorySummary, Gap, ProgressFn } from './types';
 export type { SnapInfo, NetworkStats, WalkNetwork } from '../network';

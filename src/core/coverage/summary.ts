@@ -43,3 +43,8 @@ export function summariseCoverage(
   for (const s of summary) s.share = s.householdsTotal > 0 ? s.householdsCovered / s.householdsTotal : 0;
   return { covered, score, summary };
 }
+
+/** Walking minutes for display (distances stay metres everywhere else); NaN stays NaN. */
+export function walkMinutes(walkMeters: number, speedMetersPerMinute: number): number {
+  return walkMeters / speedMetersPerMinute;
+}

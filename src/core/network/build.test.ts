@@ -135,6 +135,14 @@ describe('buildWalkNetwork', () => {
     expect(net.edgeMeters[loop]).toBeCloseTo(200 + Math.SQRT2 * 100, 1);
   });
 
+  it('keeps a closed ring of degree-2 vertices as one self-loop edge', () => {
+    const ring = buildWalkNetwork([road('ring', 'footway', [[0, 0], [100, 0], [100, 100], [0, 100], [0, 0]])], settings());
+    expect([ring.nodeCount, ring.edgeCount]).toEqual([1, 1]);
+    expect(ring.edgeFrom[0]).toBe(ring.edgeTo[0]);
+    expect(ring.edgeMeters[0]).toBeCloseTo(400, 1);
+    expect(ring.geomOffsets[1]).toBe(5);
+  });
+
   it('contracts degree-2 chains but keeps a node where the road class changes', () => {
     const same = buildWalkNetwork([road('a', 'residential', [[0, 0], [100, 0]]), road('b', 'residential', [[100, 0], [200, 0], [200, 50]])], settings());
     expect([same.nodeCount, same.edgeCount]).toEqual([2, 1]);

@@ -73,14 +73,39 @@ export class DijkstraWorkspace {
     }
   }
 
-  /** Run to completion, expanding no node farther than `boundMeters`. */
+  /**
+   * Run to completion, expanding no node farther than `boundMeters`.
+   * Push and pop are inlined on local copies of the heap arrays and size, so the hot loop touches no object
+   * fields (and the heap never grows mid-loop, see below).
+   */
   run(boundMeters: number): void {
     const { offsets, targets, slotMeters } = this.graph;
     const { dist, label, pred, settled, touched } = this;
+    // Each slot relaxes at most once (its node settles once): capacity for that many pushes, no checks inside.
+    this.ensureCapacity(this.size + targets.length);
+    const heapNode = this.heapNode, heapKey = this.heapKey;
     const track = this.trackPredecessors;
-    while (this.size > 0) {
-      const du = this.heapKey[0];
-      const u = this.pop();
+    let size = this.size, touchedCount = this.touchedCount;
+    while (size > 0) {
+      const u = heapNode[0];
+      const du = heapKey[0];
+      // Pop: move the last entry down from the root.
+      const last = --size;
+      if (last > 0) {
+        const lv = heapNode[last], ld = heapKey[last];
+        let i = 0;
+        for (;;) {
+          let c = 2 * i + 1;
+          if (c >= last) break;
+          if (c + 1 < last && heapKey[c + 1] < heapKey[c]) c++;
+          if (heapKey[c] >= ld) break;
+          heapNode[i] = heapNode[c];
+          heapKey[i] = heapKey[c];
+          i = c;
+        }
+        heapNode[i] = lv;
+        heapKey[i] = ld;
+      }
       if (settled[u] || du > dist[u]) continue; // stale duplicate
       settled[u] = 1;
       const lu = label[u];
@@ -90,24 +115,40 @@ export class DijkstraWorkspace {
         const v = targets[s];
         const dv = dist[v];
         if (nd < dv || (nd === dv && lu < label[v] && !settled[v])) {
-          if (dv === Infinity) touched[this.touchedCount++] = v;
+          if (dv === Infinity) touched[touchedCount++] = v;
           dist[v] = nd;
           label[v] = lu;
           if (track) pred[v] = s;
-          this.push(v, nd);
+          // Push: sift up from the end.
+          let i = size++;
+          while (i > 0) {
+            const parent = (i - 1) >> 1;
+            const pk = heapKey[parent];
+            if (pk <= nd) break;
+            heapNode[i] = heapNode[parent];
+            heapKey[i] = pk;
+            i = parent;
+          }
+          heapNode[i] = v;
+          heapKey[i] = nd;
         }
       }
     }
+    this.size = size;
+    this.touchedCount = touchedCount;
+  }
+
+  private ensureCapacity(entries: number): void {
+    if (entries <= this.heapNode.length) return;
+    const node = new Int32Array(entries), key = new Float64Array(entries);
+    node.set(this.heapNode.subarray(0, this.size));
+    key.set(this.heapKey.subarray(0, this.size));
+    this.heapNode = node;
+    this.heapKey = key;
   }
 
   private push(v: number, d: number): void {
-    if (this.size === this.heapNode.length) {
-      const node = new Int32Array(this.size * 2), key = new Float64Array(this.size * 2);
-      node.set(this.heapNode);
-      key.set(this.heapKey);
-      this.heapNode = node;
-      this.heapKey = key;
-    }
+    if (this.size === this.heapNode.length) this.ensureCapacity(this.size * 2);
     const { heapNode, heapKey } = this;
     let i = this.size++;
     while (i > 0) {
@@ -120,28 +161,5 @@ export class DijkstraWorkspace {
     }
     heapNode[i] = v;
     heapKey[i] = d;
-  }
-
-  private pop(): number {
-    const { heapNode, heapKey } = this;
-    const top = heapNode[0];
-    const last = --this.size;
-    if (last > 0) {
-      const v = heapNode[last];
-      const d = heapKey[last];
-      let i = 0;
-      for (;;) {
-        let c = 2 * i + 1;
-        if (c >= last) break;
-        if (c + 1 < last && heapKey[c + 1] < heapKey[c]) c++;
-        if (heapKey[c] >= d) break;
-        heapNode[i] = heapNode[c];
-        heapKey[i] = heapKey[c];
-        i = c;
-      }
-      heapNode[i] = v;
-      heapKey[i] = d;
-    }
-    return top;
   }
 }
