@@ -1,6 +1,6 @@
 /**
- * The `analyze` pipeline: read the inputs, map them to domain objects, compute accessibility, build and
- * write the outputs. Tests call `runAnalyze` in-process; main.ts only parses arguments and reports.
+ * The `analyze` pipeline: read the inputs, map them to domain objects, compute accessibility, zone the
+ * eligible communities, build and write the outputs. Tests call `runAnalyze` in-process; main.ts only parses arguments and reports.
  */
 import { readFile } from 'node:fs/promises';
 import type { Feature } from 'geojson';
@@ -9,19 +9,26 @@ import { defaultAnalysisSettings } from '../core/config/defaults';
 import type { AccessibilityResult, Gap } from '../core/coverage';
 import { computeAccessibility, listGaps } from '../core/coverage';
 import type { Community, Facility, InputIssue, Road } from '../core/types';
+import type { BarrierLine } from '../core/zoning';
 import type { Crs } from '../io/crs';
 import { WGS84 } from '../io/crs';
 import { toCommunities, toFacilities, toRoads } from '../io/domain';
 import { communityResultFeatures } from '../io/export/communityResults';
+import { zoneFeatures as zoneFeaturesOf } from '../io/export/zones';
 import type { AnalysisSummaryJson, LayerCounts } from '../io/export/summary';
 import { buildSummary } from '../io/export/summary';
 import type { AnalyzeOptions } from './args';
 import { DEFAULT_FORMATS } from './args';
-import { parseConfigText } from './config';
+import type { CliConfig } from './config';
+import { parseConfigDocument } from './config';
 import { InputError, UsageError } from './errors';
 import type { InputRole, LoadedLayer } from './inputs';
 import { InputReader, crsOption } from './inputs';
 import { writeOutputs } from './write';
+import type { ZoningRun } from './zoning';
+import { runZoning, splitRoadLayer } from './zoning';
+import type { ZoningSettings } from './zoningOptions';
+import { resolveZoning } from './zoningOptions';
 
 export interface AnalyzeOutputs {
   outDir: string;
@@ -37,12 +44,17 @@ export interface AnalyzeOutputs {
   communityFeatures: Feature[];
   summary: AnalysisSummaryJson;
   issues: InputIssue[];
+  zoningSettings: ZoningSettings;
+  zoning: ZoningRun;
+  /** Zone features in WGS84 (the written files may be in --out-crs). */
+  zoneFeatures: Feature[];
 }
 
 export type LogFn = (line: string) => void;
 
 export type RunAnalyzeOptions = Pick<AnalyzeOptions, 'communities' | 'facilities' | 'out'>
-  & Partial<Pick<AnalyzeOptions, 'roads' | 'config' | 'formats' | 'strict' | 'crsCommunities' | 'crsFacilities' | 'crsRoads' | 'outCrs'>>;
+  & Partial<Pick<AnalyzeOptions, 'roads' | 'config' | 'formats' | 'strict' | 'crsCommunities' | 'crsFacilities' | 'crsRoads' | 'outCrs'
+    | 'zoneGapMeters' | 'barriers' | 'zoneMaxHouseholds' | 'eligibleBefore'>>;
 
 function describeIssue(i: InputIssue): string {
   const where = i.featureId !== undefined ? ` feature ${i.featureId}` : i.featureIndex !== undefined ? ` feature #${i.featureIndex}` : '';
@@ -57,21 +69,23 @@ function reindex(issues: InputIssue[], keptIndex: readonly number[]): InputIssue
 
 const counts = (layer: LoadedLayer, used: number): LayerCounts => ({ file: layer.file, format: layer.format, crs: layer.crs, read: layer.allFeatures.length, used });
 
-async function loadSettings(configPath: string | undefined): Promise<AnalysisSettings> {
-  if (!configPath) return defaultAnalysisSettings();
+async function loadConfig(configPath: string | undefined): Promise<CliConfig> {
+  if (!configPath) return { settings: defaultAnalysisSettings(), zoning: {} };
   let text: string;
   try {
     text = await readFile(configPath, 'utf8');
   } catch {
     throw new InputError(`--config ${configPath}: file not found or not readable`);
   }
-  return parseConfigText(text, configPath);
+  return parseConfigDocument(text, configPath);
 }
 
 export async function runAnalyze(options: RunAnalyzeOptions, log: LogFn = () => {}): Promise<AnalyzeOutputs> {
   const t0 = performance.now();
   const elapsed = (): string => `${((performance.now() - t0) / 1000).toFixed(2)} s`;
-  const settings = await loadSettings(options.config);
+  const config = await loadConfig(options.config);
+  const settings: AnalysisSettings = config.settings;
+  const zoningSettings = resolveZoning(options, config.zoning);
   const flag = (role: InputRole, value: string | undefined): Crs | undefined => (value === undefined ? undefined : crsOption(`--crs-${role}`, value));
   const crs = { communities: flag('communities', options.crsCommunities), facilities: flag('facilities', options.crsFacilities), roads: flag('roads', options.crsRoads) };
   const outCrs = options.outCrs === undefined ? WGS84 : crsOption('--out-crs', options.outCrs);
@@ -82,10 +96,15 @@ export async function runAnalyze(options: RunAnalyzeOptions, log: LogFn = () => 
   // Roads first: in WGS84 they let the hints spot GCJ-02/BD-09 communities and facilities.
   let roads: Road[] = [];
   let roadLayer: LoadedLayer | null = null;
+  let railAndWater: BarrierLine[] = [];
   if (options.roads) {
     roadLayer = await reader.read('roads', options.roads, crs.roads);
-    const mapped = toRoads(roadLayer.features, options.roads);
-    issues.push(...roadLayer.issues, ...reindex(mapped.issues, roadLayer.keptIndex));
+    // Railways and waterways in the roads file are zoning barriers, not streets to walk along.
+    const split = splitRoadLayer(roadLayer.features);
+    railAndWater = split.barriers;
+    const keptIndex = roadLayer.keptIndex;
+    const mapped = toRoads(split.roadIndex.map((i) => roadLayer!.features[i]), options.roads);
+    issues.push(...roadLayer.issues, ...reindex(mapped.issues, split.roadIndex.map((i) => keptIndex[i])));
     roads = mapped.items;
     log(`roads: ${roads.length} of ${roadLayer.allFeatures.length} features from ${options.roads} (${roadLayer.crs.label})`);
     if (roads.length === 0) log(`warning: no road lines in ${options.roads}; distances are straight-line`);
@@ -131,12 +150,19 @@ export async function runAnalyze(options: RunAnalyzeOptions, log: LogFn = () => 
   log(`distances computed (${result.mode}) in ${elapsed()}`);
 
   const gaps = listGaps(result, mappedCommunities.items, settings);
+  const zoning = runZoning(mappedCommunities.items, roads, railAndWater, result, zoningSettings);
+  for (const id of zoning.duplicateIds) {
+    issues.push({ severity: 'warning', file: options.communities, featureId: id, field: 'id', action: 'kept', message: `community id "${id}" occurs more than once; zone members list its repeats as "${id}#<row>"` });
+  }
+  log(`zoning: ${zoning.summary.eligible.communities} eligible communities (${zoning.summary.eligible.households} households) in ${zoning.zones.length} zones`);
+  const zoneFeatures = zoneFeaturesOf(zoning.zones, zoning.stats);
   const communityFeatures = communityResultFeatures({
     sourceFeatures: communityLayer.allFeatures,
     communities: mappedCommunities.items,
     sourceIndex: mappedCommunities.sourceIndex.map((i) => communityLayer.keptIndex[i]),
     result,
     issues: communityIssues,
+    zoning,
   });
   const summary = buildSummary({
     result,
@@ -149,11 +175,12 @@ export async function runAnalyze(options: RunAnalyzeOptions, log: LogFn = () => 
     outputCrs: outCrs.label,
     households: mappedCommunities.items.reduce((s, c) => s + (c.households ?? 0), 0),
     issues,
+    zoning: zoning.summary,
   });
-  const files = await writeOutputs(options.out, options.formats ?? DEFAULT_FORMATS, { communityFeatures, gaps, communities: mappedCommunities.items, settings, summary, categoryIds: result.categoryIds, outCrs });
+  const files = await writeOutputs(options.out, options.formats ?? DEFAULT_FORMATS, { communityFeatures, zoneFeatures, gaps, communities: mappedCommunities.items, settings, summary, categoryIds: result.categoryIds, outCrs });
   log(`wrote ${files.join(', ')} (${elapsed()})`);
   return {
     outDir: options.out, files, settings, communities: mappedCommunities.items, facilities: mappedFacilities.items, roads,
-    result, gaps, communityFeatures, summary, issues,
+    result, gaps, communityFeatures, summary, issues, zoningSettings, zoning, zoneFeatures,
   };
 }

@@ -3,13 +3,15 @@
  * script fails loudly instead of silently running a different analysis.
  */
 import { UsageError } from './errors';
+import type { ZoningFlags } from './zoningOptions';
+import { parseZoningFlags } from './zoningOptions';
 
 /** summary.json is always written (it is the record of the run); these choose the other files. */
 export type OutputFormat = 'geojson' | 'csv' | 'fgb';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['geojson', 'csv', 'fgb'];
 export const DEFAULT_FORMATS: readonly OutputFormat[] = ['geojson', 'csv'];
 
-export interface AnalyzeOptions {
+export interface AnalyzeOptions extends ZoningFlags {
   communities: string;
   facilities: string;
   roads?: string;
@@ -28,10 +30,9 @@ export interface AnalyzeOptions {
 
 export type ParsedCommand = { command: 'help' } | { command: 'analyze'; options: AnalyzeOptions };
 
-const VALUE_OPTIONS = new Set(['communities', 'facilities', 'roads', 'config', 'out', 'formats', 'crs-communities', 'crs-facilities', 'crs-roads', 'out-crs']);
+const VALUE_OPTIONS = new Set(['communities', 'facilities', 'roads', 'config', 'out', 'formats', 'crs-communities', 'crs-facilities', 'crs-roads', 'out-crs',
+  'zone-gap', 'barriers', 'zone-max-households', 'eligible-before']);
 const FLAG_OPTIONS = new Set(['strict', 'quiet']);
-/** Options planned for later issues: named in the error so users know they are coming, not mistyped. */
-const PLANNED_OPTIONS = new Set(['zone-gap', 'barriers', 'zone-max-households', 'eligible-before']);
 
 export function parseArgs(argv: readonly string[]): ParsedCommand {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { command: 'help' };
@@ -49,10 +50,7 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
       flags.add(name);
       continue;
     }
-    if (!VALUE_OPTIONS.has(name)) {
-      if (PLANNED_OPTIONS.has(name)) throw new UsageError(`option --${name} is not supported by this version yet`);
-      throw new UsageError(`unknown option "--${name}" (see --help)`);
-    }
+    if (!VALUE_OPTIONS.has(name)) throw new UsageError(`unknown option "--${name}" (see --help)`);
     let value: string | undefined;
     if (eq > 0) value = arg.slice(eq + 1);
     else {
@@ -68,6 +66,7 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
     if (!values.has(required)) throw new UsageError(`missing --${required} (see --help)`);
   }
   if (values.has('crs-roads') && !values.has('roads')) throw new UsageError('--crs-roads given without --roads');
+  const zoning = parseZoningFlags(values);
   return {
     command: 'analyze',
     options: {
@@ -83,6 +82,7 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
       formats: parseFormats(values.get('formats')),
       strict: flags.has('strict'),
       quiet: flags.has('quiet'),
+      ...zoning,
     },
   };
 }

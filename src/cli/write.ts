@@ -14,11 +14,14 @@ import { resultColumnKinds, resultColumns } from '../io/export/communityResults'
 import { GAP_COLUMNS, gapRows } from '../io/export/gaps';
 import type { AnalysisSummaryJson } from '../io/export/summary';
 import { featureTable } from '../io/export/table';
+import { ZONE_COLUMNS, zoneRows } from '../io/export/zones';
 import type { OutputFormat } from './args';
 import { InputError } from './errors';
 
 export interface OutputData {
   communityFeatures: Feature[];
+  /** One feature per zone (WGS84). */
+  zoneFeatures: Feature[];
   gaps: Gap[];
   communities: Community[];
   settings: AnalysisSettings;
@@ -42,17 +45,26 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
   };
   const wgs84 = data.outCrs.kind === 'wgs84';
   const features = wgs84 ? data.communityFeatures : fromWgs84(data.communityFeatures, data.outCrs);
+  const zones = wgs84 ? data.zoneFeatures : fromWgs84(data.zoneFeatures, data.outCrs);
   // RFC 7946 GeoJSON is WGS84; when the user asks for GCJ-02/BD-09, say so inside the file.
-  if (formats.includes('geojson')) await put('communities.geojson', writeGeoJSON(features, wgs84 ? {} : { coordinate_system: data.outCrs.label }));
+  const geojsonMembers = wgs84 ? {} : { coordinate_system: data.outCrs.label };
+  const fgbCrs = wgs84 ? 'EPSG:4326' as const : { name: data.outCrs.label };
+  if (formats.includes('geojson')) {
+    await put('communities.geojson', writeGeoJSON(features, geojsonMembers));
+    await put('zones.geojson', writeGeoJSON(zones, geojsonMembers));
+  }
   if (formats.includes('csv')) {
     await put('gaps.csv', toCsv(gapRows(data.gaps, data.communities, data.settings.categories), GAP_COLUMNS));
     const table = featureTable(data.communityFeatures, resultColumns(data.categoryIds));
     await put('communities.csv', toCsv(table.rows, table.columns));
+    const zoneTable = zoneRows(data.zoneFeatures);
+    await put('zones.csv', toCsv(zoneTable.rows, zoneTable.columns));
   }
   if (formats.includes('fgb')) {
     // FlatGeobuf needs one geometry type family: skipped (non-polygon) features are left out of it.
     const polygons = features.filter((f) => f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'));
-    await put('communities.fgb', writeFlatGeobuf(polygons, { layerName: 'communities', columnKinds: resultColumnKinds(data.categoryIds), crs: wgs84 ? 'EPSG:4326' : { name: data.outCrs.label } }));
+    await put('communities.fgb', writeFlatGeobuf(polygons, { layerName: 'communities', columnKinds: resultColumnKinds(data.categoryIds), crs: fgbCrs }));
+    await put('zones.fgb', writeFlatGeobuf(zones, { layerName: 'zones', columns: [...ZONE_COLUMNS], crs: fgbCrs }));
   }
   await put('summary.json', JSON.stringify(data.summary, null, 2) + '\n');
   return written;

@@ -49,7 +49,7 @@ describe('runAnalyze on the tiny town with roads', () => {
   });
 
   it('writes every input community in input order with all original properties', () => {
-    expect(out.files.map((f) => f.slice(dir.length + 1))).toEqual(['communities.geojson', 'gaps.csv', 'communities.csv', 'summary.json']);
+    expect(out.files.map((f) => f.slice(dir.length + 1))).toEqual(['communities.geojson', 'zones.geojson', 'gaps.csv', 'communities.csv', 'zones.csv', 'summary.json']);
     const input = townCommunities();
     expect(fc.features.map((f) => f.properties!.id)).toEqual(['C1', 'C2', 'C3', 'C4', 'C5']);
     input.features.forEach((f, i) => {
@@ -181,7 +181,7 @@ describe('runAnalyze options and inputs', () => {
   it('writes communities.fgb when asked (--formats fgb) and always summary.json', async () => {
     const dir = tmp();
     const out = await runAnalyze({ ...files, out: dir, formats: ['fgb'] });
-    expect(out.files.map((f) => f.slice(dir.length + 1))).toEqual(['communities.fgb', 'summary.json']);
+    expect(out.files.map((f) => f.slice(dir.length + 1))).toEqual(['communities.fgb', 'zones.fgb', 'summary.json']);
   });
 
   it('rejects unreadable input naming the option and the file', async () => {

@@ -27,7 +27,6 @@ describe('parseArgs', () => {
   it('rejects unknown commands and options, missing and repeated values with clear messages', () => {
     expect(() => parseArgs(['analyse'])).toThrow('unknown command "analyse"; the only command is "analyze" (see --help)');
     expect(() => parseArgs([...base, '--road', 'r.geojson'])).toThrow('unknown option "--road" (see --help)');
-    expect(() => parseArgs([...base, '--zone-gap', '50'])).toThrow('option --zone-gap is not supported by this version yet');
     expect(() => parseArgs(['analyze', '--communities', 'c.geojson', '--out', 'o'])).toThrow('missing --facilities (see --help)');
     expect(() => parseArgs([...base, '--roads'])).toThrow('--roads needs a value');
     expect(() => parseArgs([...base, '--roads', '--strict'])).toThrow('--roads needs a value');
@@ -55,7 +54,7 @@ describe('parseConfigText', () => {
     try { parseConfigText(text, 'cfg.json'); } catch (e) { message = (e as Error).message; }
     expect(message.split('\n')).toEqual([
       'cfg.json: invalid config:',
-      '  - walkSpeed is not a setting (expected one of: walkSpeedMetersPerMinute, categories, network)',
+      '  - walkSpeed is not a setting (expected one of: walkSpeedMetersPerMinute, categories, network, zoning)',
       expect.stringMatching(/^ {2}- categories\.kindergarden: unknown category id \(known: health_center, .*kindergarten/),
       '  - categories.market.maxWalkMeters must be a number, got "500"',
       '  - categories.market.required must be true or false, got "yes"',

@@ -1,7 +1,8 @@
 /**
  * Communities with their accessibility results, as GeoJSON features: every input feature in input order with
  * all its original properties, plus walk_m_<category>, covered_<category>, coverage_score, off_network and
- * analysis_mode. Features the mapper skipped stay in the output (results null) so rows line up with the input.
+ * analysis_mode, then the zoning columns eligible, excluded_reason and zone_id. Features the mapper skipped stay in
+ * the output (results null) so rows line up with the input.
  */
 import type { Feature } from 'geojson';
 import type { AccessibilityResult } from '../../core/coverage';
@@ -12,12 +13,16 @@ export const coveredColumn = (categoryId: string): string => `covered_${category
 
 /** Result columns appended to each community, in output order. */
 export function resultColumns(categoryIds: readonly string[]): string[] {
-  return [...categoryIds.map(walkColumn), ...categoryIds.map(coveredColumn), 'coverage_score', 'off_network', 'analysis_mode', 'analysis_note'];
+  return [...categoryIds.map(walkColumn), ...categoryIds.map(coveredColumn), 'coverage_score', 'off_network', 'analysis_mode', 'analysis_note', ...ZONING_COLUMNS];
 }
+
+export const ZONING_COLUMNS = ['eligible', 'excluded_reason', 'zone_id'] as const;
+/** excluded_reason of a feature the importer could not use (no build year or geometry to judge). */
+export const NOT_ANALYSED_REASON = 'not_analysed';
 
 /** Column types of the result columns, for typed exports (FlatGeobuf) where a column may be all null. */
 export function resultColumnKinds(categoryIds: readonly string[]): Record<string, 'Real' | 'Boolean' | 'String'> {
-  const kinds: Record<string, 'Real' | 'Boolean' | 'String'> = { coverage_score: 'Real', off_network: 'Boolean', analysis_mode: 'String', analysis_note: 'String' };
+  const kinds: Record<string, 'Real' | 'Boolean' | 'String'> = { coverage_score: 'Real', off_network: 'Boolean', analysis_mode: 'String', analysis_note: 'String', eligible: 'Boolean', excluded_reason: 'String', zone_id: 'String' };
   for (const id of categoryIds) { kinds[walkColumn(id)] = 'Real'; kinds[coveredColumn(id)] = 'Boolean'; }
   return kinds;
 }
@@ -34,10 +39,19 @@ export interface CommunityResultInput {
   result: AccessibilityResult;
   /** Mapping issues, used to say why a feature was skipped. */
   issues: readonly InputIssue[];
+  /** Per community (same order as `communities`); without it the zoning columns are null. */
+  zoning?: CommunityZoning;
+}
+
+export interface CommunityZoning {
+  eligible: Uint8Array;
+  /** Exclusion reasons per community, written joined by `;` (null when eligible). */
+  reasons: readonly (readonly string[])[];
+  zoneIdOf: readonly (string | null)[];
 }
 
 export function communityResultFeatures(input: CommunityResultInput): Feature[] {
-  const { sourceFeatures, communities, sourceIndex, result, issues } = input;
+  const { sourceFeatures, communities, sourceIndex, result, issues, zoning } = input;
   const nCat = result.categoryIds.length;
   const rowOf = new Map<number, number>();
   sourceIndex.forEach((src, row) => rowOf.set(src, row));
@@ -50,6 +64,7 @@ export function communityResultFeatures(input: CommunityResultInput): Feature[] 
       for (const id of result.categoryIds) props[walkColumn(id)] = null;
       for (const id of result.categoryIds) props[coveredColumn(id)] = false;
       Object.assign(props, { coverage_score: null, off_network: null, analysis_mode: result.mode, analysis_note: `not analysed: ${why?.message ?? 'skipped on import'}` });
+      Object.assign(props, zoning ? { eligible: false, excluded_reason: NOT_ANALYSED_REASON, zone_id: null } : { eligible: null, excluded_reason: null, zone_id: null });
       return withId({ type: 'Feature', geometry: f.geometry, properties: props }, f);
     }
     const c = communities[row];
@@ -62,6 +77,9 @@ export function communityResultFeatures(input: CommunityResultInput): Feature[] 
       off_network: off,
       analysis_mode: result.mode,
       analysis_note: off ? 'farther than the snap distance from any walkable road: walking distance unknown' : null,
+      eligible: zoning ? zoning.eligible[row] === 1 : null,
+      excluded_reason: zoning && zoning.eligible[row] !== 1 && zoning.reasons[row].length ? zoning.reasons[row].join(';') : null,
+      zone_id: zoning ? zoning.zoneIdOf[row] : null,
     });
     return withId({ type: 'Feature', geometry: c.geometry, properties: props }, f);
   });

@@ -2,6 +2,28 @@
 import type { AnalysisSettings } from '../../core/config/defaults';
 import type { AccessibilityResult, NetworkStats } from '../../core/coverage';
 import type { InputIssue } from '../../core/types';
+import type { EligibilityCounts, ExclusionReason } from '../../core/zoning';
+
+/** The zoning part of summary.json: who is eligible (and why not), how many zones, households zoned. */
+export interface ZoningSummaryJson {
+  settings: {
+    eligibleBefore: number;
+    gapMeters: number;
+    barrierHighways: string[];
+    maxHouseholds: number;
+    maxAreaSqm: number;
+    /** Barrier lines used: road ways of the chosen classes, railways and waterways from the roads file. */
+    barriers: { road: number; railway: number; water: number };
+  };
+  eligible: EligibilityCounts;
+  /** A community with several reasons counts once in `excluded` and under each of its reasons. */
+  excluded: EligibilityCounts & { byReason: Record<ExclusionReason, EligibilityCounts> };
+  zones: number;
+  communitiesZoned: number;
+  householdsZoned: number;
+  /** Eligible communities in no zone. */
+  unzoned: string[];
+}
 
 export interface LayerCounts {
   file: string;
@@ -46,6 +68,8 @@ export interface AnalysisSummaryJson {
   categories: CategorySummaryJson[];
   network: NetworkStats | null;
   offNetwork: { communities: string[]; facilities: string[] };
+  /** null when zoning was not run. */
+  zoning: ZoningSummaryJson | null;
   issueCounts: { error: number; warning: number; info: number };
   issues: InputIssue[];
 }
@@ -57,11 +81,12 @@ export interface SummaryInput {
   outputCrs: string;
   households: number;
   issues: readonly InputIssue[];
+  zoning?: ZoningSummaryJson | null;
 }
 
 const round4 = (x: number): number => Math.round(x * 10000) / 10000;
 
-export function buildSummary({ result, settings, inputs, outputCrs, households, issues }: SummaryInput): AnalysisSummaryJson {
+export function buildSummary({ result, settings, inputs, outputCrs, households, issues, zoning = null }: SummaryInput): AnalysisSummaryJson {
   const defs = new Map(settings.categories.map((c) => [c.id, c]));
   let scoreSum = 0;
   let scored = 0;
@@ -107,6 +132,7 @@ export function buildSummary({ result, settings, inputs, outputCrs, households, 
     }),
     network: result.network,
     offNetwork: { communities: [...result.offNetworkCommunities], facilities: [...result.offNetworkFacilities] },
+    zoning,
     issueCounts: { error: count('error'), warning: count('warning'), info: count('info') },
     issues: [...issues],
   };
