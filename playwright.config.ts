@@ -14,7 +14,9 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-export const PREVIEW_URL = 'http://127.0.0.1:4173';
+/** E2E_PORT lets several checkouts (or a CI run beside a dev session) test at once. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+export const PREVIEW_URL = `http://127.0.0.1:${PORT}`;
 
 // The build is done before (`npm run build`); this serves dist/ as a user would get it.
 export default defineConfig({
@@ -33,7 +35,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: PREVIEW_URL,
     reuseExistingServer: false,
     timeout: 60_000,
