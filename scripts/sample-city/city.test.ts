@@ -6,7 +6,7 @@ import { isWalkable } from '../../src/core/config/roads';
 import { DEFAULT_SEED, generateSampleCity, type SampleCity } from './city';
 import { FACILITY_PLAN, pointInRing } from './facilities';
 import { pointSegmentDistance, toMeters, type Vec } from './geom';
-import { bankOf, boxesMeet, boxOf, closed, lineMeters, polylineDistance, ringMeters } from './testkit';
+import { bankOf, boxesMeet, boxOf, closed, lineMeters, nearMissEnds, polylineDistance, ringMeters } from './testkit';
 
 let city: SampleCity;
 beforeAll(() => { city = generateSampleCity(DEFAULT_SEED); });
@@ -195,6 +195,7 @@ describe('sample city: network topology', () => {
   const key = (c: number[]): string => `${c[0]},${c[1]}`;
 
   it('joins streets at shared vertices: no way ends on another way without a common vertex', () => {
+    expect(nearMissEnds(city.roads)).toEqual([]);
     const lines = city.roads.features.map((f) => ({ f, m: lineMeters(f), keys: new Set(f.geometry.coordinates.map(key)) }));
     let tJunctions = 0;
     for (const a of lines) {
@@ -256,5 +257,21 @@ describe('sample city: network topology', () => {
     }
     for (const s of sides.values()) expect(s.has(-1) && s.has(1)).toBe(false);
     expect(new Set(components(true).values()).size).toBe(1);
+  });
+});
+
+describe('sample city: other seeds', () => {
+  it.each([1, 42])('seed %i gives a town in the same ranges, with clean junctions and bridges', (seed) => {
+    const other = generateSampleCity(seed);
+    expect(other.communities.features.length).toBeGreaterThanOrEqual(300);
+    expect(other.communities.features.length).toBeLessThanOrEqual(600);
+    const km = other.roads.features.reduce((s, f) => s + turf.length(f, { units: 'kilometers' }), 0);
+    expect(km).toBeGreaterThan(40);
+    expect(km).toBeLessThan(80);
+    expect(nearMissEnds(other.roads)).toEqual([]);
+    const river = other.water.features.find((f) => props(f).kind === 'river')!;
+    const crossing = other.roads.features.filter((f) => props(f).bridge !== 'yes' && turf.booleanIntersects(f, river));
+    expect(crossing).toHaveLength(0);
+    expect(other.communities.features.every((f) => turf.booleanValid(f))).toBe(true);
   });
 });

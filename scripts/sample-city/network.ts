@@ -27,10 +27,10 @@ export interface WayDraft extends RoadTags {
   zone: Zone | null;
 }
 
-/** A junction closer than this (m) to a segment lies on it: split points are computed on the segment itself. */
-const ON_SEGMENT_METERS = 0.01;
-/** Way ends closer than this (m) are one junction (e.g. an alley continuing a street across a road). */
-const MERGE_ENDS_METERS = 1.5;
+/** A way end closer than this (m) to a segment ends on it (split points are computed on the segment itself). */
+const ON_SEGMENT_METERS = 0.6;
+/** Junctions closer than this (m) along a way are one junction. */
+const SNAP_METERS = 1.5;
 
 export class NetworkBuilder {
   readonly ways: WayDraft[] = [];
@@ -51,11 +51,18 @@ export class NetworkBuilder {
   }
 
   /**
-   * Insert every way end node lying on another way's segment into that way. Bridges are skipped: a bridge
-   * passes over whatever is below it, and nothing ends on a bridge here.
+   * Make T-junctions topological: every way end lying on another way's segment is inserted into that way. Ends
+   * within SNAP_METERS of a vertex of that way, or of another end already inserted there (e.g. an alley that
+   * continues a street across a road, 30 cm off), become that node, so no near-miss junctions remain.
+   * Bridges are skipped: a bridge passes over whatever is below it, and nothing ends on a bridge here.
    */
   connectJunctions(): void {
-    this.mergeCloseEnds();
+    const replaced = new Map<number, RoadNode>();
+    const canon = (n: RoadNode): RoadNode => {
+      let c = n;
+      while (replaced.has(c.id)) c = replaced.get(c.id)!;
+      return c;
+    };
     const ends: RoadNode[] = [];
     const seen = new Set<number>();
     for (const w of this.ways) {
@@ -63,40 +70,39 @@ export class NetworkBuilder {
         if (!seen.has(n.id)) { seen.add(n.id); ends.push(n); }
       }
     }
+    const near = (a: RoadNode, b: RoadNode): boolean => Math.hypot(a.p[0] - b.p[0], a.p[1] - b.p[1]) < SNAP_METERS;
+    // A second pass catches ends that a snap moved next to a way visited earlier.
+    for (let pass = 0; pass < 2; pass++) this.insertEnds(ends, canon, near, replaced);
+    // Ends replaced after their own way was visited.
+    for (const w of this.ways) w.nodes = w.nodes.map(canon);
+  }
+
+  private insertEnds(ends: RoadNode[], canon: (n: RoadNode) => RoadNode, near: (a: RoadNode, b: RoadNode) => boolean,
+    replaced: Map<number, RoadNode>): void {
     for (const w of this.ways) {
       if (w.bridge === 'yes') continue;
+      w.nodes = w.nodes.map(canon);
       const inWay = new Set(w.nodes.map((n) => n.id));
       const out: RoadNode[] = [w.nodes[0]];
       for (let i = 0; i + 1 < w.nodes.length; i++) {
-        const a = w.nodes[i].p, b = w.nodes[i + 1].p;
-        const minX = Math.min(a[0], b[0]) - 1, maxX = Math.max(a[0], b[0]) + 1;
-        const minY = Math.min(a[1], b[1]) - 1, maxY = Math.max(a[1], b[1]) + 1;
+        const a = w.nodes[i], b = w.nodes[i + 1];
+        const minX = Math.min(a.p[0], b.p[0]) - 2, maxX = Math.max(a.p[0], b.p[0]) + 2;
+        const minY = Math.min(a.p[1], b.p[1]) - 2, maxY = Math.max(a.p[1], b.p[1]) + 2;
         const hits: { t: number; n: RoadNode }[] = [];
-        for (const n of ends) {
+        for (const e of ends) {
+          const n = canon(e);
           if (inWay.has(n.id) || n.p[0] < minX || n.p[0] > maxX || n.p[1] < minY || n.p[1] > maxY) continue;
-          const { distance, t } = pointSegmentDistance(n.p, a, b);
-          if (distance < ON_SEGMENT_METERS && t > 0 && t < 1) hits.push({ t, n });
+          const { distance, t } = pointSegmentDistance(n.p, a.p, b.p);
+          if (distance >= ON_SEGMENT_METERS) continue;
+          const twin = [a, b, ...hits.map((h) => h.n)].find((v) => near(v, n));
+          if (twin) { replaced.set(n.id, twin); continue; }
+          if (t > 0 && t < 1) { hits.push({ t, n }); inWay.add(n.id); }
         }
         hits.sort((x, y) => x.t - y.t || x.n.id - y.n.id);
-        for (const h of hits) { out.push(h.n); inWay.add(h.n.id); }
-        out.push(w.nodes[i + 1]);
+        for (const h of hits) out.push(h.n);
+        out.push(b);
       }
       w.nodes = out;
     }
-  }
-
-  /** Replace a way end that lies within MERGE_ENDS_METERS of an earlier way end by that end node. */
-  private mergeCloseEnds(): void {
-    const ends: RoadNode[] = [];
-    const replace = new Map<number, RoadNode>();
-    for (const w of this.ways) {
-      for (const i of [0, w.nodes.length - 1]) {
-        const n = w.nodes[i];
-        const twin = ends.find((e) => e.id !== n.id && Math.hypot(e.p[0] - n.p[0], e.p[1] - n.p[1]) < MERGE_ENDS_METERS);
-        if (twin && w.bridge !== 'yes') replace.set(n.id, twin);
-        else if (!ends.includes(n)) ends.push(n);
-      }
-    }
-    for (const w of this.ways) w.nodes = w.nodes.map((n) => replace.get(n.id) ?? n);
   }
 }

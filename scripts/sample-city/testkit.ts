@@ -1,5 +1,5 @@
 /** Helpers for the sample-city tests: metric geometry on GeoJSON features. */
-import type { Feature, LineString, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, LineString, Polygon } from 'geojson';
 import { pointSegmentDistance, segmentsIntersect, toMeters, type Vec } from './geom';
 
 export const ringMeters = (f: Feature<Polygon>): Vec[] => f.geometry.coordinates[0].slice(0, -1).map(toMeters);
@@ -37,4 +37,25 @@ export function bankOf(river: readonly Vec[], p: Vec): number {
     if ((a[1] <= p[1]) !== (b[1] <= p[1])) xs.push(a[0] + ((p[1] - a[1]) / (b[1] - a[1])) * (b[0] - a[0]));
   }
   return p[0] < Math.min(...xs) ? -1 : p[0] > Math.max(...xs) ? 1 : 0;
+}
+
+/** Way ends within 0.5 m of another (non-bridge) way that does not hold that exact vertex: broken T-junctions. */
+export function nearMissEnds(roads: FeatureCollection<LineString>): string[] {
+  const key = (c: number[]): string => `${c[0]},${c[1]}`;
+  const lines = roads.features.map((f) => ({ f, m: lineMeters(f), keys: new Set(f.geometry.coordinates.map(key)) }));
+  const misses: string[] = [];
+  for (const a of lines) {
+    if (a.f.properties?.bridge === 'yes') continue;
+    const cs = a.f.geometry.coordinates;
+    for (const end of [cs[0], cs[cs.length - 1]]) {
+      const p = toMeters(end);
+      for (const b of lines) {
+        if (b === a || b.f.properties?.bridge === 'yes' || b.keys.has(key(end))) continue;
+        if (b.m.some((q, i) => i + 1 < b.m.length && pointSegmentDistance(p, q, b.m[i + 1]).distance < 0.5)) {
+          misses.push(`${String(a.f.properties?.id)} ends next to ${String(b.f.properties?.id)}`);
+        }
+      }
+    }
+  }
+  return misses;
 }
