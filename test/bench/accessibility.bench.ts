@@ -31,6 +31,8 @@ interface ScaleFigures {
   roads: number;
   nodes: number;
   edges: number;
+  /** Bytes held by the network's typed arrays (exact, unlike the sampled heap figures). */
+  networkMB: number;
   phases: PhaseRecorder['phases'];
   totalMs: number;
   totalCpuMs: number;
@@ -42,6 +44,10 @@ interface ScaleFigures {
   baselineMs: number | null;
   baselineCategories: number;
   checked: number;
+}
+
+function typedBytes(obj: object): number {
+  return Object.values(obj).reduce<number>((sum, v) => sum + (ArrayBuffer.isView(v) ? v.byteLength : 0), 0);
 }
 
 function timeEngine(net: WalkNetwork, r: AccessibilityResult, byCategory: Int32Array[], bounded: boolean): number {
@@ -111,7 +117,7 @@ function benchScale(scale: number): ScaleFigures {
   const baselineMs = (spent / baselineCategories) * nCat;
   return {
     scale, communities: town.communities.length, facilities: town.facilities.length, roads: town.roads.length,
-    nodes: net.nodeCount, edges: net.edgeCount, phases: rec.phases, totalMs, totalCpuMs,
+    nodes: net.nodeCount, edges: net.edgeCount, networkMB: typedBytes(net) / 1024 / 1024, phases: rec.phases, totalMs, totalCpuMs,
     nearestMs: ms(names.nearest), distancesMs: ms(names.nearest) + ms(names.counts),
     distancesCpuMs: cpuMs(names.nearest) + cpuMs(names.counts), oursUnboundedMs,
     baselineBuildMs, baselineMs, baselineCategories, checked,
@@ -127,10 +133,11 @@ export function runAccessibilityBench(): void {
   for (const scale of SCALES) {
     const f = benchScale(scale);
     all.push(f);
-    printTable(`×${scale}: ${f.communities} communities, ${f.facilities} facilities, ${f.roads} roads → ${f.nodes} nodes, ${f.edges} edges`,
+    printTable(`×${scale}: ${f.communities} communities, ${f.facilities} facilities, ${f.roads} roads → ${f.nodes} nodes, ${f.edges} edges (network arrays ${f.networkMB.toFixed(1)} MB)`,
       ['phase', 'wall ms', 'cpu ms', 'heap peak MB', 'heap retained MB', 'rss peak Δ MB'],
       [...f.phases.map((p) => [p.name, p.ms, p.cpuMs, p.heapPeakMB, p.heapRetainedMB, p.rssPeakMB]), ['total', f.totalMs, f.totalCpuMs, '', '', '']]);
   }
+  console.log('heap/rss peaks are sampled at progress events (none inside the graph build): indicative only.');
   printTable('all-category distances vs graphology-shortest-path (same graph, same seeds; sampled results equal)',
     ['town', 'nodes', 'edges', 'nearest ms', 'nearest+counts ms', 'n+c cpu ms', 'ours unbounded ms', 'graphology ms', 'cats run', 'ratio nearest', 'ratio unbounded', 'checked'],
     all.map((f) => [`×${f.scale}`, f.nodes, f.edges, f.nearestMs, f.distancesMs, f.distancesCpuMs, f.oursUnboundedMs,
