@@ -43,7 +43,6 @@ export function generateSampleCity(seed: number = DEFAULT_SEED): SampleCity {
   const yangming = net.ways.find((w) => w.name === '阳明路' && w.bridge === null)!;
   buildBypass(net, makeRng(seed, 'bypass'), layout.coreEastX, yangming.nodes[yangming.nodes.length - 1]);
   const parcels = layoutParcels(net, makeRng(seed, 'parcels'), layout.blocks);
-  markPrivateFootway(net);
   net.connectJunctions();
   const communities = buildCommunities(makeRng(seed, 'communities'), parcels.lots);
   const facilities = buildFacilities(makeRng(seed, 'facilities'), net.ways, layout.blocks, river, parcels.ponds);
@@ -62,10 +61,4 @@ export function generateSampleCity(seed: number = DEFAULT_SEED): SampleCity {
     facilities: { type: 'FeatureCollection', features: facilities.map((f) => feature<Point>({ type: 'Point', coordinates: toLngLat(f.p) }, { ...f.props })) },
     water: { type: 'FeatureCollection', features: water },
   };
-}
-
-/** One through footpath inside the newer district is a gated estate's own path (access=private): not walkable. */
-function markPrivateFootway(net: NetworkBuilder): void {
-  const w = net.ways.find((x) => x.zone === 'new' && x.highway === 'footway' && x.bridge === null && x.nodes.length === 2);
-  if (w) w.access = 'private';
 }

@@ -60,6 +60,8 @@ function pond(rng: Rng, inset: Vec[]): Vec[] {
 
 class LotCutter {
   readonly lots: Lot[] = [];
+  /** The first through footpath in the newer district belongs to its gated estate (access=private). */
+  private privatePathPlaced = false;
 
   constructor(private readonly net: NetworkBuilder, private readonly rng: Rng, private readonly alleyNames: NamePool) {}
 
@@ -102,7 +104,9 @@ class LotCutter {
     if (rA && rB) {
       const highway = this.rng.chance(core ? 0.35 : 0.5) ? 'footway' : 'service';
       const name = highway === 'service' && core && this.rng.chance(0.7) ? this.alleyNames.take() : null;
-      net.addWay([net.node(rA), net.node(rB)], { highway, name }, block.zone);
+      const gated = !core && highway === 'footway' && !this.privatePathPlaced;
+      if (gated) this.privatePathPlaced = true;
+      net.addWay([net.node(rA), net.node(rB)], { highway, name, access: gated ? 'private' : null }, block.zone);
     } else if (rA) {
       const end = lerp(mA, mB, this.rng.range(0.45, 0.85));
       const lane = core && this.rng.chance(0.15);
