@@ -9,94 +9,18 @@
 import { booleanIntersects, distance as turfDistance, lineString } from '@turf/turf';
 import type { Feature, LineString, Polygon, Position } from 'geojson';
 import { pathToFileURL } from 'node:url';
-import type { Community } from '../../src/core/types';
 import { adjacencyOfPacked } from '../../src/core/zoning/adjacency';
 import { packBarriers } from '../../src/core/zoning/barriers';
 import { evaluateEligibility } from '../../src/core/zoning/eligibility';
 import { zoneGeometry } from '../../src/core/zoning/geometry';
 import { packPolygons } from '../../src/core/zoning/polygons';
 import { zoneStats } from '../../src/core/zoning/stats';
-import type { BarrierLine, ZoneAccessibilityInput } from '../../src/core/zoning/types';
+import type { ZoneAccessibilityInput } from '../../src/core/zoning/types';
 import { clusterZones } from '../../src/core/zoning/zones';
-import { at } from '../fixtures/zoning/builders';
+import type { SyntheticCity } from '../fixtures/zoning/syntheticCity';
+import { syntheticCity } from '../fixtures/zoning/syntheticCity';
 
 const GAP_METERS = 30;
-
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export interface SyntheticCity {
-  communities: Community[];
-  barriers: BarrierLine[];
-}
-
-/** About `n` compounds in superblocks of 5 × 4 cells (cells 80 × 70 m), streets 24 m wide. */
-export function syntheticCity(n: number, seed = 20250101): SyntheticCity {
-  const rnd = mulberry32(seed);
-  const cellW = 80, cellH = 70, cols = 5, rows = 4, street = 24;
-  const blockW = cols * cellW + street, blockH = rows * cellH + street;
-  const blocksX = Math.ceil(Math.sqrt(n / (cols * rows) * 1.4));
-  const blocksY = Math.ceil(n / (cols * rows) / blocksX);
-  const communities: Community[] = [];
-  for (let by = 0; by < blocksY && communities.length < n; by++) {
-    for (let bx = 0; bx < blocksX && communities.length < n; bx++) {
-      for (let r = 0; r < rows && communities.length < n; r++) {
-        for (let c = 0; c < cols && communities.length < n; c++) {
-          if (rnd() < 0.06) continue; // a non-residential plot
-          const x0 = bx * blockW + c * cellW, y0 = by * blockH + r * cellH;
-          // Inset 0–20 m per side: neighbours touch (0) or stand up to 40 m apart.
-          const inset = (): number => (rnd() < 0.35 ? 0 : rnd() * 20);
-          const l = x0 + inset(), rr = x0 + cellW - inset(), b = y0 + inset(), t = y0 + cellH - inset();
-          const cx = (l + rr) / 2, cy = (b + t) / 2, rx = (rr - l) / 2, ry = (t - b) / 2;
-          const k = 5 + Math.floor(rnd() * 5);
-          const ring: Position[] = [];
-          for (let i = 0; i < k; i++) {
-            // A jittered superellipse: box-like, so touching sides stay close to the cell edge.
-            const a = (2 * Math.PI * i) / k + rnd() * 0.3;
-            const ca = Math.cos(a), sa = Math.sin(a);
-            const px = cx + rx * Math.sign(ca) * Math.abs(ca) ** 0.3;
-            const py = cy + ry * Math.sign(sa) * Math.abs(sa) ** 0.3;
-            ring.push(at(px, py));
-          }
-          ring.push(ring[0]);
-          const id = `C${String(communities.length).padStart(5, '0')}`;
-          const year = 1960 + Math.floor(rnd() * 60);
-          communities.push({
-            id, name: id, geometry: { type: 'Polygon', coordinates: [ring] },
-            buildYear: rnd() < 0.03 ? null : year, households: 40 + Math.floor(rnd() * 500), residents: null,
-            buildings: null, district: null, subdistrict: `街道${by >> 2}-${bx >> 2}`,
-            propertyManagement: (['professional', 'self', 'none', null] as const)[Math.floor(rnd() * 4)],
-            willingness: rnd(), renovation: rnd() < 0.1 ? 'done' : 'none', renovatedYear: null,
-            demolitionPlanned: rnd() < 0.02, shantyTown: rnd() < 0.01, historic: false, properties: {},
-          });
-        }
-      }
-    }
-  }
-  const barriers: BarrierLine[] = [];
-  const w = blocksX * blockW, h = blocksY * blockH;
-  for (let bx = 4; bx < blocksX; bx += 4) {
-    const x = bx * blockW - street / 2;
-    barriers.push({ kind: 'road', geometry: { type: 'LineString', coordinates: [at(x, -50), at(x, h / 2), at(x, h + 50)] } });
-  }
-  for (let by = 4; by < blocksY; by += 4) {
-    const y = by * blockH - street / 2;
-    barriers.push({ kind: 'road', geometry: { type: 'LineString', coordinates: [at(-50, y), at(w / 2, y), at(w + 50, y)] } });
-  }
-  const river: Position[] = [];
-  for (let i = 0; i <= 40; i++) river.push(at((w * i) / 40, h * 0.3 + Math.sin(i / 3) * 150));
-  barriers.push({ kind: 'water', geometry: { type: 'LineString', coordinates: river } });
-  barriers.push({ kind: 'railway', geometry: { type: 'LineString', coordinates: [at(w * 0.1, -50), at(w * 0.9, h + 50)] } });
-  return { communities, barriers };
-}
 
 /** Wall and CPU (user + system) milliseconds: on a shared machine the CPU figure is the steadier one. */
 function time<T>(fn: () => T): [T, number, number] {
@@ -199,9 +123,15 @@ export async function runZoningBench(): Promise<void> {
   };
   const [, tStats, cStats] = time(() => core.clusters.zones.map((m) => zoneStats(city.communities, m, { accessibility })));
   console.log(`  ${'stats (all zones)'.padEnd(34)}${fmt(tStats)} wall ${fmt(cStats)} CPU`);
-  const [geoms, tGeom, cGeom] = time(() => core.clusters.zones.map((m) => zoneGeometry(m.map((i) => city.communities[i].geometry), GAP_METERS)));
+  let fallbacks = 0;
+  const onFallback = (): void => { fallbacks++; };
+  const [geoms, tGeom, cGeom] = time(() => core.clusters.zones.map((m) => zoneGeometry(m.map((i) => city.communities[i].geometry), GAP_METERS, { onFallback })));
   const multi = geoms.filter((g) => g.type === 'MultiPolygon').length;
-  console.log(`  ${'geometry (all zones, separate)'.padEnd(34)}${fmt(tGeom)} wall ${fmt(cGeom)} CPU  (${(cGeom / nZones).toFixed(2)} ms CPU/zone; ${multi} multipolygons)`);
+  console.log(`  ${'geometry (all zones, separate)'.padEnd(34)}${fmt(tGeom)} wall ${fmt(cGeom)} CPU  (${(cGeom / nZones).toFixed(2)} ms CPU/zone; ${multi} multipolygons; ${fallbacks} zones fell back to polyclip)`);
+  const sample = core.clusters.zones.filter((m) => m.length > 1).slice(0, 300);
+  const [, tRef, cRef] = time(() => sample.map((m) => zoneGeometry(m.map((i) => city.communities[i].geometry), GAP_METERS, { engine: 'polyclip' })));
+  const [, tOwn, cOwn] = time(() => sample.map((m) => zoneGeometry(m.map((i) => city.communities[i].geometry), GAP_METERS)));
+  console.log(`  geometry engines on ${sample.length} multi-member zones: overlay ${(cOwn / sample.length).toFixed(2)} ms CPU/zone (${(tOwn / sample.length).toFixed(2)} wall), polyclip ${(cRef / sample.length).toFixed(2)} ms CPU/zone (${(tRef / sample.length).toFixed(2)} wall)`);
 
   // Baseline on the first nBase compounds of a city of that size, against the indexed path on the same data.
   const small = syntheticCity(nBase);
