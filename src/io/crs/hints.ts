@@ -63,8 +63,9 @@ function projectedHint(points: Position[]): CrsHint {
   return { kind: 'projected', suggested: null, candidates: [], message: 'Coordinates are not longitude/latitude and match no known projection: choose the coordinate system' };
 }
 
-/** Median distance in metres from each point to the nearest road segment. */
-export function medianDistanceToRoadsMeters(points: readonly Position[], roads: readonly Feature[]): number | null {
+interface RoadIndex { index: Flatbush; segs: number[] }
+
+function indexRoads(roads: readonly Feature[]): RoadIndex | null {
   const segs: number[] = [];
   for (const r of roads) {
     const g = r.geometry;
@@ -73,14 +74,19 @@ export function medianDistanceToRoadsMeters(points: readonly Position[], roads: 
     for (const l of lines) for (let i = 1; i < l.length; i++) segs.push(l[i - 1][0], l[i - 1][1], l[i][0], l[i][1]);
   }
   const n = segs.length / 4;
-  if (n === 0 || points.length === 0) return null;
+  if (n === 0) return null;
   const index = new Flatbush(n);
   for (let i = 0; i < n; i++) {
     const [ax, ay, bx, by] = segs.slice(i * 4, i * 4 + 4);
     index.add(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
   }
   index.finish();
-  const dists = points.map((p) => {
+  return { index, segs };
+}
+
+/** Distance in metres from each point to the nearest road segment. */
+function distancesMeters(points: readonly Position[], { index, segs }: RoadIndex): number[] {
+  return points.map((p) => {
     const mPerDegLat = 111_320;
     const mPerDegLon = 111_320 * Math.cos((p[1] * Math.PI) / 180);
     let best = Infinity;
@@ -92,8 +98,15 @@ export function medianDistanceToRoadsMeters(points: readonly Position[], roads: 
     }
     return best;
   });
-  dists.sort((a, b) => a - b);
-  return dists[Math.floor(dists.length / 2)];
+}
+
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Median distance in metres from the points to the nearest road segment (null without roads or points). */
+export function medianDistanceToRoadsMeters(points: readonly Position[], roads: readonly Feature[]): number | null {
+  const idx = indexRoads(roads);
+  if (!idx || points.length === 0) return null;
+  return median(distancesMeters(points, idx));
 }
 
 /** Distance from the origin to segment a–b (local metres). */
@@ -116,25 +129,33 @@ function samplePoints(features: readonly Feature[], max: number): Position[] {
 }
 
 /**
- * GCJ-02 points over WGS84 streets sit 300–700 m off in most Chinese cities. Compare the median
- * distance to the streets as read and after undoing GCJ-02 (and BD-09); propose the one that halves it.
+ * GCJ-02 points over WGS84 streets sit 300–700 m off in most Chinese cities — but in a dense street network
+ * a shifted point is still near *some* street (Beijing OSM: 14 m as WGS84, 26–53 m shifted), so an absolute
+ * threshold does not work. Instead undo GCJ-02 (and BD-09) and propose the one that brings most points closer
+ * to the streets and cuts the median distance by at least 30%. Applied to WGS84 data the same "undo" pushes
+ * points away, so true WGS84 data gets no hint.
  */
 function detectStreetOffset(features: readonly Feature[], roads: readonly Feature[]): CrsHint | null {
   const pts = samplePoints(features, 2000);
-  if (pts.length < 5) return null;
-  const asRead = medianDistanceToRoadsMeters(pts, roads);
-  if (asRead === null || asRead < 100) return null;
+  const idx = indexRoads(roads);
+  if (pts.length < 5 || !idx) return null;
+  const asRead = distancesMeters(pts, idx);
+  const asReadMedian = median(asRead);
   const tries = [
     { code: 'gcj02', name: 'GCJ-02', from: gcoord.GCJ02 },
     { code: 'bd09', name: 'BD-09', from: gcoord.BD09 },
-  ].map((t) => ({ ...t, meters: medianDistanceToRoadsMeters(pts.map((p) => gcoord.transform([p[0], p[1]], t.from, gcoord.WGS84) as Position), roads) ?? Infinity }));
+  ].map((t) => {
+    const d = distancesMeters(pts.map((p) => gcoord.transform([p[0], p[1]], t.from, gcoord.WGS84) as Position), idx);
+    const closer = d.filter((m, i) => m < asRead[i] - 2).length / d.length;
+    return { ...t, meters: median(d), closer };
+  });
   tries.sort((a, b) => a.meters - b.meters);
   const best = tries[0];
-  if (best.meters > asRead * 0.5) return null;
+  if (best.meters > asReadMedian * 0.7 || best.closer < 0.6) return null;
   return {
     kind: 'offset',
     suggested: best.code,
     candidates: tries.map((t) => t.code),
-    message: `Points sit a median ${Math.round(asRead)} m from the streets; read as ${best.name} they sit ${Math.round(best.meters)} m away: convert from ${best.name}?`,
+    message: `Points sit a median ${Math.round(asReadMedian)} m from the streets; read as ${best.name} they sit ${Math.round(best.meters)} m away (${Math.round(best.closer * 100)}% of points closer): convert from ${best.name}?`,
   };
 }
