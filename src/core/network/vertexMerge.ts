@@ -1,5 +1,6 @@
 /**
- * Merge vertices closer than a tolerance with a uniform grid hash (cell = tolerance, look at the 3×3 cells):
+ * Merge vertices closer than a tolerance with a uniform grid hash (cell = 4 × tolerance; a neighbour cell is
+ * looked at only when the vertex lies within the tolerance of that side, so ~2 cells per vertex instead of 9):
  * O(n) instead of comparing every pair. Greedy in input order, so the result is deterministic: a vertex joins
  * the nearest already-kept node within the tolerance, else becomes a new node at its own position.
  * The cell table is open addressing on typed arrays: a JS Map keyed by large numbers was the slowest step of
@@ -11,6 +12,7 @@ export class VertexMerger {
   private next: Int32Array;
   private nodes = 0;
   private readonly cellSize: number;
+  private readonly tol: number;
   private readonly tol2: number;
   private cellX = new Int32Array(1024);
   private cellY = new Int32Array(1024);
@@ -23,8 +25,9 @@ export class VertexMerger {
     this.ys = new Float64Array(capacity);
     this.next = new Int32Array(capacity);
     // A zero tolerance still needs a finite cell; then only identical positions merge.
-    this.cellSize = Math.max(toleranceMeters, 1e-3);
-    this.tol2 = Math.max(toleranceMeters, 0) ** 2;
+    this.tol = Math.max(toleranceMeters, 0);
+    this.cellSize = Math.max(4 * this.tol, 1e-3);
+    this.tol2 = this.tol ** 2;
   }
 
   get count(): number {
@@ -55,10 +58,13 @@ export class VertexMerger {
 
   /** Node id for a vertex at local metres (x, y), creating one if no node is within the tolerance. */
   add(x: number, y: number): number {
-    const cx = Math.floor(x / this.cellSize), cy = Math.floor(y / this.cellSize);
+    const size = this.cellSize, tol = this.tol;
+    const cx = Math.floor(x / size), cy = Math.floor(y / size);
+    const iLo = x - cx * size <= tol ? -1 : 0, iHi = (cx + 1) * size - x <= tol ? 1 : 0;
+    const jLo = y - cy * size <= tol ? -1 : 0, jHi = (cy + 1) * size - y <= tol ? 1 : 0;
     let best = -1, bestD2 = Infinity;
-    for (let i = -1; i <= 1; i++) {
-      for (let j = -1; j <= 1; j++) {
+    for (let i = iLo; i <= iHi; i++) {
+      for (let j = jLo; j <= jHi; j++) {
         const h = this.slot(cx + i, cy + j);
         for (let n = this.cellHead[h]; n >= 0; n = this.next[n]) {
           const dx = this.xs[n] - x, dy = this.ys[n] - y;
