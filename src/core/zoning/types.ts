@@ -43,7 +43,7 @@ export interface EligibilityCounts {
 export interface EligibilityResult {
   /** Per community (input order): 1 = eligible. */
   eligible: Uint8Array;
-  /** Per community: every rule that excludes it (empty when eligible by the rules). */
+  /** Per community: every rule that flags it (empty when eligible by the rules; kept for hand-included ones). */
   reasons: ExclusionReason[][];
   /** Per community: eligible only because its id is in `includeIds`. */
   includedByHand: Uint8Array;

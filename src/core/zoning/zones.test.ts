@@ -134,6 +134,16 @@ describe('autoZone', () => {
     expect(r.zones.map((z) => `${z.id}:${z.memberIds[0]}`)).toEqual(['Z001:north-west', 'Z002:north-east', 'Z003:south']);
   });
 
+  it('names zones after the most common 街道 of their members', () => {
+    const cs = [
+      community({ id: 'n1', geometry: rect(0, 0, 100, 80), subdistrict: '八一街道' }),
+      community({ id: 'n2', geometry: rect(110, 0, 100, 80), subdistrict: '豫章街道' }),
+      community({ id: 'n3', geometry: rect(220, 0, 100, 80), subdistrict: '豫章街道' }),
+      community({ id: 'n4', geometry: rect(0, -500, 100, 80) }),
+    ];
+    expect(autoZone(cs).zones.map((z) => z.name)).toEqual(['豫章街道区块1', '区块2']);
+  });
+
   it('is deterministic: shuffled input gives the same zones, ids, member order and outlines', () => {
     const cs: Community[] = [];
     for (let j = 0; j < 5; j++) {
