@@ -8,6 +8,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { AppState, AppStore, FeatureKind, FeatureRef } from '../store';
 import { boundsOf } from './bounds';
+import { shiftIntoRange } from './reveal';
 import './globals';
 import { LAYER_MODULES, LAYER_SLOTS } from './layers';
 import type { LayerModule } from './layers';
@@ -173,17 +174,17 @@ export class MapController {
     this.map.fitBounds(b, { padding: 32, duration: 0 });
   }
 
-  /** Pan so a selected feature is not hidden under the details panel or off screen. */
+  /** Pan so a selected feature is not hidden under the details panel or off screen (the whole box when it fits). */
   private reveal(s: AppState, ref: FeatureRef): void {
     const item = ref.kind === 'community' ? s.communities.find((c) => c.id === ref.id) : s.facilities.find((f) => f.id === ref.id);
     const b = item ? boundsOf([item.geometry]) : null;
     if (!b) return;
-    const p = this.map.project([(b[0] + b[2]) / 2, (b[1] + b[3]) / 2]);
+    const nw = this.map.project([b[0], b[3]]);
+    const se = this.map.project([b[2], b[1]]);
     const { clientWidth: w, clientHeight: h } = this.map.getContainer();
-    const visibleRight = w - this.selectionInsetRightPx;
     const margin = 24;
-    const dx = p.x > visibleRight - margin || p.x < margin ? p.x - visibleRight / 2 : 0;
-    const dy = p.y > h - margin || p.y < margin ? p.y - h / 2 : 0;
+    const dx = shiftIntoRange(nw.x, se.x, margin, w - this.selectionInsetRightPx - margin);
+    const dy = shiftIntoRange(nw.y, se.y, margin, h - margin);
     if (dx !== 0 || dy !== 0) this.map.panBy([dx, dy], { duration: 300 });
   }
 
@@ -222,3 +223,4 @@ export class MapController {
     this.store.getState().select(this.pick(e));
   }
 }
+

@@ -28,9 +28,14 @@ export const facilitiesLayer: LayerModule = {
         id: FACILITY_LAYER_IDS.circle, type: 'circle', source: FACILITIES_SOURCE_ID,
         paint: {
           'circle-color': ['get', 'color'],
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, ['case', ['any', hovered, selected], 5, 3], 16, ['case', ['any', hovered, selected], 9, 6.5]],
+          // Small at town scale so the community colours stay readable; larger when zoomed in to a block.
+          'circle-radius': ['interpolate', ['linear'], ['zoom'],
+            12, ['case', ['any', hovered, selected], 5, 2.4],
+            14, ['case', ['any', hovered, selected], 6, 3.4],
+            16, ['case', ['any', hovered, selected], 8.5, 6],
+            18, ['case', ['any', hovered, selected], 11, 8.5]],
           'circle-stroke-color': ['case', selected, '#0b3d91', hovered, '#1d4ed8', '#ffffff'],
-          'circle-stroke-width': ['case', ['any', hovered, selected], 2.5, 1.2],
+          'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 12, ['case', ['any', hovered, selected], 2, 0.8], 16, ['case', ['any', hovered, selected], 2.5, 1.2]],
         },
       },
     },
