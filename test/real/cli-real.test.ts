@@ -4,11 +4,13 @@
  * count made here with a DOM parser (not the importer's scanner); distances get sanity checks that hold for
  * any correct engine: walking is never shorter than the straight line, and most items reach the network.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { area as turfArea, booleanPointInPolygon, booleanValid } from '@turf/turf';
 import { DOMParser } from '@xmldom/xmldom';
 import type { Element as XmlElement } from '@xmldom/xmldom';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { runAnalyze } from '../../src/cli/analyze';
 import type { AnalyzeOutputs } from '../../src/cli/analyze';
@@ -159,6 +161,50 @@ describe('real OSM extracts', () => {
         }
         expect(pairs).toBeGreaterThan(0);
         expect(violations).toEqual([]);
+      });
+
+      it('zones only eligible communities, each in one zone, with valid outlines holding their members', async () => {
+        // OSM rarely tags build years, so every community would be excluded as unknown_year: give each one
+        // 建成年代 1990 (a copy of the layer in GeoJSON) and zone the real geometry with the real roads.
+        const dir = mkdtempSync(join(tmpdir(), 'real-zones-'));
+        const withYear: FeatureCollection = { type: 'FeatureCollection', features: out.communityFeatures.map((f) => ({ ...f, properties: { ...f.properties, 建成年代: 1990 } })) };
+        const communities = join(dir, 'communities.geojson');
+        writeFileSync(communities, JSON.stringify(withYear));
+        const zoned = await runAnalyze({ communities, facilities: file, roads: file, out: join(dir, 'out') });
+        const zones = JSON.parse(readFileSync(join(dir, 'out/zones.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
+        const rows = (JSON.parse(readFileSync(join(dir, 'out/communities.geojson'), 'utf8')) as FeatureCollection).features;
+        const s = zoned.summary.zoning!;
+        expect(s.eligible.communities).toBe(zoned.communities.length);
+        expect(zones.features.length).toBe(s.zones);
+        expect(s.zones).toBeGreaterThan(0);
+        const byId = new Map<string, Feature>(rows.map((f) => [String(f.properties!.id), f]));
+        const seen = new Set<string>();
+        let households = 0;
+        const problems: string[] = [];
+        for (const z of zones.features) {
+          const zid = z.properties!.zone_id as string;
+          if (!booleanValid(z)) problems.push(`${zid}: invalid geometry`);
+          const ids = z.properties!.community_ids as string[];
+          expect(ids.length, zid).toBe(z.properties!.communities);
+          households += z.properties!.households as number;
+          for (const id of ids) {
+            const row = byId.get(id);
+            if (!row) { problems.push(`${zid}: unknown member ${id}`); continue; }
+            if (seen.has(id)) problems.push(`${zid}: ${id} is in two zones`);
+            seen.add(id);
+            if (row.properties!.eligible !== true) problems.push(`${zid}: ${id} is not eligible`);
+            if (row.properties!.zone_id !== zid) problems.push(`${zid}: ${id} says zone ${String(row.properties!.zone_id)}`);
+            const m = zoned.communities.find((c) => c.id === id)!;
+            if (!booleanPointInPolygon(representativePoint(m.geometry), z)) problems.push(`${zid}: ${id}'s representative point is outside the zone`);
+            if (turfArea(z) < turfArea(m.geometry) * 0.99) problems.push(`${zid}: smaller than its member ${id}`);
+          }
+        }
+        expect(problems).toEqual([]);
+        expect(households).toBe(s.householdsZoned);
+        expect(seen.size).toBe(s.communitiesZoned);
+        // Every eligible community not listed in a zone is reported as unzoned, and has no zone_id.
+        for (const f of rows) if (f.properties!.zone_id != null) expect(seen.has(String(f.properties!.id))).toBe(true);
+        expect(s.communitiesZoned + s.unzoned.length).toBe(s.eligible.communities);
       });
     });
   }
