@@ -11,7 +11,7 @@ import type { Bbox } from './flatgeobufBbox';
 import { readFlatGeobufInBbox } from './flatgeobufBbox';
 import { readGeoJSON } from './geojson';
 import { readOsm } from './osm';
-import { readShapefileZip } from './shapefile';
+import { readShapefileEntries, readShapefileZip } from './shapefile';
 import type { ReadResult } from './types';
 
 export type FileFormat = 'geojson' | 'flatgeobuf' | 'shapefile' | 'csv' | 'osm';
@@ -119,4 +119,26 @@ export async function readFeatureFile(fileName: string, data: ArrayBuffer | Uint
   const [first, ...rest] = set.layers;
   if (rest.length) first.issues.push({ severity: 'warning', file: fileName, action: 'kept', message: `File holds ${set.layers.length} layers; read ${first.layerName}, not ${rest.map((l) => l.layerName).join(', ')}` });
   return first;
+}
+
+const SHAPEFILE_PART = /\.(shp|shx|dbf|prj|cpg|sbn|sbx|qix|shp\.xml)$/i;
+
+/**
+ * Read what a user dropped at once: loose shapefile parts (.shp + .dbf + .prj + .cpg) are read together as
+ * one set, every other file on its own. A lone .dbf/.prj without its .shp is reported, not ignored.
+ */
+export async function readFileSet(files: readonly { name: string; bytes: Uint8Array }[], options: ReadOptions = {}): Promise<LayerSet[]> {
+  const parts = files.filter((f) => SHAPEFILE_PART.test(f.name));
+  const others = files.filter((f) => !parts.includes(f));
+  const sets: LayerSet[] = [];
+  if (parts.length) {
+    const entries = Object.fromEntries(parts.map((f) => [f.name, f.bytes]));
+    const label = parts.find((f) => /\.shp$/i.test(f.name))?.name ?? parts[0].name;
+    const layers = readShapefileEntries(entries, label, 'The dropped files contain').map((l): LayerRead => ({
+      fileName: l.fileName, features: l.features, issues: l.issues, layerName: l.layerName, format: 'shapefile', declaredCrs: l.prj, ...(l.encoding ? { encoding: l.encoding } : {}),
+    }));
+    sets.push({ fileName: label, format: 'shapefile', layers });
+  }
+  for (const f of others) sets.push(await readLayers(f.name, f.bytes, options));
+  return sets;
 }

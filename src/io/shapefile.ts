@@ -30,10 +30,19 @@ export function readShapefileZip(bytes: Uint8Array, fileName: string): Shapefile
   } catch (e) {
     return fail(`Not a readable zip file: ${e instanceof Error ? e.message : String(e)}`);
   }
+  return readShapefileEntries(entries, fileName);
+}
+
+/**
+ * Read the layers among a set of files (a zip's entries, or .shp/.dbf/.prj/.cpg dropped together without a
+ * zip), matched by base name, case-insensitively.
+ */
+export function readShapefileEntries(entries: Record<string, Uint8Array>, fileName: string, container = 'Zip contains'): ShapefileLayer[] {
+  const fail = (message: string): ShapefileLayer[] => [{ fileName, layerName: fileName.replace(/\.zip$/i, ''), features: [], prj: null, encoding: null, issues: [{ severity: 'error', file: fileName, action: 'skipped', message }] }];
   const names = Object.keys(entries).filter((n) => !n.includes('__MACOSX') && !n.endsWith('/'));
   const byLower = new Map(names.map((n) => [n.toLowerCase(), n]));
   const shps = names.filter((n) => n.toLowerCase().endsWith('.shp'));
-  if (shps.length === 0) return fail(`Zip contains no .shp file (found: ${names.length ? names.join(', ') : 'nothing'})`);
+  if (shps.length === 0) return fail(`${container} no .shp file (found: ${names.length ? names.join(', ') : 'nothing'})`);
   return shps.sort().map((shp) => {
     const base = shp.slice(0, -4);
     const part = (ext: string): Uint8Array | null => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { writeFlatGeobuf } from '../../src/io/flatgeobuf';
 import { readFlatGeobufInBbox } from '../../src/io/flatgeobufBbox';
 import { importLayer } from '../../src/io/importLayer';
-import { readFeatureFile, readLayers, sniffFormat } from '../../src/io/read';
+import { readFeatureFile, readFileSet, readLayers, sniffFormat } from '../../src/io/read';
 import { formatReport } from '../../src/io/report';
 import { shapefileFiles, zipFiles } from './helpers/shpWriter';
 
@@ -116,5 +116,23 @@ describe('formatReport', () => {
     const out = importLayer((await readLayers('cw.geojson', utf8(JSON.stringify({ type: 'FeatureCollection', features: Array.from({ length: 12 }, (_, i) => cw(i)) })))).layers[0]);
     expect(out.report.changed).toHaveLength(12);
     expect(formatReport(out.report, 'en')).toContain('  - rewound rings to RFC 7946 winding — Feature 0, Feature 1, Feature 2, Feature 3, Feature 4, Feature 5, Feature 6, Feature 7, Feature 8, Feature 9 and 2 more (12)');
+  });
+});
+
+describe('readFileSet (several files dropped at once)', () => {
+  it('reads loose .shp/.dbf/.prj/.cpg as one layer and a GeoJSON beside them on its own', async () => {
+    const files = shapefileFiles({ name: 'XQ', encoding: 'gbk', cpg: 'GBK', geometries: [{ type: 'Point', coordinates: [115.89, 28.67] }], fields: [{ name: '名称', type: 'C', length: 20 }], records: [{ 名称: '青山湖小区' }] });
+    const dropped = [
+      ...Object.entries(files).map(([name, bytes]) => ({ name: name.replace('.dbf', '.DBF'), bytes })),
+      { name: 'roads.geojson', bytes: utf8('{"type":"FeatureCollection","features":[]}') },
+    ];
+    const sets = await readFileSet(dropped);
+    expect(sets.map((s) => [s.fileName, s.format, s.layers.map((l) => l.features.length)])).toEqual([['XQ.shp', 'shapefile', [1]], ['roads.geojson', 'geojson', [0]]]);
+    expect(sets[0].layers[0].features[0].properties).toEqual({ 名称: '青山湖小区' });
+  });
+
+  it('reports a lone .prj instead of ignoring it', async () => {
+    const sets = await readFileSet([{ name: 'a.prj', bytes: utf8('GEOGCS["x"]') }]);
+    expect(sets[0].layers[0].issues.map((i) => i.message)).toEqual(['The dropped files contain no .shp file (found: a.prj)']);
   });
 });
