@@ -3,12 +3,14 @@ import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { createDataSlice } from './dataSlice';
+import { createImportSlice } from './importSlice';
 import { createSettingsSlice } from './settingsSlice';
 import type { AppState } from './types';
 import { createUiSlice } from './uiSlice';
 
 export type { AppState, SliceCreator } from './types';
 export type { DataSlice, LoadStatus } from './dataSlice';
+export type { ImportMode, ImportPhase, ImportProgress, ImportSlice } from './importSlice';
 export type { FeatureKind, FeatureRef, LayerGroupId, PointerInfo, UiSlice } from './uiSlice';
 export type { Basemap, Language, SettingsSlice } from './settingsSlice';
 export { LAYER_GROUP_IDS } from './uiSlice';
@@ -22,6 +24,7 @@ export function createAppStore(): AppStore {
     ...createDataSlice(...a),
     ...createUiSlice(...a),
     ...createSettingsSlice(...a),
+    ...createImportSlice(...a),
   }));
 }
 

@@ -4,10 +4,11 @@
  */
 import type { StateCreator } from 'zustand';
 import type { DataSlice } from './dataSlice';
+import type { ImportSlice } from './importSlice';
 import type { SettingsSlice } from './settingsSlice';
 import type { UiSlice } from './uiSlice';
 
-export type AppState = DataSlice & UiSlice & SettingsSlice;
+export type AppState = DataSlice & UiSlice & SettingsSlice & ImportSlice;
 
 /** A slice sees (and may read) the whole app state but only contributes its own part. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -1,0 +1,241 @@
+/**
+ * The import UI's pipeline, DOM-free so it runs in the import Worker and in unit tests:
+ * 1. `inspectFiles` reads every dropped file into layers and guesses role, field mapping and coordinate system;
+ * 2. `buildImport` applies the user's choices: WGS84, validation/repair, field mapping, domain objects, reports.
+ */
+import type { Feature } from 'geojson';
+import type { Community, Facility, InputIssue, Road } from '../core/types';
+import { parseCrs } from './crs';
+import type { CrsHint } from './crs/hints';
+import { detectCrsHints } from './crs/hints';
+import { toCommunities, toFacilities, toRoads } from './domain';
+import { COMMUNITY_FIELD_ALIASES, FACILITY_FIELD_ALIASES, ROAD_FIELD_ALIASES } from './fields';
+import type { LayerRole } from './fieldGuess';
+import { guessLayer } from './fieldGuess';
+import { importLayer } from './importLayer';
+import type { LayerRead } from './read';
+import { readLayers } from './read';
+import type { ImportReport } from './report';
+
+export interface InputFile { name: string; bytes: ArrayBuffer }
+
+/** Attributes the dialog lets the user map, per role (canonical name = first alias in fields.ts). */
+export const MAPPED_ATTRIBUTES: Record<LayerRole, readonly string[]> = {
+  communities: ['name', 'buildYear', 'households', 'id', 'residents', 'buildings', 'district', 'subdistrict', 'propertyManagement', 'willingness', 'renovation', 'renovatedYear'],
+  facilities: ['name', 'category', 'id'],
+  roads: ['highway', 'name', 'id'],
+};
+
+const ALIASES: Record<LayerRole, Record<string, readonly string[]>> = {
+  communities: COMMUNITY_FIELD_ALIASES,
+  facilities: FACILITY_FIELD_ALIASES,
+  roads: ROAD_FIELD_ALIASES,
+};
+
+/** What the dialog needs to know about one layer (plain data: crosses the Worker boundary). */
+export interface LayerSummary {
+  key: string;
+  fileName: string;
+  layerName: string;
+  format: string;
+  featureCount: number;
+  geometryCounts: Record<string, number>;
+  fields: string[];
+  /** Up to 3 distinct non-empty sample values per field, as text. */
+  samples: Record<string, string[]>;
+  declaredCrs: string | null;
+  /** Label of the declared CRS when understood (e.g. "CGCS2000 (EPSG:4490)"). */
+  declaredCrsLabel: string | null;
+  hints: CrsHint[];
+  guessedRole: LayerRole | null;
+  /** Guessed field per attribute, for each role (the dialog switches when the user changes the role). */
+  guessedMapping: Record<LayerRole, Record<string, string | null>>;
+  fingerprint: string;
+  /** Problems of the read step (file-level failures show before the user confirms). */
+  readIssues: InputIssue[];
+}
+
+export interface LayerChoice {
+  key: string;
+  role: LayerRole | null;
+  /** attribute → source field (null = none). */
+  mapping: Record<string, string | null>;
+  /** '' = as the file declares (or WGS84); else a parseCrs input ('gcj02', 'EPSG:4549' …). */
+  crs: string;
+}
+
+export interface BuiltImport {
+  communities: Community[];
+  facilities: Facility[];
+  roads: Road[];
+  reports: ImportReport[];
+  issues: InputIssue[];
+}
+
+const SAMPLE_VALUES = 3;
+const INDEX_KEY = '__importIndex';
+
+function summarize(key: string, layer: LayerRead, roads: readonly Feature[] | undefined): LayerSummary {
+  const geometryCounts: Record<string, number> = {};
+  const fields = new Set<string>();
+  const samples: Record<string, string[]> = {};
+  for (const f of layer.features) {
+    const t = f.geometry?.type ?? 'null';
+    geometryCounts[t] = (geometryCounts[t] ?? 0) + 1;
+    for (const [k, v] of Object.entries(f.properties ?? {})) {
+      fields.add(k);
+      const list = (samples[k] ??= []);
+      if (list.length >= SAMPLE_VALUES || v === null || v === undefined || v === '') continue;
+      const text = typeof v === 'object' ? JSON.stringify(v) : String(v);
+      if (!list.includes(text)) list.push(text.slice(0, 60));
+    }
+  }
+  const guess = guessLayer(layer.features);
+  const guessedMapping = {} as Record<LayerRole, Record<string, string | null>>;
+  for (const role of ['communities', 'facilities', 'roads'] as const) guessedMapping[role] = guessLayer(layer.features, role).mapping;
+  const declared = layer.declaredCrs ? parseCrs(layer.declaredCrs) : null;
+  return {
+    key,
+    fileName: layer.fileName,
+    layerName: layer.layerName,
+    format: layer.format,
+    featureCount: layer.features.length,
+    geometryCounts,
+    fields: [...fields],
+    samples,
+    declaredCrs: layer.declaredCrs,
+    declaredCrsLabel: declared?.label ?? null,
+    // Only guess when the file says nothing: a declared system wins unless the user changes it.
+    hints: layer.declaredCrs ? [] : detectCrsHints(layer.features, roads),
+    guessedRole: guess.role,
+    guessedMapping,
+    fingerprint: guess.fingerprint,
+    readIssues: layer.issues,
+  };
+}
+
+/** Holds the read layers between the dialog's two steps (one per Worker, or per test). */
+export class ImportSession {
+  private layers = new Map<string, LayerRead>();
+
+  /**
+   * Read every file; `roads` (WGS84, already loaded) let the hints spot GCJ-02/BD-09 offsets.
+   * `onFile` reports progress after each file.
+   */
+  async inspectFiles(files: readonly InputFile[], roads?: readonly Feature[], onFile?: (done: number, total: number) => void): Promise<LayerSummary[]> {
+    this.layers.clear();
+    const out: LayerSummary[] = [];
+    for (const [fi, file] of files.entries()) {
+      try {
+        const set = await readLayers(file.name, file.bytes);
+        set.layers.forEach((layer, li) => {
+          const key = `${fi}:${li}`;
+          this.layers.set(key, layer);
+          out.push(summarize(key, layer, roads));
+        });
+      } catch (e) {
+        // A reader that throws (instead of reporting) must still show up: an empty layer with the error.
+        const message = e instanceof Error ? e.message : String(e);
+        const layer: LayerRead = { fileName: file.name, features: [], issues: [{ severity: 'error', file: file.name, action: 'skipped', message: `File could not be read: ${message}` }], layerName: file.name, format: 'geojson', declaredCrs: null };
+        const key = `${fi}:0`;
+        this.layers.set(key, layer);
+        out.push(summarize(key, layer, roads));
+      }
+      onFile?.(fi + 1, files.length);
+    }
+    return out;
+  }
+
+  /** Apply the user's choices to the layers read by the last `inspectFiles`. */
+  build(choices: readonly LayerChoice[], roads?: readonly Feature[]): BuiltImport {
+    const result: BuiltImport = { communities: [], facilities: [], roads: [], reports: [], issues: [] };
+    for (const choice of choices) {
+      const layer = this.layers.get(choice.key);
+      if (!layer || choice.role === null) continue;
+      const imported = importLayer(layer, { ...(choice.crs ? { crs: choice.crs } : {}), ...(roads ? { roads } : {}) });
+      const report = imported.report;
+      const keptSource = keptSourceIndexes(report, imported.features.length);
+      const role = choice.role;
+      // The position travels in the copy's properties so that each domain item gets its original properties back.
+      const mapped = imported.features.map((f, i) => {
+        const m = withCanonicalFields(f, role, choice.mapping);
+        return { ...m, properties: { ...m.properties, [INDEX_KEY]: i } };
+      });
+      const fileName = layer.fileName;
+      let domainIssues: InputIssue[];
+      let kept: number;
+      if (choice.role === 'communities') {
+        const r = toCommunities(mapped, fileName);
+        result.communities.push(...restoreProperties(r.items, imported.features));
+        domainIssues = r.issues; kept = r.items.length;
+      } else if (choice.role === 'facilities') {
+        const r = toFacilities(mapped, fileName);
+        result.facilities.push(...restoreProperties(r.items, imported.features));
+        domainIssues = r.issues; kept = r.items.length;
+      } else {
+        const r = toRoads(mapped, fileName);
+        result.roads.push(...restoreProperties(r.items, imported.features));
+        domainIssues = r.issues; kept = r.items.length;
+      }
+      const relabelled = domainIssues.map((issue) => relabel(issue, keptSource, choice.mapping));
+      report.changed.push(...relabelled.filter((i) => i.action === 'repaired'));
+      report.skipped.push(...relabelled.filter((i) => i.action === 'skipped'));
+      report.warnings.push(...relabelled.filter((i) => i.action === 'kept'));
+      report.featuresKept = kept;
+      result.reports.push(report);
+      result.issues.push(...report.skipped, ...report.changed, ...report.warnings);
+    }
+    return result;
+  }
+}
+
+/** Source-file index of each kept feature: every index not reported as skipped, in order. */
+function keptSourceIndexes(report: ImportReport, keptCount: number): number[] {
+  const skipped = new Set(report.skipped.map((i) => i.featureIndex).filter((i): i is number => i !== undefined));
+  const out: number[] = [];
+  for (let i = 0; out.length < keptCount; i++) if (!skipped.has(i)) out.push(i);
+  return out;
+}
+
+/** Domain mappers number features in their input list; the report speaks of positions in the file. */
+function relabel(issue: InputIssue, keptSource: readonly number[], mapping: Record<string, string | null>): InputIssue {
+  if (issue.featureIndex === undefined) return issue;
+  const src = keptSource[issue.featureIndex] ?? issue.featureIndex;
+  // Name the user's source field, not the canonical copy we added.
+  const field = issue.field !== undefined ? (mapping[canonicalToAttribute(issue.field)] ?? issue.field) : undefined;
+  return { ...issue, featureIndex: src, message: `Feature ${src}: ${issue.message}`, ...(field !== undefined ? { field } : {}) };
+}
+
+function canonicalToAttribute(field: string): string {
+  for (const aliases of Object.values(ALIASES)) for (const [attr, list] of Object.entries(aliases)) if (list[0] === field) return attr;
+  return field;
+}
+
+/**
+ * A copy of the feature with each mapped source field also written under the canonical name the domain mapper
+ * looks at first (`name`, `build_year`, `households` …). An attribute mapped to "none" is cleared so that an
+ * alias-named field does not sneak back in.
+ */
+export function withCanonicalFields(f: Feature, role: LayerRole, mapping: Record<string, string | null>): Feature {
+  const props: Record<string, unknown> = { ...(f.properties ?? {}) };
+  for (const attr of MAPPED_ATTRIBUTES[role]) {
+    const canonical = ALIASES[role][attr]?.[0];
+    if (!canonical || !(attr in mapping)) continue;
+    const source = mapping[attr];
+    if (source === null) {
+      for (const alias of ALIASES[role][attr]) delete props[alias];
+    } else if (source !== canonical) {
+      props[canonical] = f.properties?.[source] ?? null;
+    }
+  }
+  return { ...f, properties: props };
+}
+
+/** Domain items carry the original properties, not the mapping copy (exports must give back what came in). */
+function restoreProperties<T extends { properties: Record<string, unknown> }>(items: T[], original: readonly Feature[]): T[] {
+  for (const item of items) {
+    const index = item.properties[INDEX_KEY];
+    if (typeof index === 'number') item.properties = { ...(original[index].properties ?? {}) };
+  }
+  return items;
+}
