@@ -3,6 +3,7 @@
  * ≥ 5k facilities, all 19 categories). Per phase: time and memory; then the same nearest searches through
  * graphology as the baseline, with a sampled equality check (throws on any mismatch).
  */
+import type { Feature } from 'geojson';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { DEFAULT_CATEGORIES } from '../../src/core/config/categories';
@@ -13,12 +14,14 @@ import { facilitiesByCategory } from '../../src/core/coverage/points';
 import { buildWalkNetwork, DijkstraWorkspace } from '../../src/core/network';
 import type { WalkNetwork } from '../../src/core/network';
 import { seedItem } from '../../src/core/coverage/networkDistances';
+import { toCommunities, toFacilities, toRoads } from '../../src/io/domain';
 import { buildGraphologyGraph, graphologyNearest } from './graphologyBaseline';
 import { collectGarbage, gcAvailable, PhaseRecorder, printTable } from './measure';
 import { generateBenchTown } from './town';
 import { mulberry32 } from '../fixtures/network/prng';
 
-const SCALES = [1, 10, 50];
+/** `BENCH_SCALES=1,10 npm run bench accessibility` for a quicker run. */
+const SCALES = (process.env.BENCH_SCALES ?? '1,10,50').split(',').map(Number);
 const SEED = 20241126;
 /** Stop the baseline for a town once it has spent this long (remaining categories are extrapolated). */
 const BASELINE_CAP_MS = 25_000;
@@ -124,7 +127,37 @@ function benchScale(scale: number): ScaleFigures {
   };
 }
 
-export function runAccessibilityBench(): void {
+/** The sample city (scripts/sample-city, written separately) when present: phases on a realistic street layout. */
+async function benchSampleCity(): Promise<void> {
+  let city: { roads: { features: Feature[] }; communities: { features: Feature[] }; facilities: { features: Feature[] } };
+  try {
+    const mod = (await import('../../scripts/sample-city/city')) as { generateSampleCity: (seed?: number) => typeof city };
+    city = mod.generateSampleCity();
+  } catch (err) {
+    console.log(`sample city skipped (${err instanceof Error ? err.message : String(err)})`);
+    return;
+  }
+  const communities = toCommunities(city.communities.features, 'sample').items;
+  const facilities = toFacilities(city.facilities.features, 'sample').items;
+  const roads = toRoads(city.roads.features, 'sample').items;
+  collectGarbage();
+  const rec = new PhaseRecorder();
+  let current = '';
+  const t0 = performance.now();
+  rec.begin('prepare (points)');
+  const r = computeAccessibility({ communities, facilities, roads, settings: defaultAnalysisSettings(), onProgress: (phase) => {
+    if (phase !== current) rec.begin((current = phase));
+    rec.sample();
+  } });
+  rec.end();
+  const totalMs = performance.now() - t0;
+  const s = r.network!;
+  printTable(`sample city: ${communities.length} communities, ${facilities.length} facilities, ${roads.length} roads → ${s.nodes} nodes, ` +
+    `${s.edges} edges, ${s.components} components, ${r.offNetworkCommunities.length + r.offNetworkFacilities.length} items off-network`,
+  ['phase', 'wall ms', 'cpu ms'], [...rec.phases.map((p) => [p.name, p.ms, p.cpuMs]), ['total', totalMs, rec.phases.reduce((a, p) => a + p.cpuMs, 0)]]);
+}
+
+export async function runAccessibilityBench(): Promise<void> {
   const load = loadavg()[0];
   console.log(`load average ${load.toFixed(1)} on ${availableParallelism()} cores${load > availableParallelism() ? ' — machine busy: wall times inflated, see cpu ms' : ''}`);
   console.log(`seeded bench town (seed ${SEED}), ${DEFAULT_CATEGORIES.length} categories, gc ${gcAvailable ? 'on' : 'unavailable'}, node ${process.version}`);
@@ -146,6 +179,7 @@ export function runAccessibilityBench(): void {
       f.baselineMs === null ? '' : `${(f.baselineMs / f.oursUnboundedMs).toFixed(0)}×`, f.checked]));
   console.log('graphology ms: library time for all 19 categories (extrapolated from "cats run" when capped); graph build not included ' +
     `(${all.map((f) => `×${f.scale} ${f.baselineBuildMs?.toFixed(0)} ms`).join(', ')}).`);
+  await benchSampleCity();
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
   writeFileSync(new URL('./results/accessibility.json', import.meta.url), JSON.stringify(all, null, 2));
 }
