@@ -1,4 +1,5 @@
 /** English (complete). Keep keys identical to zh-CN.ts (a unit test checks). */
+import { importEn } from './import.en';
 import type { ResourceShape } from './shape';
 
 export const en: ResourceShape = {
@@ -102,5 +103,6 @@ export const en: ResourceShape = {
     emptyHint: 'Click a community or facility on the map to see its details',
   },
   status: { lng: 'Lon', lat: 'Lat' },
+  import: importEn,
   map: { ariaLabel: 'Planning map' },
 };

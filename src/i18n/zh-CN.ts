@@ -1,4 +1,5 @@
 /** 简体中文 (default). Keep keys identical to en.ts (a unit test checks). */
+import { importZhCN } from './import.zh-CN';
 export const zhCN = {
   app: {
     title: '老旧小区改造规划',
@@ -100,5 +101,6 @@ export const zhCN = {
     emptyHint: '点击地图上的小区或设施查看详情',
   },
   status: { lng: '经度', lat: '纬度' },
+  import: importZhCN,
   map: { ariaLabel: '规划地图' },
 } as const;
