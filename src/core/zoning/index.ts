@@ -17,7 +17,7 @@ export { findAdjacency, DEFAULT_GAP_METERS, DEFAULT_TOUCH_TOLERANCE_METERS } fro
 export { barriersFromRoads } from './barriers';
 export { autoZone, zoneName } from './autoZone';
 export type { AutoZoneOptions } from './autoZone';
-export { clusterZones, zoneIds, DEFAULT_MAX_AREA_SQM, DEFAULT_MAX_HOUSEHOLDS, DEFAULT_MIN_HOUSEHOLDS } from './zones';
+export { zoneIds, DEFAULT_MAX_AREA_SQM, DEFAULT_MAX_HOUSEHOLDS, DEFAULT_MIN_HOUSEHOLDS } from './zones';
 export { zoneGeometry, DEFAULT_MIN_SLIVER_SQM } from './geometry';
 export type { ZoneGeometryOptions } from './geometry';
 export { zoneStats } from './stats';
