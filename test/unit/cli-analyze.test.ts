@@ -88,6 +88,11 @@ describe('runAnalyze on the tiny town with roads', () => {
     expect(c5.off_network).toBe(true);
     expect(c5.walk_m_kindergarten).toBeNull();
     expect(c5.coverage_score).toBeNull();
+    // Zoning columns: C4 was never a community, C5 has no build year; C1/C2/C3 (1988–1999) are 200+ m apart.
+    expect(fc.features.map((f) => [f.properties!.id, f.properties!.eligible, f.properties!.excluded_reason, f.properties!.zone_id])).toEqual([
+      ['C1', true, null, 'Z001'], ['C2', true, null, 'Z002'], ['C3', true, null, 'Z003'], ['C4', false, 'not_analysed', null], ['C5', false, 'unknown_year', null],
+    ]);
+    expect(out.summary.zoning!.excluded.byReason.unknown_year).toEqual({ communities: 1, households: 90 });
   });
 
   it('writes gaps.csv with a BOM, the header, and rows ranked by households', () => {
