@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store';
 import { selectSelectedCommunity, selectSelectedFacility } from '../store/selectors';
@@ -10,7 +11,14 @@ export function DetailsPanel() {
   const community = useAppStore(selectSelectedCommunity);
   const facility = useAppStore(selectSelectedFacility);
   const select = useAppStore((s) => s.select);
-  if (!community && !facility) return null;
+  const open = community !== null || facility !== null;
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') select(null); };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open, select]);
+  if (!open) return null;
   return (
     <aside className="details-panel" data-testid="details-panel" aria-label={t('details.title')}>
       <div className="details-bar">

@@ -26,6 +26,7 @@ test('clicking a community opens the details panel with its name, build year and
 
   await panel.getByTestId('details-close').click();
   await expect(page.getByTestId('details-panel')).toHaveCount(0);
+  expect(await page.evaluate((id) => window.__map!.getFeatureState({ source: 'communities', id }).selected, probe.id)).toBe(false);
 });
 
 test('clicking a facility shows its name and category', async ({ page }) => {
@@ -53,6 +54,8 @@ test('clicking a facility shows its name and category', async ({ page }) => {
   await expect(panel.getByTestId('details-categories-value')).toHaveText(def.zh);
   await page.getByTestId('lang-en').click();
   await expect(panel.getByTestId('details-categories-value')).toHaveText(def.en);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('details-panel')).toHaveCount(0);
 });
 
 test('selecting a community under the details panel pans it into the visible part of the map', async ({ page }) => {

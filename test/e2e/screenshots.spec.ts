@@ -19,6 +19,10 @@ for (const [width, height] of [[1280, 800], [1920, 1080]] as const) {
     expect(mapBox.width).toBeGreaterThan(width * 0.6);
     expect(mapBox.height).toBeGreaterThan(height - 80);
     await page.screenshot({ path: `${OUT}/app-${width}x${height}.png` });
+    // The end of the legend (road classes), scrolled into view: artefact for a visual check.
+    await page.getByTestId('legend-road-footpath').scrollIntoViewIfNeeded();
+    await expect(page.getByTestId('legend-road-footpath')).toBeInViewport();
+    await page.getByTestId('side-panel').screenshot({ path: `${OUT}/legend-${width}x${height}.png` });
 
     const probe = await cleanCommunityProbe(page, candidates);
     const p = await screenPointOf(page, probe.lngLat);

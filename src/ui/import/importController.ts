@@ -1,0 +1,137 @@
+/**
+ * Drives an import from the UI: read dropped files (with progress), inspect them in the import Worker, fill the
+ * dialog with guessed or remembered choices, then build and hand the result to the data slice.
+ */
+import type { Feature } from 'geojson';
+import type { LayerChoice, LayerSummary } from '../../io/importPipeline';
+import { MAPPED_ATTRIBUTES } from '../../io/importPipeline';
+import type { AppStore } from '../../store';
+import { ImportClient } from '../../worker/importClient';
+import { loadMapping, saveMapping } from './rememberedMapping';
+
+let client: ImportClient | null = null;
+
+function roadsOf(store: AppStore): Feature[] {
+  return store.getState().roads.map((r) => ({ type: 'Feature', geometry: r.geometry, properties: {} }));
+}
+
+/** Read a File with byte progress (File.arrayBuffer gives none). */
+async function readWithProgress(file: File, onBytes: (bytes: number) => void): Promise<ArrayBuffer> {
+  const out = new Uint8Array(file.size);
+  const reader = file.stream().getReader();
+  let offset = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    out.set(value, offset);
+    offset += value.length;
+    onBytes(offset);
+  }
+  return out.buffer;
+}
+
+function initialChoice(layer: LayerSummary): LayerChoice {
+  const remembered = loadMapping(layer.fingerprint);
+  const role = remembered ? remembered.role : layer.guessedRole;
+  const guessed = role ? layer.guessedMapping[role] : {};
+  const mapping: Record<string, string | null> = {};
+  if (role) for (const attr of MAPPED_ATTRIBUTES[role]) {
+    const r = remembered?.mapping[attr];
+    mapping[attr] = r !== undefined && (r === null || layer.fields.includes(r)) ? r : (guessed[attr] ?? null);
+  }
+  // Pre-fill the coordinate system: the file's declaration wins; otherwise a hint's suggestion.
+  const suggested = layer.declaredCrs ? null : layer.hints.find((h) => h.suggested)?.suggested ?? null;
+  return { key: layer.key, role, mapping, crs: suggested ?? '' };
+}
+
+/** Mapping for a role the user switched to: remembered fields that exist, else the guess. */
+export function mappingForRole(layer: LayerSummary, role: LayerChoice['role']): Record<string, string | null> {
+  const mapping: Record<string, string | null> = {};
+  if (role) for (const attr of MAPPED_ATTRIBUTES[role]) mapping[attr] = layer.guessedMapping[role][attr] ?? null;
+  return mapping;
+}
+
+export async function startImport(store: AppStore, files: readonly File[]): Promise<void> {
+  if (files.length === 0) return;
+  const s = store.getState();
+  if (s.importPhase === 'reading' || s.importPhase === 'importing') return;
+  client?.dispose();
+  client = new ImportClient();
+  s.setImportError(null);
+  s.setImportPhase('reading');
+  const totalBytes = files.reduce((n, f) => n + f.size, 0) || 1;
+  let doneBytes = 0;
+  try {
+    const inputs = [];
+    for (const file of files) {
+      const before = doneBytes;
+      const bytes = await readWithProgress(file, (b) => store.getState().setImportProgress({ stage: 'reading', fileName: file.name, fraction: 0.5 * ((before + b) / totalBytes) }));
+      doneBytes += file.size;
+      inputs.push({ name: file.name, bytes });
+    }
+    store.getState().setImportProgress({ stage: 'parsing', fileName: files[0].name, fraction: 0.5 });
+    const layers = await client.inspect(inputs, roadsOf(store), (done, total) => {
+      store.getState().setImportProgress({ stage: 'parsing', fileName: files[Math.min(done, total - 1)].name, fraction: 0.5 + 0.5 * (done / total) });
+    });
+    store.getState().setImportLayers(layers, layers.map(initialChoice));
+    store.getState().setImportProgress(null);
+    store.getState().setImportPhase('mapping');
+  } catch (e) {
+    failImport(store, e);
+  }
+}
+
+function failImport(store: AppStore, e: unknown): void {
+  const s = store.getState();
+  s.setImportError(e instanceof Error ? e.message : String(e));
+  s.setImportProgress(null);
+  s.setImportPhase('mapping');
+}
+
+export function cancelImport(store: AppStore): void {
+  client?.dispose();
+  client = null;
+  const s = store.getState();
+  s.setImportProgress(null);
+  s.setImportLayers([], []);
+  s.setImportError(null);
+  s.setImportPhase('idle');
+}
+
+export async function confirmImport(store: AppStore): Promise<void> {
+  const s = store.getState();
+  if (!client) return;
+  const choices = s.importChoices.filter((c) => c.role !== null);
+  for (const layer of s.importLayers) {
+    const c = s.importChoices.find((x) => x.key === layer.key);
+    if (c) saveMapping(layer.fingerprint, { role: c.role, mapping: c.mapping });
+  }
+  s.setImportError(null);
+  s.setImportPhase('importing');
+  s.setImportProgress({ stage: 'converting', fileName: '', fraction: 0.9 });
+  try {
+    const built = await client.build(choices, roadsOf(store));
+    const now = store.getState();
+    const replace = now.importMode === 'replace';
+    const roles = new Set(choices.map((c) => c.role));
+    const pick = <T>(role: 'communities' | 'facilities' | 'roads', current: T[], incoming: T[]): T[] =>
+      !roles.has(role) ? current : replace ? incoming : [...current, ...incoming];
+    const names = [...new Set(s.importLayers.filter((l) => roles.size > 0 && choices.some((c) => c.key === l.key)).map((l) => l.fileName))];
+    now.setDataset({
+      name: names.join(', ') || 'import',
+      communities: pick('communities', now.communities, built.communities),
+      facilities: pick('facilities', now.facilities, built.facilities),
+      roads: pick('roads', now.roads, built.roads),
+      // Water belongs to the old city when its roads are replaced.
+      water: replace && roles.has('roads') ? [] : now.water,
+      issues: replace ? built.issues : [...now.inputIssues, ...built.issues],
+    });
+    now.setImportReports(built.reports);
+    now.setImportProgress(null);
+    now.setImportPhase('report');
+    client.dispose();
+    client = null;
+  } catch (e) {
+    failImport(store, e);
+  }
+}
