@@ -4,8 +4,8 @@
  * Why our own heap and arrays instead of a graph library: graphology + graphology-shortest-path keeps
  * string-keyed nodes and attribute objects, builds a path array for every reached node and has no public distance
  * bound. On the same searches (`npm run bench`, test/bench/accessibility.bench.ts, sampled results equal) this
- * file is ~40–70× faster on the ×10 and ×50 bench towns with the bound and ~35–40× without it (6–9× on the
- * small ×1 town, where fixed costs dominate); see test/bench/README.md.
+ * file was ~40–70× faster on the ×10 and ×50 bench towns with the bound and ~20–40× without it (6–15× on the
+ * small ×1 town, where fixed costs dominate), over two runs on a loaded machine; see test/bench/README.md.
  *
  * Why a lazy heap (duplicates allowed, stale entries skipped at pop) and not an indexed heap with decrease-key:
  * on the ×50 bench graph the lazy one did the 19 category searches in ~750 ms CPU against ~1 250 ms, as it
