@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gridTownCommunities, gridTownFacilities, gridTownRoads } from '../../../test/fixtures/network/gridTown';
 import { defaultAnalysisSettings } from '../config/defaults';
-import { CancelledError, computeAccessibility, walkMinutes } from './index';
+import { CancelledError, computeAccessibility, listGaps, walkMinutes } from './index';
 
 describe('computeAccessibility: progress, cancellation, shapes', () => {
   const base = { communities: gridTownCommunities(), facilities: gridTownFacilities(), roads: gridTownRoads() };
@@ -20,6 +20,21 @@ describe('computeAccessibility: progress, cancellation, shapes', () => {
     expect(r.summary[k].facilities).toBe(0);
     // health_center has H and X (X off-network but still listed).
     expect(r.summary[r.categoryIds.indexOf('health_center')].facilities).toBe(2);
+  });
+
+  it('lists gaps only for required categories and never for off-network communities', () => {
+    const settings = defaultAnalysisSettings(); // housekeeping is the one optional category
+    const r = computeAccessibility({ ...base, settings });
+    const gaps = listGaps(r, base.communities, settings);
+    expect(gaps.some((g) => g.categoryId === 'housekeeping')).toBe(false);
+    expect(gaps.some((g) => g.communityId === 'D')).toBe(false);
+    // Every on-network community misses canteen (no canteen facility at all): 5 communities × 1.
+    expect(gaps.filter((g) => g.categoryId === 'canteen').map((g) => g.communityId)).toEqual(['C', 'A', 'B', 'F', 'E']);
+    const k = r.categoryIds.indexOf('housekeeping');
+    expect(r.summary[k].gaps).toBe(0);
+    expect(r.summary[r.categoryIds.indexOf('canteen')].gaps).toBe(5);
+    // 18 required categories: A covers primary_school, health_center and kindergarten only.
+    expect(r.score[0]).toBeCloseTo(3 / 18, 9);
   });
 
   it('converts metres to minutes with the walking speed setting', () => {
