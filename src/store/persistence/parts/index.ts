@@ -1,0 +1,11 @@
+/**
+ * Registers the app's persisted parts (import this once, from the app start-up). Other slices add their part in
+ * `parts/<key>.ts` and one import line here, or call `registerPersistedPart` from their own module.
+ */
+import { loadSampleCity } from '../../../io/sample';
+import { registerPersistedPart } from '../registry';
+import { createDataPart } from './data';
+import { settingsPart } from './settings';
+
+registerPersistedPart(createDataPart(loadSampleCity));
+registerPersistedPart(settingsPart);
