@@ -1,4 +1,5 @@
 import { DetailsPanel } from '../ui/DetailsPanel';
+import { ImportRoot } from '../ui/import/ImportRoot';
 import { MapView } from '../ui/MapView';
 import { SidePanel } from '../ui/SidePanel';
 import { TopBar } from '../ui/TopBar';
@@ -13,6 +14,7 @@ export function App() {
         <MapView />
         <DetailsPanel />
       </div>
+      <ImportRoot />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store';
+import { ImportButton } from './import/ImportButton';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function TopBar() {
@@ -25,6 +26,7 @@ export function TopBar() {
             {t('app.datasetSample')}
           </span>
         )}
+        <ImportButton />
         <LanguageSwitch />
       </div>
     </header>
