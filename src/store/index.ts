@@ -7,6 +7,8 @@ import { createImportSlice } from './importSlice';
 import { createSettingsSlice } from './settingsSlice';
 import type { AppState } from './types';
 import { createUiSlice } from './uiSlice';
+import { withZonesHistory } from './zones/history';
+import { createZonesSlice } from './zonesSlice';
 
 export type { AppState, SliceCreator } from './types';
 export type { DataSlice, LoadStatus } from './dataSlice';
@@ -20,12 +22,14 @@ export type AppStore = StoreApi<AppState>;
 
 /** A fresh store (tests create their own; the app uses `appStore`). */
 export function createAppStore(): AppStore {
-  return createStore<AppState>()((...a) => ({
+  // Zones undo/redo wraps the composed creator (see zones/history.ts for why).
+  return createStore<AppState>()(withZonesHistory((...a) => ({
     ...createDataSlice(...a),
     ...createUiSlice(...a),
     ...createSettingsSlice(...a),
     ...createImportSlice(...a),
-  }));
+    ...createZonesSlice(...a),
+  })));
 }
 
 export const appStore: AppStore = createAppStore();

@@ -7,8 +7,9 @@ import type { DataSlice } from './dataSlice';
 import type { ImportSlice } from './importSlice';
 import type { SettingsSlice } from './settingsSlice';
 import type { UiSlice } from './uiSlice';
+import type { ZonesSlice } from './zonesSlice';
 
-export type AppState = DataSlice & UiSlice & SettingsSlice & ImportSlice;
+export type AppState = DataSlice & UiSlice & SettingsSlice & ImportSlice & ZonesSlice;
 
 /** A slice sees (and may read) the whole app state but only contributes its own part. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
