@@ -99,7 +99,8 @@ function summarize(key: string, layer: LayerRead, roads: readonly Feature[] | un
     fileName: layer.fileName,
     layerName: layer.layerName,
     format: layer.format,
-    featureCount: layer.features.length,
+    // Features the reader could not read count too: the user should see what the file holds.
+    featureCount: Math.max(layer.features.length + new Set(layer.issues.filter((i) => i.action === 'skipped' && i.featureIndex !== undefined).map((i) => i.featureIndex)).size, layer.featuresInFile ?? 0),
     geometryCounts,
     fields: [...fields],
     samples,

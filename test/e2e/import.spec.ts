@@ -1,0 +1,129 @@
+/**
+ * Import UI in the built app: drop a GeoJSON and a zipped Shapefile onto the map, check the guessed roles and
+ * fields, import, count what the map draws, and read the import report (repaired and skipped features, HTML as text).
+ */
+import type { Page } from '@playwright/test';
+import { expect, openApp, renderedFeatures, test, waitForMapIdle } from './fixtures';
+import type { LngLat } from './files/importFiles';
+import { HTML_HOUSEHOLDS, HTML_NAME, communitiesGeoJSON, facilitiesShapefileZip } from './files/importFiles';
+
+declare global {
+  interface Window { __xss?: number }
+}
+
+async function mapCenter(page: Page): Promise<LngLat> {
+  return page.evaluate(() => { const c = window.__map!.getCenter(); return [c.lng, c.lat] as [number, number]; });
+}
+
+/** Fire dragenter + drop on the map with a DataTransfer holding the files (as a user's drag from the desktop). */
+async function dropFiles(page: Page, files: { name: string; bytes: Uint8Array }[], checkOverlay = false): Promise<void> {
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([new Uint8Array(f.bytes)], f.name));
+    return dt;
+  }, files.map((f) => ({ name: f.name, bytes: [...f.bytes] })));
+  await page.dispatchEvent('[data-testid="map"]', 'dragenter', { dataTransfer });
+  if (checkOverlay) await expect(page.getByTestId('import-drop-overlay')).toContainText('松开以导入');
+  await page.dispatchEvent('[data-testid="map"]', 'drop', { dataTransfer });
+}
+
+const uniqueIds = (fs: { id: string | number | undefined; properties: Record<string, unknown> }[]): number =>
+  new Set(fs.map((f) => String(f.properties.id ?? f.id))).size;
+
+test('drop a GeoJSON and a zipped Shapefile, map fields, see them on the map and in the report', async ({ page }) => {
+  await openApp(page);
+  const center = await mapCenter(page);
+  const communities = communitiesGeoJSON(center);
+  const facilities = facilitiesShapefileZip(center);
+  await dropFiles(page, [communities, facilities], true);
+
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId('import-drop-overlay')).toHaveCount(0);
+  const cards = dialog.getByTestId('import-layer');
+  await expect(cards).toHaveCount(2);
+  const commCard = cards.filter({ hasText: '老旧小区.geojson' });
+  const facCard = cards.filter({ hasText: 'facilities.zip' });
+  await expect(commCard.getByTestId('import-layer-count')).toHaveText('7 个要素');
+  await expect(commCard.getByTestId('import-role-select')).toHaveValue('communities');
+  await expect(commCard.getByTestId('import-field-name')).toHaveValue('小区名称');
+  await expect(commCard.getByTestId('import-field-buildYear')).toHaveValue('建成年代');
+  await expect(commCard.getByTestId('import-field-households')).toHaveValue('户数');
+  // Sample values show the HTML name as literal text.
+  await expect(commCard.getByTestId('import-samples-name')).toContainText(HTML_NAME);
+  await expect(facCard.getByTestId('import-layer-count')).toHaveText('4 个要素');
+  await expect(facCard.getByTestId('import-role-select')).toHaveValue('facilities');
+  await expect(facCard.getByTestId('import-field-name')).toHaveValue('名称');
+  await expect(facCard.getByTestId('import-field-category')).toHaveValue('类别');
+  // The .prj is understood and pre-selected ("as the file declares").
+  await expect(facCard.getByTestId('import-crs-select')).toHaveValue('');
+  await expect(facCard.getByTestId('import-crs-select').locator('option').first()).toHaveText('按文件声明（CGCS2000 (EPSG:4490)）');
+  await page.screenshot({ path: 'test/e2e/artifacts/import-dialog.png' });
+
+  await page.getByTestId('import-confirm').click();
+  const report = page.getByTestId('import-report');
+  await expect(report).toBeVisible();
+  await expect(report.getByTestId('import-report-summary')).toHaveText(new RegExp(`^共导入小区 ${communities.keptCount} 个、设施 ${facilities.featureCount} 处、道路 \\d+ 条$`));
+  const commReport = report.getByTestId('import-report-layer').filter({ hasText: '老旧小区.geojson' });
+  await expect(commReport.getByTestId('import-count-read')).toHaveText(String(communities.featureCount));
+  await expect(commReport.getByTestId('import-count-kept')).toHaveText(String(communities.keptCount));
+  await expect(commReport.getByTestId('import-count-skipped')).toHaveText('1');
+  await expect(commReport.getByTestId('import-count-changed')).toHaveText('1');
+  const skippedRow = commReport.getByTestId('import-report-skipped').locator(`tr[data-feature-index="${communities.noGeometryIndex}"]`);
+  await expect(skippedRow).toContainText(`第 ${communities.noGeometryIndex} 个`);
+  await expect(skippedRow).toContainText('geometry');
+  const repairedRow = commReport.getByTestId('import-report-changed').locator(`tr[data-feature-index="${communities.selfIntersectingIndex}"]`);
+  await expect(repairedRow).toContainText(/self-intersect/i);
+  // The non-numeric households value containing a script is shown as text in the notes.
+  await commReport.locator('details.warnings summary').click();
+  await expect(commReport.getByTestId('import-report-warnings').locator('tr[data-feature-index="0"]').filter({ hasText: '户数' }).first()).toContainText(HTML_HOUSEHOLDS);
+  const facReport = report.getByTestId('import-report-layer').filter({ hasText: 'facilities.zip' });
+  await expect(facReport.getByTestId('import-count-kept')).toHaveText('4');
+  await expect(facReport).toContainText('CGCS2000 (EPSG:4490)');
+  await page.screenshot({ path: 'test/e2e/artifacts/import-report.png' });
+  await report.getByTestId('import-report-close').click();
+  await expect(report).toHaveCount(0);
+
+  await waitForMapIdle(page);
+  const state = await page.evaluate(() => window.__xss);
+  expect(state).toBeUndefined();
+  expect(uniqueIds(await renderedFeatures(page, ['communities-fill']))).toBe(communities.keptCount);
+  expect(uniqueIds(await renderedFeatures(page, ['facilities-circle']))).toBe(facilities.featureCount);
+
+  // The side-panel tab shows the last import and reopens its report.
+  await page.getByTestId('tab-import').click();
+  await expect(page.getByTestId('import-tab')).toContainText('老旧小区.geojson');
+  await page.getByTestId('import-show-report').click();
+  await expect(page.getByTestId('import-report')).toBeVisible();
+});
+
+test('the dialog remembers a changed mapping per schema, and is fully English after switching language', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('lang-en').click();
+  const center = await mapCenter(page);
+  const communities = communitiesGeoJSON(center);
+  await dropFiles(page, [communities]);
+  const card = page.getByTestId('import-layer');
+  await expect(card.getByTestId('import-layer-count')).toHaveText('7 features');
+  await expect(page.getByTestId('import-dialog')).toContainText('Import data: layer roles, fields and coordinate system');
+  await card.getByTestId('import-field-households').selectOption('');
+  await card.getByTestId('import-crs-select').selectOption('gcj02');
+  await page.screenshot({ path: 'test/e2e/artifacts/import-dialog-en.png' });
+  await page.getByTestId('import-cancel').click();
+  await expect(page.getByTestId('import-dialog')).toHaveCount(0);
+  // Cancelled: nothing saved. Now confirm with the change, then drop again: the change is remembered.
+  await dropFiles(page, [communities]);
+  await expect(card.getByTestId('import-field-households')).toHaveValue('户数');
+  await card.getByTestId('import-field-households').selectOption('');
+  await card.getByTestId('import-crs-select').selectOption('gcj02');
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-report')).toBeVisible();
+  await page.screenshot({ path: 'test/e2e/artifacts/import-report-en.png' });
+  await expect(page.getByTestId('import-report-summary')).toHaveText(new RegExp(`^Imported ${communities.keptCount} communities, \\d+ facilities, \\d+ roads$`));
+  await expect(page.getByTestId('import-report')).toContainText('GCJ-02');
+  await page.getByTestId('import-report-close').click();
+  await dropFiles(page, [communities]);
+  await expect(card.getByTestId('import-field-households')).toHaveValue('');
+  await expect(card.getByTestId('import-field-name')).toHaveValue('小区名称');
+  await page.getByTestId('import-cancel').click();
+});
