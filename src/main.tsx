@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { AnalysisRunner } from './app/analysisRunner';
+import './app/globals';
 import { loadSampleIntoStore, syncLanguage } from './app/bootstrap';
 import { initI18n } from './i18n';
 import { appStore } from './store';
@@ -8,6 +10,10 @@ import './ui/styles.css';
 
 initI18n(appStore.getState().language);
 syncLanguage(appStore);
+// Recomputes the life-circle analysis in the Worker whenever data, settings or the scenario change.
+new AnalysisRunner(appStore);
+// For tests and debugging (like window.__map): the store never leaves the page.
+window.__store = appStore;
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -2,6 +2,7 @@
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand';
 import { createStore } from 'zustand/vanilla';
+import { createAnalysisSlice } from './analysisSlice';
 import { createDataSlice } from './dataSlice';
 import { createImportSlice } from './importSlice';
 import { createSettingsSlice } from './settingsSlice';
@@ -27,6 +28,7 @@ export function createAppStore(): AppStore {
     ...createDataSlice(...a),
     ...createUiSlice(...a),
     ...createSettingsSlice(...a),
+    ...createAnalysisSlice(...a),
     ...createImportSlice(...a),
     ...createZonesSlice(...a),
   })));

@@ -3,13 +3,14 @@
  * file typed with `SliceCreator<XSlice>`, add `XSlice` to `AppState` here and spread it in `createAppStore` (index.ts).
  */
 import type { StateCreator } from 'zustand';
+import type { AnalysisSlice } from './analysisSlice';
 import type { DataSlice } from './dataSlice';
 import type { ImportSlice } from './importSlice';
 import type { SettingsSlice } from './settingsSlice';
 import type { UiSlice } from './uiSlice';
 import type { ZonesSlice } from './zonesSlice';
 
-export type AppState = DataSlice & UiSlice & SettingsSlice & ImportSlice & ZonesSlice;
+export type AppState = DataSlice & UiSlice & SettingsSlice & ImportSlice & ZonesSlice & AnalysisSlice;
 
 /** A slice sees (and may read) the whole app state but only contributes its own part. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
