@@ -4,6 +4,7 @@
  * part for its patch. Nothing touches the store until `applyProject`, which sets all patches in one `setState`,
  * so a broken file leaves the current project exactly as it was.
  */
+import type { StoreApi } from 'zustand';
 import type { AppState } from '../types';
 import { describeValue, ProjectFileError, wrongType } from './errors';
 import { runMigrations } from './migrate';
@@ -60,6 +61,7 @@ export interface LoadedProject {
   /** English, for the console; `unknownParts` keys are shown translated by the UI. */
   warnings: string[];
   savedAt: string | null;
+  afterApply: ((store: StoreApi<AppState>) => void)[];
 }
 
 /** Envelope checks and migration; returns the envelope at the current version. */
@@ -126,11 +128,12 @@ export async function readProject(json: unknown, registry: PartRegistry, opts: E
     if (isObject(entry) && typeof entry.version === 'number') unknownParts[key] = { version: entry.version, data: entry.data };
     warnings.push(`The project has a part "${key}" this app does not know; it is kept in saved files but not used.`);
   }
-  return { patches, unknownParts, warnings, savedAt: typeof env.savedAt === 'string' ? env.savedAt : null };
+  const afterApply = registry.parts().flatMap((p) => (p.afterApply ? [p.afterApply] : []));
+  return { patches, unknownParts, warnings, savedAt: typeof env.savedAt === 'string' ? env.savedAt : null, afterApply };
 }
 
 /** Apply all patches at once (one store update: subscribers never see half a project). */
-export function applyProject(store: { setState: (fn: (s: AppState) => Partial<AppState>) => void }, loaded: LoadedProject): void {
+export function applyProject(store: StoreApi<AppState>, loaded: LoadedProject): void {
   store.setState((s) => {
     let merged: Partial<AppState> = {};
     for (const p of loaded.patches) {
@@ -139,4 +142,5 @@ export function applyProject(store: { setState: (fn: (s: AppState) => Partial<Ap
     }
     return merged;
   });
+  for (const hook of loaded.afterApply) hook(store);
 }

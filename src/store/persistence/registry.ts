@@ -3,6 +3,7 @@
  * analysis, scenario) registers one part; the project file and the IndexedDB autosave are built from the registry,
  * so a new slice is saved, restored and migrated without touching the persistence code.
  */
+import type { StoreApi } from 'zustand';
 import type { AppState } from '../types';
 
 /** What a part's loader returns: a state patch, or a function of the current state (e.g. to bump a counter). */
@@ -56,6 +57,8 @@ export interface PersistedPart {
   migrations?: Record<number, (old: unknown) => unknown>;
   /** State for a project that lacks this part (saved before it existed). Without it, a missing part is an error. */
   initial?: () => Partial<AppState>;
+  /** Runs after a project was applied (e.g. clear an undo history so undo cannot step back into the old project). */
+  afterApply?: (store: StoreApi<AppState>) => void;
 }
 
 export interface PartRegistry {

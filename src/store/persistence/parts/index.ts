@@ -6,6 +6,8 @@ import { loadSampleCity } from '../../../io/sample';
 import { registerPersistedPart } from '../registry';
 import { createDataPart } from './data';
 import { settingsPart } from './settings';
+import { zonesPart } from './zones';
 
 registerPersistedPart(createDataPart(loadSampleCity));
 registerPersistedPart(settingsPart);
+registerPersistedPart(zonesPart);
