@@ -1,8 +1,5 @@
 /** English (complete). Keep keys identical to zh-CN.ts (a unit test checks). */
-import { analysisEn } from './analysis.en';
-import { exportEn } from './export.en';
 import { importEn } from './import.en';
-import { zonesEn } from './zones.en';
 import { projectEn } from './project.en';
 import type { ResourceShape } from './shape';
 
@@ -108,9 +105,6 @@ export const en: ResourceShape = {
   },
   status: { lng: 'Lon', lat: 'Lat' },
   import: importEn,
-  zones: zonesEn,
-  export: exportEn,
-  analysis: analysisEn,
   project: projectEn,
   map: { ariaLabel: 'Planning map' },
 };

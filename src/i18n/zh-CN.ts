@@ -1,8 +1,5 @@
 /** 简体中文 (default). Keep keys identical to en.ts (a unit test checks). */
-import { analysisZhCN } from './analysis.zh-CN';
-import { exportZhCN } from './export.zh-CN';
 import { importZhCN } from './import.zh-CN';
-import { zonesZhCN } from './zones.zh-CN';
 import { projectZhCN } from './project.zh-CN';
 export const zhCN = {
   app: {
@@ -106,9 +103,6 @@ export const zhCN = {
   },
   status: { lng: '经度', lat: '纬度' },
   import: importZhCN,
-  zones: zonesZhCN,
-  export: exportZhCN,
-  analysis: analysisZhCN,
   project: projectZhCN,
   map: { ariaLabel: '规划地图' },
 } as const;
