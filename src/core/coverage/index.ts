@@ -6,3 +6,5 @@ export { walkMinutes } from './summary';
 export { CancelledError, SEARCH_BOUND_FACTOR } from './types';
 export type { AccessibilityInput, AccessibilityResult, CategorySummary, Gap, ProgressFn } from './types';
 export type { SnapInfo, NetworkStats, WalkNetwork } from '../network';
+export { computePointAccess, gridSpacingFor, hexGrid } from './grid';
+export type { HexGrid, HexGridOptions, PointAccess } from './grid';
