@@ -1,4 +1,5 @@
 /** English (complete). Keep keys identical to zh-CN.ts (a unit test checks). */
+import { exportEn } from './export.en';
 import { importEn } from './import.en';
 import { projectEn } from './project.en';
 import type { ResourceShape } from './shape';
@@ -105,6 +106,7 @@ export const en: ResourceShape = {
   },
   status: { lng: 'Lon', lat: 'Lat' },
   import: importEn,
+  export: exportEn,
   project: projectEn,
   map: { ariaLabel: 'Planning map' },
 };

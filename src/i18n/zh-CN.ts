@@ -1,4 +1,5 @@
 /** 简体中文 (default). Keep keys identical to en.ts (a unit test checks). */
+import { exportZhCN } from './export.zh-CN';
 import { importZhCN } from './import.zh-CN';
 import { projectZhCN } from './project.zh-CN';
 export const zhCN = {
@@ -103,6 +104,7 @@ export const zhCN = {
   },
   status: { lng: '经度', lat: '纬度' },
   import: importZhCN,
+  export: exportZhCN,
   project: projectZhCN,
   map: { ariaLabel: '规划地图' },
 } as const;

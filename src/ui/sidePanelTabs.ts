@@ -3,6 +3,7 @@
  * (labelKey is an i18n key under `tabs.`; add it to both zh-CN.ts and en.ts).
  */
 import type { ComponentType } from 'react';
+import { ExportTab } from './export/ExportTab';
 import { ImportTab } from './import/ImportTab';
 import { LayersTab } from './LayersTab';
 import { SummaryTab } from './SummaryTab';
@@ -17,4 +18,5 @@ export const SIDE_PANEL_TABS: readonly SidePanelTab[] = [
   { id: 'layers', labelKey: 'tabs.layers', Component: LayersTab },
   { id: 'summary', labelKey: 'tabs.summary', Component: SummaryTab },
   { id: 'import', labelKey: 'import.tab', Component: ImportTab },
+  { id: 'export', labelKey: 'export.tab', Component: ExportTab },
 ];
