@@ -1,3 +1,5 @@
+// vitest's reporter (main process) needs Map.groupBy on Node 20; the setupFiles entry covers the test workers.
+import './test/setup-node20';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
