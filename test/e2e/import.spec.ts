@@ -3,9 +3,10 @@
  * fields, import, count what the map draws, and read the import report (repaired and skipped features, HTML as text).
  */
 import type { Page } from '@playwright/test';
+import gcoord from 'gcoord';
 import { expect, openApp, renderedFeatures, test, waitForMapIdle } from './fixtures';
 import type { LngLat } from './files/importFiles';
-import { HTML_HOUSEHOLDS, HTML_NAME, communitiesGeoJSON, facilitiesShapefileZip } from './files/importFiles';
+import { HTML_HOUSEHOLDS, HTML_NAME, communitiesGeoJSON, facilitiesShapefileZip, gcjFacilitiesGeoJSON } from './files/importFiles';
 
 declare global {
   interface Window { __xss?: number }
@@ -126,4 +127,40 @@ test('the dialog remembers a changed mapping per schema, and is fully English af
   await expect(card.getByTestId('import-field-households')).toHaveValue('');
   await expect(card.getByTestId('import-field-name')).toHaveValue('小区名称');
   await page.getByTestId('import-cancel').click();
+});
+
+test('points ~500 m off the loaded streets get a GCJ-02 hint and conversion pre-selected', async ({ page }) => {
+  await openApp(page);
+  // Every 7th vertex of the sample city's streets (WGS84), as the positions of shops along them.
+  const street = await page.evaluate(() => {
+    const out: [number, number][] = [];
+    for (const f of window.__map!.querySourceFeatures('roads')) {
+      const g = f.geometry;
+      const lines = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
+      for (const l of lines) for (const p of l) out.push([p[0], p[1]]);
+    }
+    return out.filter((_, i) => i % 7 === 0).slice(0, 60);
+  });
+  expect(street.length).toBeGreaterThanOrEqual(20);
+  const file = gcjFacilitiesGeoJSON(street, (p) => gcoord.transform(p, gcoord.WGS84, gcoord.GCJ02) as LngLat);
+  await dropFiles(page, [file]);
+  const card = page.getByTestId('import-layer');
+  await expect(card.getByTestId('import-crs-hint')).toHaveText('点位与已加载道路存在数百米的系统性偏移，像是 GCJ-02 坐标，建议转换。');
+  await expect(card.getByTestId('import-crs-select')).toHaveValue('gcj02');
+  await expect(card.getByTestId('import-role-select')).toHaveValue('facilities');
+  await page.getByTestId('import-mode-add').check();
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-report')).toContainText('GCJ-02 (Amap/Tencent) (用户指定)');
+  await page.getByTestId('import-report-close').click();
+  // Converted back onto the streets: every imported shop is within 15 m of the street vertex it came from.
+  const offsets = await page.evaluate((pts) => {
+    const fs = window.__map!.querySourceFeatures('facilities').filter((f) => String(f.properties.name).startsWith('便利店'));
+    const byName = new Map(fs.map((f) => [String(f.properties.name), (f.geometry as GeoJSON.Point).coordinates]));
+    return pts.map((p, i) => {
+      const c = byName.get(`便利店${i + 1}`);
+      if (!c) return Infinity;
+      return Math.hypot((c[0] - p[0]) * 111_320 * Math.cos((p[1] * Math.PI) / 180), (c[1] - p[1]) * 111_320);
+    });
+  }, street);
+  expect(Math.max(...offsets)).toBeLessThan(15);
 });

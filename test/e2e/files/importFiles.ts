@@ -63,3 +63,9 @@ export function facilitiesShapefileZip(center: LngLat): FacilitiesFile {
   });
   return { name: 'facilities.zip', bytes: zipFiles(files), featureCount: 4, categories: pts.map(([, c]) => c) };
 }
+
+/** Facilities placed on the given WGS84 street points but written in GCJ-02 (as an Amap POI export would be). */
+export function gcjFacilitiesGeoJSON(streetPointsWgs84: readonly LngLat[], toGcj: (p: LngLat) => LngLat): { name: string; bytes: Uint8Array } {
+  const features = streetPointsWgs84.map((p, i) => ({ type: 'Feature', properties: { 名称: `便利店${i + 1}`, 类别: '便利店' }, geometry: { type: 'Point', coordinates: toGcj(p) } }));
+  return { name: '高德POI.geojson', bytes: new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features })) };
+}
