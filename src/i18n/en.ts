@@ -1,6 +1,7 @@
 /** English (complete). Keep keys identical to zh-CN.ts (a unit test checks). */
 import { exportEn } from './export.en';
 import { importEn } from './import.en';
+import { zonesEn } from './zones.en';
 import { projectEn } from './project.en';
 import type { ResourceShape } from './shape';
 
@@ -106,6 +107,7 @@ export const en: ResourceShape = {
   },
   status: { lng: 'Lon', lat: 'Lat' },
   import: importEn,
+  zones: zonesEn,
   export: exportEn,
   project: projectEn,
   map: { ariaLabel: 'Planning map' },

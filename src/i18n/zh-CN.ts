@@ -1,6 +1,7 @@
 /** 简体中文 (default). Keep keys identical to en.ts (a unit test checks). */
 import { exportZhCN } from './export.zh-CN';
 import { importZhCN } from './import.zh-CN';
+import { zonesZhCN } from './zones.zh-CN';
 import { projectZhCN } from './project.zh-CN';
 export const zhCN = {
   app: {
@@ -104,6 +105,7 @@ export const zhCN = {
   },
   status: { lng: '经度', lat: '纬度' },
   import: importZhCN,
+  zones: zonesZhCN,
   export: exportZhCN,
   project: projectZhCN,
   map: { ariaLabel: '规划地图' },

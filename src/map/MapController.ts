@@ -9,6 +9,8 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { AppState, AppStore, FeatureKind, FeatureRef } from '../store';
 import { boundsOf } from './bounds';
 import { shiftIntoRange } from './reveal';
+import { PlannedPlacementTool } from './placePlanned';
+import { ZoneDrawTool } from './draw/ZoneDrawTool';
 import './globals';
 import { LAYER_MODULES, LAYER_SLOTS } from './layers';
 import type { LayerModule } from './layers';
@@ -37,6 +39,8 @@ export class MapController {
   private readonly kindOfLayer = new Map<string, FeatureKind>();
   private readonly sourceOfKind = new Map<FeatureKind, string>();
   private readonly selectionInsetRightPx: number;
+  /** Map tools that may take over clicks (zone drawing and editing). */
+  private readonly tools: { capturesClicks: () => boolean; destroy: () => void }[];
 
   constructor(container: HTMLElement, store: AppStore, options: MapControllerOptions = {}) {
     const modules = options.modules ?? LAYER_MODULES;
@@ -65,6 +69,8 @@ export class MapController {
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
     this.map.on('load', () => this.onStyleLoad());
+    // After onStyleLoad's listener: the tools' own layers (terra-draw) go on top of the data layers.
+    this.tools = [new ZoneDrawTool(this.map, store), new PlannedPlacementTool(this.map, store)];
     this.map.on('mousemove', (e) => this.onMouseMove(e));
     this.map.on('click', (e) => this.onClick(e));
     this.map.getCanvas().addEventListener('mouseleave', this.onMouseLeave);
@@ -75,6 +81,7 @@ export class MapController {
   }
 
   destroy(): void {
+    for (const t of this.tools) t.destroy();
     this.unsubscribe();
     this.resizeObserver.disconnect();
     this.map.getCanvas().removeEventListener('mouseleave', this.onMouseLeave);
@@ -220,6 +227,7 @@ export class MapController {
   };
 
   private onClick(e: MapMouseEvent): void {
+    if (this.tools.some((t) => t.capturesClicks())) return;
     this.store.getState().select(this.pick(e));
   }
 }

@@ -8,8 +8,8 @@ export interface FeatureRef {
 }
 
 /** Toggleable map layer groups (each may be several maplibre layers). */
-export type LayerGroupId = 'communities' | 'facilities' | 'roads' | 'water';
-export const LAYER_GROUP_IDS: readonly LayerGroupId[] = ['communities', 'facilities', 'roads', 'water'];
+export type LayerGroupId = 'communities' | 'facilities' | 'roads' | 'water' | 'zones';
+export const LAYER_GROUP_IDS: readonly LayerGroupId[] = ['communities', 'facilities', 'roads', 'water', 'zones'];
 
 /** Where the pointer is over the map: geographic and map-canvas pixel position. */
 export interface PointerInfo {
@@ -44,7 +44,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   hover: null,
   pointer: null,
   sidePanelTab: 'layers',
-  layerVisibility: { communities: true, facilities: true, roads: true, water: true },
+  layerVisibility: { communities: true, facilities: true, roads: true, water: true, zones: true },
   hiddenCategories: [],
   select: (ref) => { if (!sameRef(get().selection, ref)) set({ selection: ref }); },
   // mousemove fires constantly: only write when the hovered feature really changes.

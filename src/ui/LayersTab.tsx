@@ -8,6 +8,7 @@ const LAYER_LABEL: Record<LayerGroupId, string> = {
   facilities: 'layers.facilities',
   roads: 'layers.roads',
   water: 'layers.water',
+  zones: 'zones.layer',
 };
 
 export function LayersTab() {

@@ -7,6 +7,7 @@ import { ExportTab } from './export/ExportTab';
 import { ImportTab } from './import/ImportTab';
 import { LayersTab } from './LayersTab';
 import { SummaryTab } from './SummaryTab';
+import { ZonesTab } from './zones/ZonesTab';
 
 export interface SidePanelTab {
   id: string;
@@ -17,6 +18,7 @@ export interface SidePanelTab {
 export const SIDE_PANEL_TABS: readonly SidePanelTab[] = [
   { id: 'layers', labelKey: 'tabs.layers', Component: LayersTab },
   { id: 'summary', labelKey: 'tabs.summary', Component: SummaryTab },
+  { id: 'zones', labelKey: 'zones.tab', Component: ZonesTab },
   { id: 'import', labelKey: 'import.tab', Component: ImportTab },
   { id: 'export', labelKey: 'export.tab', Component: ExportTab },
 ];

@@ -1,11 +1,13 @@
 /** All layer modules the map draws. New features append their module here (order within a slot = list order). */
 import { communitiesLayer } from './communities';
+import { eligibilityLayer } from './eligibility';
 import { facilitiesLayer } from './facilities';
 import { roadsLayer } from './roads';
 import type { LayerModule } from './types';
 import { waterLayer } from './water';
+import { zonesLayer } from './zones';
 
-export const LAYER_MODULES: readonly LayerModule[] = [waterLayer, communitiesLayer, roadsLayer, facilitiesLayer];
+export const LAYER_MODULES: readonly LayerModule[] = [waterLayer, communitiesLayer, eligibilityLayer, zonesLayer, roadsLayer, facilitiesLayer];
 
 export { COMMUNITY_LAYER_IDS } from './communities';
 export { FACILITY_LAYER_IDS } from './facilities';
