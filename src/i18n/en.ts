@@ -1,4 +1,5 @@
 /** English (complete). Keep keys identical to zh-CN.ts (a unit test checks). */
+import { analysisEn } from './analysis.en';
 import { exportEn } from './export.en';
 import { importEn } from './import.en';
 import { zonesEn } from './zones.en';
@@ -109,6 +110,7 @@ export const en: ResourceShape = {
   import: importEn,
   zones: zonesEn,
   export: exportEn,
+  analysis: analysisEn,
   project: projectEn,
   map: { ariaLabel: 'Planning map' },
 };

@@ -1,4 +1,5 @@
 /** 简体中文 (default). Keep keys identical to en.ts (a unit test checks). */
+import { analysisZhCN } from './analysis.zh-CN';
 import { exportZhCN } from './export.zh-CN';
 import { importZhCN } from './import.zh-CN';
 import { zonesZhCN } from './zones.zh-CN';
@@ -107,6 +108,7 @@ export const zhCN = {
   import: importZhCN,
   zones: zonesZhCN,
   export: exportZhCN,
+  analysis: analysisZhCN,
   project: projectZhCN,
   map: { ariaLabel: '规划地图' },
 } as const;

@@ -2,12 +2,13 @@
 import { communitiesLayer } from './communities';
 import { eligibilityLayer } from './eligibility';
 import { facilitiesLayer } from './facilities';
+import { plannedLayer } from './planned';
 import { roadsLayer } from './roads';
 import type { LayerModule } from './types';
 import { waterLayer } from './water';
 import { zonesLayer } from './zones';
 
-export const LAYER_MODULES: readonly LayerModule[] = [waterLayer, communitiesLayer, eligibilityLayer, zonesLayer, roadsLayer, facilitiesLayer];
+export const LAYER_MODULES: readonly LayerModule[] = [waterLayer, communitiesLayer, eligibilityLayer, zonesLayer, roadsLayer, facilitiesLayer, plannedLayer];
 
 export { COMMUNITY_LAYER_IDS } from './communities';
 export { FACILITY_LAYER_IDS } from './facilities';

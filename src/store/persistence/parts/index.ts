@@ -4,6 +4,7 @@
  */
 import { loadSampleCity } from '../../../io/sample';
 import { registerPersistedPart } from '../registry';
+import { analysisPart } from './analysis';
 import { createDataPart } from './data';
 import { settingsPart } from './settings';
 import { zonesPart } from './zones';
@@ -11,3 +12,4 @@ import { zonesPart } from './zones';
 registerPersistedPart(createDataPart(loadSampleCity));
 registerPersistedPart(settingsPart);
 registerPersistedPart(zonesPart);
+registerPersistedPart(analysisPart);
