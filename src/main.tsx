@@ -2,8 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { AnalysisRunner } from './app/analysisRunner';
+import { GridRunner } from './app/gridRunner';
 import './app/globals';
-import { loadSampleIntoStore, syncLanguage } from './app/bootstrap';
+import { startProject, syncLanguage } from './app/bootstrap';
 import { initI18n } from './i18n';
 import { appStore } from './store';
 import './ui/styles.css';
@@ -12,6 +13,7 @@ initI18n(appStore.getState().language);
 syncLanguage(appStore);
 // Recomputes the life-circle analysis in the Worker whenever data, settings or the scenario change.
 new AnalysisRunner(appStore);
+new GridRunner(appStore);
 // For tests and debugging (like window.__map): the store never leaves the page.
 window.__store = appStore;
 
@@ -23,4 +25,5 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-void loadSampleIntoStore(appStore);
+// Restores the autosaved project, or loads the sample city when there is none.
+void startProject(appStore);

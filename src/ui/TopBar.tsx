@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store';
 import { ImportButton } from './import/ImportButton';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ProjectButtons } from './project/ProjectButtons';
 
 export function TopBar() {
   const { t } = useTranslation();
@@ -27,6 +28,7 @@ export function TopBar() {
           </span>
         )}
         <ImportButton />
+        <ProjectButtons />
         <LanguageSwitch />
       </div>
     </header>

@@ -106,3 +106,24 @@ describe('project session (autosave)', () => {
     expect(store.getState()).toBe(before);
   });
 });
+
+describe('after an unreadable autosave', () => {
+  it('the next autosave replaces every record (no mix of versions)', async () => {
+    vi.useFakeTimers();
+    const { store, storage, session, registry } = setup();
+    await storage.putMany([
+      ['header', { format: 'renovation-planner-project', version: 7, savedAt: '2030-01-01T00:00:00Z', app: { version: '9.0.0' } }],
+      ['part:settings', { version: 5, data: 'future' }],
+      ['part:heatmap', { version: 1, data: [] }],
+    ]);
+    await expect(session.restore()).rejects.toThrow(ProjectFileError);
+    session.start();
+    store.getState().setDataset(testDataset());
+    await vi.advanceTimersByTimeAsync(500);
+    expect([...storage.records.keys()].sort()).toEqual(['header', 'part:data', 'part:settings']);
+    expect(storage.records.get('part:settings')).toMatchObject({ version: 1 });
+    const again = createProjectSession({ store: createAppStore(), registry, storage });
+    expect(await again.restore()).toBe(true);
+    vi.useRealTimers();
+  });
+});

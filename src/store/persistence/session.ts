@@ -26,7 +26,10 @@ export interface ProjectSessionOptions {
 }
 
 export interface ProjectSession {
-  /** Restore the autosaved project; false when there is none. Throws ProjectFileError (state unchanged). */
+  /**
+   * Restore the autosaved project; false when there is none. Throws ProjectFileError (state unchanged); the
+   * unreadable records stay until the next autosave replaces all of them.
+   */
   restore: () => Promise<boolean>;
   /** Start autosaving; returns the unsubscribe function. */
   start: () => () => void;
@@ -46,6 +49,8 @@ export function createProjectSession(o: ProjectSessionOptions): ProjectSession {
   const dirty = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let writing: Promise<void> = Promise.resolve();
+  // After a failed restore the stored records may mix versions: the next save replaces all of them.
+  let rewriteAll = false;
 
   const write = async (keys: readonly string[] | 'all'): Promise<void> => {
     const project = buildProject(o.store.getState(), o.registry, { extraParts, version: o.envelope?.version });
@@ -69,7 +74,9 @@ export function createProjectSession(o: ProjectSessionOptions): ProjectSession {
     if (dirty.size === 0) return writing;
     const keys = [...dirty];
     dirty.clear();
-    return enqueue(keys);
+    const all = rewriteAll;
+    rewriteAll = false;
+    return enqueue(all ? 'all' : keys);
   };
 
   return {
@@ -80,7 +87,13 @@ export function createProjectSession(o: ProjectSessionOptions): ProjectSession {
       const parts: Record<string, unknown> = {};
       for (const [k, v] of records) if (k.startsWith(PART_PREFIX)) parts[k.slice(PART_PREFIX.length)] = v;
       const envelope = isObject(header) ? { ...header, parts } : header;
-      const loaded = await readProject(envelope, o.registry, o.envelope);
+      let loaded: LoadedProject;
+      try {
+        loaded = await readProject(envelope, o.registry, o.envelope);
+      } catch (e) {
+        rewriteAll = true;
+        throw e;
+      }
       applyProject(o.store, loaded);
       extraParts = loaded.unknownParts;
       return true;
