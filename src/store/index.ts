@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { createAnalysisSlice } from './analysisSlice';
+import { createCoverageMapSlice } from './coverageMapSlice';
 import { createDataSlice } from './dataSlice';
 import { createImportSlice } from './importSlice';
 import { createSettingsSlice } from './settingsSlice';
@@ -29,6 +30,7 @@ export function createAppStore(): AppStore {
     ...createUiSlice(...a),
     ...createSettingsSlice(...a),
     ...createAnalysisSlice(...a),
+    ...createCoverageMapSlice(...a),
     ...createImportSlice(...a),
     ...createZonesSlice(...a),
   })));

@@ -18,6 +18,11 @@ const api: AnalysisWorkerApi = {
     return transfer(result, buffers);
   },
   networkStats: () => session.networkStats(),
+  grid(request, onProgress) {
+    const g = session.grid(request, onProgress);
+    return transfer(g, [g.centerLngLat, g.walkMeters, g.requiredCovered, g.offNetwork].map((a) => a.buffer as ArrayBuffer));
+  },
+  path: (request) => session.path(request),
 };
 
 expose(api);

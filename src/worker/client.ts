@@ -8,7 +8,7 @@
 import { proxy, wrap } from 'comlink';
 import type { Remote } from 'comlink';
 import type { AccessibilityResult } from '../core/coverage';
-import type { AnalysisData, AnalysisProgress, AnalysisRequest, AnalysisWorkerApi } from './protocol';
+import type { AnalysisData, AnalysisProgress, AnalysisRequest, AnalysisWorkerApi, GridRequest, GridResult, PathRequest, PathResult } from './protocol';
 
 export class AnalysisCancelledError extends Error {
   constructor() {
@@ -40,9 +40,23 @@ export class AnalysisClient {
 
   /** Run an analysis; a run already in progress is cancelled (its promise rejects with AnalysisCancelledError). */
   async run(data: AnalysisData, request: AnalysisRequest, onProgress?: (p: AnalysisProgress) => void): Promise<AccessibilityResult> {
+    return this.exec(data, (api) => api.analyze(request, onProgress ? proxy(onProgress) : undefined));
+  }
+
+  /** Grid coverage over the study area; like `run`, cancels a call in progress. */
+  async grid(data: AnalysisData, request: GridRequest, onProgress?: (p: AnalysisProgress) => void): Promise<GridResult> {
+    return this.exec(data, (api) => api.grid(request, onProgress ? proxy(onProgress) : undefined));
+  }
+
+  /** The walking path to a community's nearest facility of a category; like `run`, cancels a call in progress. */
+  async path(data: AnalysisData, request: PathRequest): Promise<PathResult | null> {
+    return this.exec(data, (api) => api.path(request));
+  }
+
+  private exec<T>(data: AnalysisData, call: (api: Remote<AnalysisWorkerApi>) => Promise<T>): Promise<T> {
     this.cancel();
     const api = this.ensure();
-    return new Promise<AccessibilityResult>((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       const token = { reject };
       this.pending = token;
       const go = async () => {
@@ -50,7 +64,7 @@ export class AnalysisClient {
           await api.setData(data);
           this.sentData = data;
         }
-        return api.analyze(request, onProgress ? proxy(onProgress) : undefined);
+        return call(api);
       };
       go().then(
         (result) => { if (this.pending === token) { this.pending = null; resolve(result); } },

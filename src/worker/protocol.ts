@@ -32,4 +32,42 @@ export interface AnalysisWorkerApi {
   analyze(request: AnalysisRequest, onProgress?: (p: AnalysisProgress) => void): AccessibilityResult;
   /** Network statistics of the cached walk network (null before the first analysis or without roads). */
   networkStats(): NetworkStats | null;
+  /** Coverage of a hexagon grid over the study area (cells snapped like communities). */
+  grid(request: GridRequest, onProgress?: (p: AnalysisProgress) => void): GridResult;
+  /** The walking path from a community to its nearest facility of a category (null when none). */
+  path(request: PathRequest): PathResult | null;
+}
+
+export interface GridRequest extends AnalysisRequest {
+  /** Aim for about this many cells (the spacing follows the study area's extent). */
+  targetCells: number;
+}
+
+/** Per grid cell, typed arrays (transferred). Cells with offNetwork = 1 have no value (empty, not zero). */
+export interface GridResult {
+  spacingMeters: number;
+  degPerMeterLng: number;
+  degPerMeterLat: number;
+  categoryIds: string[];
+  /** Interleaved [lng, lat]. */
+  centerLngLat: Float64Array;
+  /** [cell * nCat + cat] metres; NaN = none within the search bound. */
+  walkMeters: Float64Array;
+  requiredCovered: Uint8Array;
+  requiredCount: number;
+  offNetwork: Uint8Array;
+}
+
+export interface PathRequest extends AnalysisRequest {
+  communityId: string;
+  categoryId: string;
+}
+
+export interface PathResult {
+  communityId: string;
+  categoryId: string;
+  coordinates: [number, number][];
+  walkMeters: number;
+  facilityId: string;
+  facilityName: string;
 }

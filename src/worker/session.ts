@@ -7,12 +7,15 @@ import { computeAccessibility } from '../core/coverage';
 import type { AccessibilityResult } from '../core/coverage';
 import { buildWalkNetwork } from '../core/network';
 import type { NetworkStats, WalkNetwork } from '../core/network';
-import type { AnalysisData, AnalysisProgress, AnalysisRequest } from './protocol';
+import { computeGrid, computePath } from './gridSession';
+import type { AnalysisData, AnalysisProgress, AnalysisRequest, GridRequest, GridResult, PathRequest, PathResult } from './protocol';
 
 export interface AnalysisSession {
   setData(data: AnalysisData): void;
   analyze(request: AnalysisRequest, onProgress?: (p: AnalysisProgress) => void): AccessibilityResult;
   networkStats(): NetworkStats | null;
+  grid(request: GridRequest, onProgress?: (p: AnalysisProgress) => void): GridResult;
+  path(request: PathRequest): PathResult | null;
 }
 
 const networkKey = (s: NetworkSettings) => `${s.mergeToleranceMeters}|${s.nodeAtCrossings}`;
@@ -49,5 +52,7 @@ export function createAnalysisSession(): AnalysisSession {
       });
     },
     networkStats: () => network?.stats ?? null,
+    grid: (request, onProgress) => computeGrid(data, networkFor(request.settings.network), request, onProgress),
+    path: (request) => computePath(data, networkFor(request.settings.network), request),
   };
 }
