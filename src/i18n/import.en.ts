@@ -42,6 +42,8 @@ export const importEn: Widen<typeof importZhCN> = {
   sourceField: 'Field in file',
   samples: 'Sample values',
   none: '(none)',
+  moreAttributes: 'More attributes ({{count}})',
+  fewerAttributes: 'Fewer attributes',
   attributes: {
     name: 'Name',
     buildYear: 'Build year',

@@ -38,6 +38,8 @@ export const importZhCN = {
   sourceField: '文件字段',
   samples: '示例值',
   none: '（无）',
+  moreAttributes: '更多属性（{{count}}）',
+  fewerAttributes: '收起其他属性',
   attributes: {
     name: '名称',
     buildYear: '建成年代',

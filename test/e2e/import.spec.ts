@@ -50,6 +50,11 @@ test('drop a GeoJSON and a zipped Shapefile, map fields, see them on the map and
   await expect(commCard.getByTestId('import-field-name')).toHaveValue('小区名称');
   await expect(commCard.getByTestId('import-field-buildYear')).toHaveValue('建成年代');
   await expect(commCard.getByTestId('import-field-households')).toHaveValue('户数');
+  // Unmapped extra attributes are folded away until asked for.
+  await expect(commCard.getByTestId('import-field-district')).toHaveCount(0);
+  await commCard.getByTestId('import-more-attributes').click();
+  await expect(commCard.getByTestId('import-field-district')).toHaveValue('');
+  await commCard.getByTestId('import-more-attributes').click();
   // Sample values show the HTML name as literal text.
   await expect(commCard.getByTestId('import-samples-name')).toContainText(HTML_NAME);
   await expect(facCard.getByTestId('import-layer-count')).toHaveText('4 个要素');

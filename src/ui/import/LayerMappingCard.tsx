@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CrsHint } from '../../io/crs/hints';
 import type { LayerRole } from '../../io/fieldGuess';
@@ -9,6 +10,8 @@ import { mappingForRole } from './importController';
 
 const ROLES: readonly LayerRole[] = ['communities', 'facilities', 'roads'];
 const CRS_NAMES: Record<string, string> = { gcj02: 'GCJ-02', bd09: 'BD-09' };
+/** Always shown; the other attributes only when mapped or when the user asks for them (keeps the dialog short). */
+const CORE_ATTRIBUTES = new Set(['name', 'buildYear', 'households', 'category', 'highway']);
 
 function HintText({ hint }: { hint: CrsHint }) {
   const { t } = useTranslation();
@@ -23,6 +26,7 @@ function HintText({ hint }: { hint: CrsHint }) {
 /** One layer of the dialog: role, coordinate system, hints and the field mapping with sample values. */
 export function LayerMappingCard({ layer, choice }: { layer: LayerSummary; choice: LayerChoice }) {
   const { t } = useTranslation();
+  const [showAll, setShowAll] = useState(false);
   const update = (patch: Partial<Omit<LayerChoice, 'key'>>) => appStore.getState().updateImportChoice(layer.key, patch);
   const geometry = Object.entries(layer.geometryCounts).map(([g, n]) => `${g} ${n}`).join(' · ');
   const fileProblems = layer.readIssues.filter((i) => i.featureIndex === undefined && i.severity === 'error');
@@ -72,7 +76,7 @@ export function LayerMappingCard({ layer, choice }: { layer: LayerSummary; choic
         <table className="import-fields" data-testid="import-fields">
           <thead><tr><th>{t('import.attribute')}</th><th>{t('import.sourceField')}</th><th>{t('import.samples')}</th></tr></thead>
           <tbody>
-            {MAPPED_ATTRIBUTES[choice.role].map((attr) => {
+            {MAPPED_ATTRIBUTES[choice.role].filter((a) => showAll || CORE_ATTRIBUTES.has(a) || choice.mapping[a]).map((attr) => {
               const field = choice.mapping[attr] ?? null;
               return (
                 <tr key={attr} data-attribute={attr}>
@@ -95,6 +99,15 @@ export function LayerMappingCard({ layer, choice }: { layer: LayerSummary; choic
           </tbody>
         </table>
       )}
+      {choice.role && layer.fields.length > 0 && (() => {
+        const hidden = MAPPED_ATTRIBUTES[choice.role].filter((a) => !CORE_ATTRIBUTES.has(a) && !choice.mapping[a]).length;
+        if (hidden === 0 && !showAll) return null;
+        return (
+          <button type="button" className="import-more" data-testid="import-more-attributes" onClick={() => setShowAll(!showAll)}>
+            {showAll ? t('import.fewerAttributes') : t('import.moreAttributes', { count: hidden })}
+          </button>
+        );
+      })()}
     </section>
   );
 }
