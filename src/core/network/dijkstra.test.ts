@@ -95,4 +95,32 @@ describe('bounded multi-source Dijkstra vs Floyd–Warshall', () => {
       }
     }
   });
+
+  it('bucket queue (Dial) and binary heap give identical distances, labels and reached sets', () => {
+    const rand = mulberry32(31337);
+    let compared = 0;
+    for (let trial = 0; trial < 200; trial++) {
+      const integer = trial % 2 === 0;
+      const { g } = randomGraph(rand, integer);
+      const buckets = new DijkstraWorkspace(g), heap = new DijkstraWorkspace(g, { queue: 'heap' });
+      for (let round = 0; round < 3; round++) {
+        buckets.reset();
+        heap.reset();
+        const seedCount = randInt(rand, 1, 5);
+        for (let label = 0; label < seedCount; label++) {
+          const node = randInt(rand, 0, g.nodeCount - 1), start = integer ? randInt(rand, 0, 3) : rand() * 20;
+          buckets.seed(node, start, label);
+          heap.seed(node, start, label);
+        }
+        const bound = integer ? randInt(rand, 0, 30) : rand() * 250;
+        buckets.run(bound);
+        heap.run(bound);
+        expect(Array.from(buckets.dist)).toEqual(Array.from(heap.dist));
+        expect(Array.from(buckets.label)).toEqual(Array.from(heap.label));
+        expect(buckets.touchedCount).toBe(heap.touchedCount);
+        compared += buckets.touchedCount;
+      }
+    }
+    expect(compared).toBeGreaterThan(2000);
+  });
 });

@@ -1,5 +1,8 @@
 /**
- * Bounded multi-source Dijkstra over the CSR graph, on typed arrays, with our own binary heap.
+ * Bounded multi-source Dijkstra over the CSR graph, on typed arrays, with a bucket queue (Dial's algorithm,
+ * bucket width = half the shortest edge, see `runBuckets`) when the bound needs ≤ 2^20 buckets, else our own
+ * binary heap. On the ×50 bench town (shortest edge 41 m: ~100 buckets for a 2 km bound) the buckets did the 19
+ * category searches in ~800 ms CPU against ~1 300 ms for the heap (loaded machine); results are identical.
  *
  * Why our own heap and arrays instead of a graph library: graphology + graphology-shortest-path keeps
  * string-keyed nodes and attribute objects, builds a path array for every reached node and has no public distance
@@ -16,6 +19,9 @@
  * Ties are deterministic: at equal distance the smaller source label wins.
  */
 import type { WalkNetwork } from './types';
+
+/** Above this many buckets (a long bound over very short edges, or no bound) the binary heap is used. */
+const MAX_BUCKETS = 1 << 20;
 
 type Csr = Pick<WalkNetwork, 'nodeCount' | 'offsets' | 'targets' | 'slotMeters'>;
 
@@ -34,8 +40,13 @@ export class DijkstraWorkspace {
   private heapNode: Int32Array;
   private heapKey: Float64Array;
   private size = 0;
+  /** Bucket width for Dial's queue (half the shortest edge), 0 when the graph has no positive edge. */
+  private readonly bucketMeters: number;
+  private bucketHead = new Int32Array(0);
+  private entryNext = new Int32Array(0);
 
-  constructor(private readonly graph: Csr) {
+  /** `queue: 'heap'` forces the binary heap (tests compare both queues; the default picks buckets when it can). */
+  constructor(private readonly graph: Csr, options: { queue?: 'auto' | 'heap' } = {}) {
     const n = graph.nodeCount;
     this.dist = new Float64Array(n).fill(Infinity);
     this.label = new Int32Array(n).fill(-1);
@@ -46,6 +57,9 @@ export class DijkstraWorkspace {
     const capacity = graph.targets.length + 1024;
     this.heapNode = new Int32Array(capacity);
     this.heapKey = new Float64Array(capacity);
+    let minMeters = Infinity;
+    for (let s = 0; s < graph.slotMeters.length; s++) if (graph.slotMeters[s] < minMeters) minMeters = graph.slotMeters[s];
+    this.bucketMeters = options.queue !== 'heap' && minMeters > 0 && Number.isFinite(minMeters) ? minMeters / 2 : 0;
   }
 
   /** Forget the previous search, touching only the nodes it reached. */
@@ -80,6 +94,69 @@ export class DijkstraWorkspace {
    * fields (and the heap never grows mid-loop, see below).
    */
   run(boundMeters: number): void {
+    const buckets = this.bucketMeters > 0 ? Math.ceil(boundMeters / this.bucketMeters) + 2 : Infinity;
+    if (buckets <= MAX_BUCKETS) this.runBuckets(boundMeters, buckets);
+    else this.runHeap(boundMeters);
+  }
+
+  /**
+   * Dial's algorithm: bucket b holds entries with b·W ≤ key < (b+1)·W, W = half the shortest edge. Every
+   * relaxation adds at least 2W, so it lands in a later bucket: the entries of one bucket never improve each
+   * other and can be settled in any order (LIFO lists here), with exactly the distances and labels of the heap
+   * version (all candidates for a node, ties included, come from earlier buckets).
+   */
+  private runBuckets(boundMeters: number, bucketCount: number): void {
+    const { offsets, targets, slotMeters } = this.graph;
+    const { dist, label, pred, settled, touched } = this;
+    const invW = 1 / this.bucketMeters;
+    this.ensureCapacity(this.size + targets.length);
+    if (this.entryNext.length < this.heapNode.length) this.entryNext = new Int32Array(this.heapNode.length);
+    if (this.bucketHead.length < bucketCount) this.bucketHead = new Int32Array(bucketCount).fill(-1);
+    const head = this.bucketHead, next = this.entryNext;
+    const entryNode = this.heapNode, entryKey = this.heapKey;
+    const track = this.trackPredecessors;
+    let touchedCount = this.touchedCount;
+    let entries = this.size;
+    let lowest = bucketCount;
+    // The seeds sit in the heap arrays as entries 0..size-1: link them into their buckets.
+    for (let e = 0; e < entries; e++) {
+      const b = Math.min(Math.floor(entryKey[e] * invW), bucketCount - 1);
+      next[e] = head[b];
+      head[b] = e;
+      if (b < lowest) lowest = b;
+    }
+    for (let b = lowest; b < bucketCount; b++) {
+      while (head[b] >= 0) {
+        const e = head[b];
+        head[b] = next[e];
+        const u = entryNode[e], du = entryKey[e];
+        if (settled[u] || du > dist[u]) continue; // stale duplicate
+        settled[u] = 1;
+        const lu = label[u];
+        for (let s = offsets[u], end = offsets[u + 1]; s < end; s++) {
+          const nd = du + slotMeters[s];
+          if (nd > boundMeters) continue;
+          const v = targets[s];
+          const dv = dist[v];
+          if (nd < dv || (nd === dv && lu < label[v] && !settled[v])) {
+            if (dv === Infinity) touched[touchedCount++] = v;
+            dist[v] = nd;
+            label[v] = lu;
+            if (track) pred[v] = s;
+            const nb = (nd * invW) | 0; // nd ≤ bound < (bucketCount − 2)·W
+            entryNode[entries] = v;
+            entryKey[entries] = nd;
+            next[entries] = head[nb];
+            head[nb] = entries++;
+          }
+        }
+      }
+    }
+    this.size = 0;
+    this.touchedCount = touchedCount;
+  }
+
+  private runHeap(boundMeters: number): void {
     const { offsets, targets, slotMeters } = this.graph;
     const { dist, label, pred, settled, touched } = this;
     // Each slot relaxes at most once (its node settles once): capacity for that many pushes, no checks inside.
