@@ -1,7 +1,8 @@
 /**
  * Benchmark of automatic zoning on a seeded synthetic city, with a naive pairwise Turf baseline in the same run.
  *
- *   npx tsx test/bench/zoning.bench.ts            (ZONING_BENCH_N=20000, ZONING_BASELINE_N=1000 to change sizes)
+ *   npx tsx test/bench/zoning.bench.ts            (ZONING_BENCH_N=20000, ZONING_BASELINE_N=1000 to change sizes;
+ *                                                  ZONING_GEOMETRY_ZONES=all|N, default 1000 zones for the geometry phase)
  *
  * The city: superblocks of small compounds (jittered 5–9-gons, 0–40 m apart) separated by 24 m streets; every
  * fourth street is a primary road (a barrier), plus a river line and a railway. Prints figures, asserts nothing.
@@ -88,6 +89,17 @@ function naiveBaseline(city: SyntheticCity, eligible: Uint8Array): { edges: numb
   return { edges, ms: performance.now() - t0 };
 }
 
+/** ZONING_GEOMETRY_ZONES=all (or a number) for the geometry phase; default 1 000 zones, evenly spread. */
+function geometryZoneCap(): number {
+  const v = process.env.ZONING_GEOMETRY_ZONES ?? '1000';
+  return v === 'all' ? Infinity : Math.max(1, Number(v) || 1000);
+}
+
+function evenSample<T>(items: readonly T[], cap: number): T[] {
+  if (items.length <= cap) return [...items];
+  return Array.from({ length: cap }, (_, i) => items[Math.floor((i * items.length) / cap)]);
+}
+
 const fmt = (ms: number): string => `${ms.toFixed(1).padStart(9)} ms`;
 
 export async function runZoningBench(): Promise<void> {
@@ -125,9 +137,12 @@ export async function runZoningBench(): Promise<void> {
   console.log(`  ${'stats (all zones)'.padEnd(34)}${fmt(tStats)} wall ${fmt(cStats)} CPU`);
   let fallbacks = 0;
   const onFallback = (): void => { fallbacks++; };
-  const [geoms, tGeom, cGeom] = time(() => core.clusters.zones.map((m) => zoneGeometry(m.map((i) => city.communities[i].geometry), GAP_METERS, { onFallback })));
+  // All zones took ~127 s on the loaded 2-core machine: by default an evenly spread sample, per-zone time reported.
+  const geomZones = evenSample(core.clusters.zones, geometryZoneCap());
+  const [geoms, tGeom, cGeom] = time(() => geomZones.map((m) => zoneGeometry(m.map((i) => city.communities[i].geometry), GAP_METERS, { onFallback })));
   const multi = geoms.filter((g) => g.type === 'MultiPolygon').length;
-  console.log(`  ${'geometry (all zones, separate)'.padEnd(34)}${fmt(tGeom)} wall ${fmt(cGeom)} CPU  (${(cGeom / nZones).toFixed(2)} ms CPU/zone; ${multi} multipolygons; ${fallbacks} zones fell back to polyclip)`);
+  const geomLabel = geomZones.length === nZones ? 'geometry (all zones, separate)' : `geometry (${geomZones.length}/${nZones} zones)`;
+  console.log(`  ${geomLabel.padEnd(34)}${fmt(tGeom)} wall ${fmt(cGeom)} CPU  (${(cGeom / geomZones.length).toFixed(2)} ms CPU/zone, ~${((cGeom / geomZones.length) * nZones / 1000).toFixed(1)} s CPU for all ${nZones}; ${multi} multipolygons; ${fallbacks} zones fell back to polyclip)`);
   const sample = core.clusters.zones.filter((m) => m.length > 1).slice(0, 300);
   const [, tRef, cRef] = time(() => sample.map((m) => zoneGeometry(m.map((i) => city.communities[i].geometry), GAP_METERS, { engine: 'polyclip' })));
   const [, tOwn, cOwn] = time(() => sample.map((m) => zoneGeometry(m.map((i) => city.communities[i].geometry), GAP_METERS)));

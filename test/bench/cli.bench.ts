@@ -1,0 +1,112 @@
+/**
+ * The whole `analyze` CLI run (read, build, snap, search, zoning, write) on the ×50 bench town, end to end through
+ * `runAnalyze`, timed per phase from its progress log (CPU ms of this process, wall ms in brackets).
+ * The town is written to a tmp folder first: communities and facilities as GeoJSON, roads as FlatGeobuf
+ * (`CLI_BENCH_ROADS=geojson` for GeoJSON roads). `CLI_BENCH_SCALE=10` for a smaller town.
+ *
+ *   npm run bench cli
+ */
+import type { Feature } from 'geojson';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runAnalyze } from '../../src/cli/analyze';
+import { writeFlatGeobuf } from '../../src/io/flatgeobuf';
+import { writeGeoJSON } from '../../src/io/geojson';
+import { collectGarbage } from './measure';
+import { generateBenchTown } from './town';
+
+const SEED = 20241126;
+
+interface Mark { label: string; cpuMs: number; wallMs: number }
+
+/** Phase of a progress line of runAnalyze (the line is logged when the phase ends or the next one starts). */
+function phaseOf(line: string): string | null {
+  if (line.startsWith('roads:')) return 'read roads';
+  if (line.startsWith('communities:')) return 'read communities';
+  if (line.startsWith('facilities:')) return 'read facilities';
+  if (line.startsWith('network 0/')) return 'points + domain checks';
+  if (line.startsWith('network 1/')) return 'graph build';
+  if (line.startsWith('snap 0/')) return 'graph build';
+  if (line.startsWith('snap 2/')) return 'snapping';
+  if (line.startsWith('nearest 0/')) return 'snapping';
+  if (line.startsWith('nearest 19/') || line.startsWith('counts 0/')) return 'nearest (19 cat.)';
+  if (line.startsWith('counts ') && /counts (\d+)\/\1 /.test(line)) return 'counts within';
+  if (line.startsWith('distances computed')) return 'counts within';
+  if (line.startsWith('zoning:')) return 'gaps + zoning';
+  if (line.startsWith('wrote ')) return 'result features + summary + write';
+  return null;
+}
+
+function writeTown(dir: string, scale: number, roadsAs: 'fgb' | 'geojson'): Record<string, string> {
+  const town = generateBenchTown(SEED, scale);
+  const communities: Feature[] = town.communities.map((c) => ({
+    type: 'Feature', geometry: c.geometry,
+    properties: { id: c.id, name: c.name, build_year: c.buildYear, households: c.households },
+  }));
+  const facilities: Feature[] = town.facilities.map((f) => ({
+    type: 'Feature', geometry: f.geometry, properties: { id: f.id, name: f.name, category: f.categories.join(';') },
+  }));
+  const roads: Feature[] = town.roads.map((r) => ({
+    type: 'Feature', geometry: r.geometry, properties: { id: r.id, highway: r.highway, ...r.properties },
+  }));
+  const paths = {
+    communities: join(dir, 'communities.geojson'),
+    facilities: join(dir, 'facilities.geojson'),
+    roads: join(dir, roadsAs === 'fgb' ? 'roads.fgb' : 'roads.geojson'),
+  };
+  writeFileSync(paths.communities, writeGeoJSON(communities));
+  writeFileSync(paths.facilities, writeGeoJSON(facilities));
+  writeFileSync(paths.roads, roadsAs === 'fgb'
+    ? writeFlatGeobuf(roads, { layerName: 'roads' })
+    : writeGeoJSON(roads));
+  return paths;
+}
+
+export async function runCliBench(): Promise<void> {
+  const scale = Number(process.env.CLI_BENCH_SCALE ?? 50);
+  const roadsAs = process.env.CLI_BENCH_ROADS === 'geojson' ? 'geojson' : 'fgb';
+  const dir = mkdtempSync(join(tmpdir(), 'rp-cli-bench-'));
+  try {
+    const paths = writeTown(dir, scale, roadsAs);
+    const mb = (p: string): string => `${(statSync(p).size / 1024 / 1024).toFixed(1)} MB`;
+    console.log(`\n## CLI analyze on the ×${scale} town: communities ${mb(paths.communities)}, facilities ${mb(paths.facilities)}, roads ${mb(paths.roads)} (${roadsAs})`);
+    collectGarbage();
+    const marks: Mark[] = [];
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    let lastCpu = 0, lastWall = 0;
+    const log = (line: string): void => {
+      const phase = phaseOf(line);
+      if (!phase) return;
+      const c = process.cpuUsage(c0);
+      const cpu = (c.user + c.system) / 1000, wall = performance.now() - t0;
+      const prev = marks[marks.length - 1];
+      if (prev && prev.label === phase) {
+        prev.cpuMs += cpu - lastCpu;
+        prev.wallMs += wall - lastWall;
+      } else {
+        marks.push({ label: phase, cpuMs: cpu - lastCpu, wallMs: wall - lastWall });
+      }
+      lastCpu = cpu;
+      lastWall = wall;
+    };
+    const out = await runAnalyze({
+      communities: paths.communities, facilities: paths.facilities, roads: paths.roads,
+      out: join(dir, 'out'), formats: ['geojson', 'csv'],
+    }, log);
+    const c = process.cpuUsage(c0);
+    const totalCpu = (c.user + c.system) / 1000, totalWall = performance.now() - t0;
+    const net = out.result.network;
+    console.log(`  ${out.communities.length} communities, ${out.facilities.length} facilities, ${out.roads.length} roads → ${net?.nodes} nodes, ${net?.edges} edges; wrote ${out.files.length} files`);
+    for (const m of marks) console.log(`  ${m.label.padEnd(36)}${m.cpuMs.toFixed(0).padStart(7)} ms CPU (${m.wallMs.toFixed(0)} wall)`);
+    console.log(`  ${'total runAnalyze'.padEnd(36)}${totalCpu.toFixed(0).padStart(7)} ms CPU (${totalWall.toFixed(0)} wall)   target < 3 000 ms`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runCliBench().catch((e: unknown) => { console.error(e); process.exit(1); });
+}
