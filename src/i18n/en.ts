@@ -1,5 +1,6 @@
 /** English (complete). Keep keys identical to zh-CN.ts (a unit test checks). */
 import { analysisEn } from './analysis.en';
+import { coverageEn } from './coverage.en';
 import { exportEn } from './export.en';
 import { importEn } from './import.en';
 import { zonesEn } from './zones.en';
@@ -111,6 +112,7 @@ export const en: ResourceShape = {
   zones: zonesEn,
   export: exportEn,
   analysis: analysisEn,
+  coverage: coverageEn,
   project: projectEn,
   map: { ariaLabel: 'Planning map' },
 };

@@ -1,5 +1,6 @@
 /** 简体中文 (default). Keep keys identical to en.ts (a unit test checks). */
 import { analysisZhCN } from './analysis.zh-CN';
+import { coverageZhCN } from './coverage.zh-CN';
 import { exportZhCN } from './export.zh-CN';
 import { importZhCN } from './import.zh-CN';
 import { zonesZhCN } from './zones.zh-CN';
@@ -109,6 +110,7 @@ export const zhCN = {
   zones: zonesZhCN,
   export: exportZhCN,
   analysis: analysisZhCN,
+  coverage: coverageZhCN,
   project: projectZhCN,
   map: { ariaLabel: '规划地图' },
 } as const;
