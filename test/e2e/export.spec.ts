@@ -189,7 +189,7 @@ test('export zones, tables, map and report; re-import the GeoJSON', async ({ pag
   await expect(report.getByTestId('report-figure-householdsZoned')).toContainText(fmt(zoned));
   await expect(report.getByTestId('report-gaps-title')).toContainText(`共 ${totalGaps} 条`);
   await expect(report.getByTestId('report-gap-row')).toHaveCount(Math.min(20, totalGaps));
-  await expect(report.getByTestId('report-dataset')).toHaveText(store.datasetName ?? '—');
+  await expect(report.getByTestId('report-dataset')).toHaveText(store.datasetName === 'sample' ? '示例城市（南昌老城区，模拟数据）' : store.datasetName ?? '—');
   await expect(report.getByTestId('report-zone-row').first()).toContainText('<i>区块</i>');
   await expect(report.locator('i')).toHaveCount(0);
   await expect(report.getByTestId('report-map')).toBeVisible();

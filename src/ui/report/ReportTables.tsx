@@ -38,12 +38,12 @@ export function ReportZoneTable({ zones, categories }: { zones: readonly Feature
               return (
                 <tr key={str(p.zone_id)} data-testid="report-zone-row">
                   <td className="mono">{str(p.zone_id)}</td>
-                  <td>{str(p.zone_name)}</td>
+                  <td className="report-zone-name">{str(p.zone_name)}</td>
                   <td className="num">{n(num(p.communities))}</td>
                   <td className="num">{n(num(p.households))}</td>
                   <td className="num">{n(area === null ? null : area / 10_000, 2)}</td>
-                  <td>{years(num(p.build_year_min), num(p.build_year_max))}</td>
-                  <td>{missing.length ? missing.join(language === 'en' ? ', ' : '、') : t('export.r.none')}</td>
+                  <td className="mono">{years(num(p.build_year_min), num(p.build_year_max))}</td>
+                  <td className="report-missing">{missing.length ? missing.join(language === 'en' ? ', ' : '、') : t('export.r.none')}</td>
                 </tr>
               );
             })}

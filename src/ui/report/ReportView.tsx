@@ -54,7 +54,7 @@ export function ReportView({ input, onClose }: { input: ExportInput; onClose: ()
         <header className="report-header">
           <h1>{t('export.r.title')}</h1>
           <dl className="report-meta">
-            <dt>{t('export.r.dataset')}</dt><dd data-testid="report-dataset">{datasetName ?? '—'}</dd>
+            <dt>{t('export.r.dataset')}</dt><dd data-testid="report-dataset">{datasetName === 'sample' ? t('app.datasetSample') : datasetName ?? '—'}</dd>
             <dt>{t('export.r.date')}</dt><dd>{date}</dd>
           </dl>
         </header>
