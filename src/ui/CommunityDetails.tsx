@@ -4,6 +4,7 @@ import { buildYearClassOf } from '../map/palette';
 import { useAppStore } from '../store';
 import { formatNumber, formatPercent } from './format';
 import { PropertiesTable } from './PropertiesTable';
+import { CommunityAccess } from './analysis/CommunityAccess';
 
 export function CommunityDetails({ community: c }: { community: Community }) {
   const { t } = useTranslation();
@@ -54,6 +55,7 @@ export function CommunityDetails({ community: c }: { community: Community }) {
           ))}
         </tbody>
       </table>
+      <CommunityAccess communityId={c.id} />
       <PropertiesTable properties={c.properties} />
     </div>
   );

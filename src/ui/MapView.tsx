@@ -4,6 +4,7 @@ import { MapController } from '../map/MapController';
 import { appStore, useAppStore } from '../store';
 import { HoverTooltip } from './HoverTooltip';
 import { StatusBar } from './StatusBar';
+import { CoverageMapBox } from './analysis/CoverageMapBox';
 
 /** Map width covered by the floating details panel (styles.css: .details-panel right 56px + width up to 360px). */
 const DETAILS_PANEL_COVER_PX = 430;
@@ -24,6 +25,7 @@ export function MapView() {
       <div ref={ref} className="map" data-testid="map" role="region" aria-label={t('map.ariaLabel')} />
       <HoverTooltip />
       <StatusBar />
+      <CoverageMapBox />
       {loadStatus === 'loading' && <div className="map-status" data-testid="load-status">{t('app.loading')}</div>}
       {loadStatus === 'error' && (
         <div className="map-status error" data-testid="load-error">{t('app.loadError', { message: loadError ?? '' })}</div>

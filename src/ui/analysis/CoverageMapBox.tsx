@@ -1,0 +1,22 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AnalysisProgress } from './AnalysisProgress';
+import { CoverageMapControls } from './CoverageMapControls';
+import { HeatmapLegend } from './HeatmapLegend';
+import './coverage.css';
+
+/** Floating box in the map's top-left corner: analysis progress, the legend, and (folded) the coverage controls. */
+export function CoverageMapBox() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(true);
+  return (
+    <div className="cov-box" data-testid="coverage-map-box">
+      <AnalysisProgress />
+      <button type="button" className="cov-box-head" onClick={() => setOpen(!open)} aria-expanded={open} data-testid="coverage-box-toggle">
+        {t('coverage.title')} {open ? '▾' : '▸'}
+      </button>
+      {open && <CoverageMapControls />}
+      <HeatmapLegend />
+    </div>
+  );
+}
