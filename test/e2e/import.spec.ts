@@ -28,6 +28,9 @@ async function dropFiles(page: Page, files: { name: string; bytes: Uint8Array }[
   await page.dispatchEvent('[data-testid="map"]', 'drop', { dataTransfer });
 }
 
+// Three map loads and worker round trips per test; the machine is shared with other test runs.
+test.describe.configure({ timeout: 120_000 });
+
 const uniqueIds = (fs: { id: string | number | undefined; properties: Record<string, unknown> }[]): number =>
   new Set(fs.map((f) => String(f.properties.id ?? f.id))).size;
 
