@@ -13,6 +13,8 @@ export const exportEn: Widen<typeof exportZhCN> = {
   gcj02: 'GCJ-02 coordinates (for Chinese map platforms: Amap, Tencent)',
   flatgeobuf: 'FlatGeobuf (layer zones)',
   flatgeobufHint: 'Spatial index and typed columns, for large GIS datasets',
+  shapefile: 'Shapefile (.zip)',
+  shapefileHint: 'WGS84, UTF-8; field names shortened to 10 characters',
   tablesTitle: 'Tables (CSV, opens in Excel)',
   communitiesCsv: 'Communities with results',
   gapsCsv: 'Service gaps',

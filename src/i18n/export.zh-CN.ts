@@ -9,6 +9,8 @@ export const exportZhCN = {
   gcj02: '使用 GCJ-02 坐标（高德、腾讯等国内地图平台）',
   flatgeobuf: 'FlatGeobuf（图层 zones）',
   flatgeobufHint: '带空间索引和字段类型，适合大数据量 GIS',
+  shapefile: 'Shapefile（.zip）',
+  shapefileHint: 'WGS84，UTF-8 编码；字段名按 10 字符缩写',
   tablesTitle: '表格（CSV，Excel 可直接打开）',
   communitiesCsv: '小区及分析结果',
   gapsCsv: '服务缺口表',

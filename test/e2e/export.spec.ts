@@ -130,6 +130,10 @@ test('export zones, tables, map and report; re-import the GeoJSON', async ({ pag
     expect(typeof ids === 'string' ? JSON.parse(ids) : ids).toEqual(src.properties?.community_ids);
   }
 
+  const shp = await download(page, 'export-zones-shp', dir);
+  expect(shp.name).toBe('zones.zip');
+  expect([...readFileSync(shp.path).subarray(0, 2)]).toEqual([0x50, 0x4b]);
+
   // ogrinfo (CI installs gdal-bin): what a GIS user's tools will see.
   if (hasOgrinfo) {
     const fgbInfo = ogrinfo(fg.path);
@@ -144,6 +148,12 @@ test('export zones, tables, map and report; re-import the GeoJSON', async ({ pag
     expect(gjInfo).toMatch(/zone_id: String/);
     expect(gjInfo).toMatch(/households: Integer/);
     expect(gjInfo).toMatch(/ID\["EPSG",4326\]/);
+    const shpInfo = ogrinfo(`/vsizip/${shp.path}`);
+    expect(shpInfo).toContain('Layer name: zones');
+    expect(shpInfo).toContain(`Feature Count: ${store.zones.length}`);
+    expect(shpInfo).toMatch(/comm_ids: String/);
+    expect(shpInfo).toMatch(/households: Integer/);
+    expect(shpInfo).toMatch(/ID\["EPSG",4326\]/);
   } else {
     console.log('ogrinfo not found: skipping the GDAL check of zones.fgb / zones.geojson (apt-get install gdal-bin)');
   }

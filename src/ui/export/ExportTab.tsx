@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { GCJ02 } from '../../io/crs';
 import { MIME, downloadBlob, downloadData } from '../../io/export/download';
 import { ReportView } from '../report/ReportView';
-import { communitiesCsv, buildZoneFeatures, gapsCsv, zonesFlatGeobuf, zonesGeoJSON } from './exportData';
+import { communitiesCsv, buildZoneFeatures, gapsCsv, zonesFlatGeobuf, zonesGeoJSON, zonesShapefile } from './exportData';
 import { mapCanvas, useExportInput } from './useExportInput';
 import './export.css';
 
@@ -27,6 +27,7 @@ export function ExportTab() {
     const file = gcj02 ? 'zones_gcj02.geojson' : 'zones.geojson';
     run(file, () => downloadData(file, zonesGeoJSON(buildZoneFeatures(input), gcj02 ? GCJ02 : null), MIME.geojson));
   };
+  const exportShp = () => run('zones.zip', () => downloadData('zones.zip', zonesShapefile(buildZoneFeatures(input)), MIME.zip));
   const exportFgb = () => run('zones.fgb', () => downloadData('zones.fgb', zonesFlatGeobuf(buildZoneFeatures(input)), MIME.fgb));
   const exportCsv = (file: string, make: () => string | null) => run(file, () => {
     const csv = make();
@@ -61,6 +62,10 @@ export function ExportTab() {
         <div className="export-row">
           <button type="button" className="btn" data-testid="export-zones-fgb" disabled={!hasZones} onClick={exportFgb}>{t('export.flatgeobuf')}</button>
           <span className="export-muted">{t('export.flatgeobufHint')}</span>
+        </div>
+        <div className="export-row">
+          <button type="button" className="btn" data-testid="export-zones-shp" disabled={!hasZones} onClick={exportShp}>{t('export.shapefile')}</button>
+          <span className="export-muted">{t('export.shapefileHint')}</span>
         </div>
       </section>
 

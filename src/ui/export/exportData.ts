@@ -16,6 +16,7 @@ import { communityResultFeatures, resultColumns } from '../../io/export/communit
 import { GAP_COLUMNS, gapRows } from '../../io/export/gaps';
 import { featureTable } from '../../io/export/table';
 import { ZONE_COLUMNS, zoneFeatures } from '../../io/export/zones';
+import { ZONE_DBF_NAMES, writeShapefileZip } from '../../io/export/shapefile';
 import { writeFlatGeobuf } from '../../io/flatgeobuf';
 import { writeGeoJSON } from '../../io/geojson';
 
@@ -47,6 +48,11 @@ export function zonesGeoJSON(features: readonly Feature[], crs: Crs | null = nul
 /** zones.fgb as the CLI writes it: layer `zones`, typed columns, packed R-tree, EPSG:4326. */
 export function zonesFlatGeobuf(features: readonly Feature[]): Uint8Array {
   return writeFlatGeobuf([...features], { layerName: 'zones', columns: [...ZONE_COLUMNS], crs: 'EPSG:4326' });
+}
+
+/** zones.zip: Shapefile (WGS84, UTF-8 .dbf), member lists `;`-joined (cut at 254 bytes: the dBASE limit). */
+export function zonesShapefile(features: readonly Feature[]): Uint8Array {
+  return writeShapefileZip(features, { layerName: 'zones', columns: ZONE_COLUMNS, fieldNames: ZONE_DBF_NAMES }).zip;
 }
 
 /** communities.csv: every community with its original properties, analysis results and zoning columns. */
