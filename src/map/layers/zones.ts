@@ -16,7 +16,7 @@ export function zoneColor(index: number): string {
   return ZONE_COLORS[index % ZONE_COLORS.length];
 }
 
-const colorOf = ['at', ['%', ['get', 'colorIndex'], ZONE_COLORS.length], ['literal', [...ZONE_COLORS]]] as unknown as ExpressionSpecification;
+const colorOf = ['match', ['%', ['get', 'colorIndex'], ZONE_COLORS.length], ...ZONE_COLORS.flatMap((c, i) => [i, c]), ZONE_COLORS[0]] as unknown as ExpressionSpecification;
 const isSelected = ['==', ['get', 'selected'], true] as unknown as ExpressionSpecification;
 
 export const zonesLayer: LayerModule = {
