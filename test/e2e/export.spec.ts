@@ -65,7 +65,7 @@ function ogrinfo(path: string): string {
 }
 
 test('export zones, tables, map and report; re-import the GeoJSON', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const dir = mkdtempSync(join(tmpdir(), 'rp-export-'));
   mkdirSync(ARTIFACTS, { recursive: true });
   await openApp(page);
