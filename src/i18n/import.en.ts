@@ -89,7 +89,7 @@ export const importEn: Widen<typeof importZhCN> = {
     reason: 'Reason',
     featureLabel: '#{{index}}',
     noIssues: 'Every feature was imported as is, no problems.',
-    summary: 'Imported {{communities}} communities, {{facilities}} facilities, {{roads}} roads',
+    summary: 'Data now loaded: {{communities}} communities, {{facilities}} facilities, {{roads}} roads',
   },
   tabIntro: 'Drop files onto the map or choose them with the button. Several files at once are fine.',
   lastImport: 'Last import',

@@ -85,7 +85,7 @@ export const importZhCN = {
     reason: '原因',
     featureLabel: '第 {{index}} 个',
     noIssues: '全部要素原样导入，没有问题。',
-    summary: '共导入小区 {{communities}} 个、设施 {{facilities}} 处、道路 {{roads}} 条',
+    summary: '导入后现有数据：小区 {{communities}} 个、设施 {{facilities}} 处、道路 {{roads}} 条',
   },
   tabIntro: '拖放文件到地图上，或点击按钮选择文件。支持一次导入多个文件。',
   lastImport: '最近一次导入',

@@ -72,7 +72,7 @@ test('drop a GeoJSON and a zipped Shapefile, map fields, see them on the map and
   await page.getByTestId('import-confirm').click();
   const report = page.getByTestId('import-report');
   await expect(report).toBeVisible();
-  await expect(report.getByTestId('import-report-summary')).toHaveText(new RegExp(`^共导入小区 ${communities.keptCount} 个、设施 ${facilities.featureCount} 处、道路 \\d+ 条$`));
+  await expect(report.getByTestId('import-report-summary')).toHaveText(new RegExp(`^导入后现有数据：小区 ${communities.keptCount} 个、设施 ${facilities.featureCount} 处、道路 \\d+ 条$`));
   const commReport = report.getByTestId('import-report-layer').filter({ hasText: '老旧小区.geojson' });
   await expect(commReport.getByTestId('import-count-read')).toHaveText(String(communities.featureCount));
   await expect(commReport.getByTestId('import-count-kept')).toHaveText(String(communities.keptCount));
@@ -128,7 +128,7 @@ test('the dialog remembers a changed mapping per schema, and is fully English af
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('import-report')).toBeVisible();
   await page.screenshot({ path: 'test/e2e/artifacts/import-report-en.png' });
-  await expect(page.getByTestId('import-report-summary')).toHaveText(new RegExp(`^Imported ${communities.keptCount} communities, \\d+ facilities, \\d+ roads$`));
+  await expect(page.getByTestId('import-report-summary')).toHaveText(new RegExp(`^Data now loaded: ${communities.keptCount} communities, \\d+ facilities, \\d+ roads$`));
   await expect(page.getByTestId('import-report')).toContainText('GCJ-02');
   await page.getByTestId('import-report-close').click();
   await dropFiles(page, [communities]);
