@@ -14,7 +14,6 @@ export const zonesEn: Widen<typeof zonesZhCN> = {
     excludeRenovated: 'Exclude already renovated',
     eligible: 'Eligible',
     excluded: 'Excluded',
-    communitiesHouseholds: '{{communities}} communities · {{households}} households',
     byReason: 'Excluded because',
     reason: {
       too_new: 'Built after {{year}}',

@@ -10,7 +10,6 @@ export const zonesZhCN = {
     excludeRenovated: '排除已改造小区',
     eligible: '纳入改造',
     excluded: '不纳入',
-    communitiesHouseholds: '{{communities}} 个 · {{households}} 户',
     byReason: '不纳入原因',
     reason: {
       too_new: '建成年份晚于 {{year}} 年',

@@ -25,7 +25,8 @@ export const zonesLayer: LayerModule = {
   interactiveLayerIds: [],
   layers: () => [
     {
-      slot: 'analysis',
+      // Above the coverage heatmap ('analysis' slot), below the roads (this module precedes roads in LAYER_MODULES).
+      slot: 'lines',
       spec: { id: ZONE_LAYER_IDS.fill, type: 'fill', source: ZONES_SOURCE_ID, paint: { 'fill-color': colorOf, 'fill-opacity': ['case', isSelected, 0.42, 0.3] } },
     },
     {

@@ -14,7 +14,9 @@ export function EligibilitySection() {
   const setRules = useAppStore((s) => s.setEligibilityRules);
   const summary = useMemo(() => eligibilityOf(communities, rules).summary, [communities, rules]);
   const n = (v: number) => formatNumber(v, language);
-  const counts = (c: { communities: number; households: number }) => t('zones.eligibility.communitiesHouseholds', { communities: n(c.communities), households: n(c.households) });
+  const counts = (c: { communities: number; households: number }) => (
+    <><td className="num">{n(c.communities)}</td><td className="num">{n(c.households)}</td></>
+  );
   return (
     <section className="panel-section" data-testid="zones-eligibility">
       <h2>{t('zones.eligibility.title')}</h2>
@@ -34,19 +36,20 @@ export function EligibilitySection() {
         ))}
       </div>
       <table className="data-table zone-counts">
+        <thead><tr><th /><th className="num">{t('zones.list.communities')}</th><th className="num">{t('zones.list.households')}</th></tr></thead>
         <tbody>
-          <tr data-testid="zones-eligible">
+          <tr data-testid="zones-eligible-count">
             <td><span className="swatch eligible-swatch" />{t('zones.eligibility.eligible')}</td>
-            <td className="num" data-testid="zones-eligible-count">{counts(summary.eligible)}</td>
+            {counts(summary.eligible)}
           </tr>
           <tr data-testid="zones-excluded">
             <td><span className="swatch excluded-swatch" />{t('zones.eligibility.excluded')}</td>
-            <td className="num">{counts(summary.excluded)}</td>
+            {counts(summary.excluded)}
           </tr>
           {EXCLUSION_REASONS.filter((r) => summary.byReason[r].communities > 0).map((r) => (
             <tr key={r} className="sub" data-testid={`zones-excluded-${r}`}>
               <td>{t(`zones.eligibility.reason.${r}`, { year: rules.builtInOrBefore })}</td>
-              <td className="num">{counts(summary.byReason[r])}</td>
+              {counts(summary.byReason[r])}
             </tr>
           ))}
         </tbody>
