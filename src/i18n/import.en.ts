@@ -6,7 +6,7 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export const importEn: Widen<typeof importZhCN> = {
   button: 'Import data',
   buttonTitle: 'Import GeoJSON, Shapefile (.zip), FlatGeobuf, CSV or OSM files',
-  tab: 'Import/Export',
+  tab: 'Import',
   dropHere: 'Drop to import',
   dropFormats: 'GeoJSON · Shapefile (.zip) · FlatGeobuf · CSV/TSV · OSM',
   reading: 'Reading {{file}}…',

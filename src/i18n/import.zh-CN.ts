@@ -2,7 +2,7 @@
 export const importZhCN = {
   button: '导入数据',
   buttonTitle: '导入 GeoJSON、Shapefile（.zip）、FlatGeobuf、CSV 或 OSM 文件',
-  tab: '导入/导出',
+  tab: '导入',
   dropHere: '松开以导入',
   dropFormats: 'GeoJSON · Shapefile (.zip) · FlatGeobuf · CSV/TSV · OSM',
   reading: '正在读取 {{file}}…',

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { appStore, useAppStore } from '../../store';
 import { ImportButton } from './ImportButton';
 
-/** Side-panel tab "导入/导出": the picker, and the last import's figures with a link to its report. */
+/** Side-panel tab "导入": the picker, and the last import's figures with a link to its report. */
 export function ImportTab() {
   const { t } = useTranslation();
   const reports = useAppStore((s) => s.importReports);
