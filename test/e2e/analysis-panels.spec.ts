@@ -55,9 +55,11 @@ async function uiFigures(page: Page) {
 
 async function waitForRun(page: Page, after: number): Promise<void> {
   await page.waitForFunction((n) => {
-    const s = window.__store!.getState();
-    return s.analysisRunCount > n && s.analysisStatus === 'done';
+    // Only the count: a late progress message of the finished run can flip the status back to 'running'.
+    return window.__store!.getState().analysisRunCount > n;
   }, after, { timeout: 120_000 });
+  // Let React render the new result.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 const runCount = (page: Page) => page.evaluate(() => window.__store!.getState().analysisRunCount);
