@@ -53,6 +53,7 @@ async function cellAt(page: Page, lngLat: [number, number]) {
 }
 
 test('heatmap, category mode, gaps, community access and path match the core', async ({ page }) => {
+  test.setTimeout(180_000);
   await page.addInitScript(() => {
     const w = window as unknown as { __longTasks: number[] };
     w.__longTasks = [];
@@ -160,6 +161,10 @@ test('heatmap, category mode, gaps, community access and path match the core', a
   expect(last[1]).toBeCloseTo(fs.pointLngLat[2 * f + 1], 9);
   await page.screenshot({ path: 'test/e2e/artifacts/coverage-path-zh.png' });
 
+  await page.evaluate(() => window.__store!.getState().setLanguage('en'));
+  await expect(page.getByTestId('access-kindergarten-walk')).toContainText(' m');
+  await page.screenshot({ path: 'test/e2e/artifacts/coverage-path-en.png' });
+
   // Rerun the analysis (max walk 300 → 500 m): progress shows, no main-thread task over 100 ms meanwhile.
   await page.evaluate(() => { (window as unknown as { __longTasks: number[] }).__longTasks.length = 0; });
   const runs = await page.evaluate(() => { const s = window.__store!.getState(); s.updateCategory('kindergarten', { maxWalkMeters: 500 }); return { a: s.analysisRunCount, g: s.gridRunCount }; });
@@ -168,9 +173,6 @@ test('heatmap, category mode, gaps, community access and path match the core', a
   await waitForMapIdle(page);
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
   console.log('long tasks during rerun (ms):', JSON.stringify(longTasks));
+  // Any long task during the rerun (ours, the panels', maplibre's SwiftShader frames) counts against the budget.
   expect(Math.max(0, ...longTasks)).toBeLessThan(100);
-
-  await page.evaluate(() => window.__store!.getState().setLanguage('en'));
-  await expect(page.getByTestId('access-kindergarten-walk')).toContainText(' m');
-  await page.screenshot({ path: 'test/e2e/artifacts/coverage-path-en.png' });
 });
