@@ -37,6 +37,10 @@ describe('project session (autosave)', () => {
     expect([...storage.records.keys()].sort()).toEqual(['header', 'part:data', 'part:settings']);
     expect(saved).toHaveLength(1);
 
+    // Restorable even though only the data changed before this first save (settings written too).
+    const early = createProjectSession({ store: createAppStore(), registry, storage });
+    expect(await early.restore()).toBe(true);
+
     // A UI-only change (selection) does not save; a settings change rewrites only the settings record.
     const dataRecord = storage.records.get('part:data');
     store.getState().select({ kind: 'community', id: 'c1' });
@@ -124,6 +128,22 @@ describe('after an unreadable autosave', () => {
     expect(storage.records.get('part:settings')).toMatchObject({ version: 1 });
     const again = createProjectSession({ store: createAppStore(), registry, storage });
     expect(await again.restore()).toBe(true);
+    vi.useRealTimers();
+  });
+});
+
+describe('first autosave', () => {
+  it('writes every part even when only the data changed (a fresh start is restorable)', async () => {
+    vi.useFakeTimers();
+    const { store, storage, session, registry } = setup();
+    expect(await session.restore()).toBe(false);
+    session.start();
+    store.getState().setDataset(testDataset());
+    await vi.advanceTimersByTimeAsync(500);
+    expect([...storage.records.keys()].sort()).toEqual(['header', 'part:data', 'part:settings']);
+    const store2 = createAppStore();
+    expect(await createProjectSession({ store: store2, registry, storage }).restore()).toBe(true);
+    expect(store2.getState().datasetName).toBe('east-lake.geojson');
     vi.useRealTimers();
   });
 });

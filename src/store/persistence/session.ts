@@ -49,8 +49,9 @@ export function createProjectSession(o: ProjectSessionOptions): ProjectSession {
   const dirty = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let writing: Promise<void> = Promise.resolve();
-  // After a failed restore the stored records may mix versions: the next save replaces all of them.
-  let rewriteAll = false;
+  // Until the storage holds a complete project (restored, or written whole once), a save writes every part; after
+  // a failed restore the records may also mix versions, which the whole rewrite replaces.
+  let rewriteAll = true;
 
   const write = async (keys: readonly string[] | 'all'): Promise<void> => {
     const project = buildProject(o.store.getState(), o.registry, { extraParts, version: o.envelope?.version });
@@ -96,6 +97,7 @@ export function createProjectSession(o: ProjectSessionOptions): ProjectSession {
       }
       applyProject(o.store, loaded);
       extraParts = loaded.unknownParts;
+      rewriteAll = false;
       return true;
     },
     start: () => {
@@ -115,6 +117,7 @@ export function createProjectSession(o: ProjectSessionOptions): ProjectSession {
       extraParts = loaded.unknownParts;
       if (timer) { clearTimeout(timer); timer = null; }
       dirty.clear();
+      rewriteAll = false;
       await enqueue('all');
       return loaded;
     },
@@ -122,6 +125,7 @@ export function createProjectSession(o: ProjectSessionOptions): ProjectSession {
       if (timer) { clearTimeout(timer); timer = null; }
       dirty.clear();
       extraParts = {};
+      rewriteAll = true;
       await writing;
       await o.storage.clear();
     },

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { projectStatus, useProjectStatus } from './projectStatus';
 
@@ -11,7 +12,8 @@ export function ProjectDialog() {
   if (!problem) return null;
   const close = () => projectStatus.setState({ problem: null });
   const params = { ...problem.params, part: typeof problem.params.part === 'string' ? t(`project.parts.${problem.params.part}`, { defaultValue: problem.params.part }) : '' };
-  return (
+  // Portal: the top bar is its own stacking context; the dialog must cover the map overlays too.
+  return createPortal(
     <div className="project-backdrop" onKeyDown={(e) => { if (e.key === 'Escape') close(); }}>
       <div className="project-dialog" role="alertdialog" aria-modal="true" aria-labelledby="project-dialog-title" data-testid="project-error">
         <h2 id="project-dialog-title">
@@ -29,7 +31,8 @@ export function ProjectDialog() {
           <button ref={closeButton} type="button" className="project-primary" data-testid="project-error-close" onClick={close}>{t('project.close')}</button>
         </div>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
 
@@ -43,11 +46,12 @@ export function ProjectNoticeToast() {
     return () => clearTimeout(timer);
   }, [notice]);
   if (!notice) return null;
-  return (
+  return createPortal(
     <div className="project-toast" role="status" data-testid="project-notice">
       <span>{t(`project.${notice.key}`, notice.params)}</span>
       {notice.unknownParts.length > 0 && <span className="project-toast-warn">{t('project.unknownParts', { parts: notice.unknownParts.join(', ') })}</span>}
       <button type="button" aria-label={t('project.close')} onClick={() => projectStatus.setState({ notice: null })}>×</button>
-    </div>
+    </div>,
+    document.body,
   );
 }
