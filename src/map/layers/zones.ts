@@ -27,13 +27,13 @@ export const zonesLayer: LayerModule = {
     {
       // Above the coverage heatmap ('analysis' slot), below the roads (this module precedes roads in LAYER_MODULES).
       slot: 'lines',
-      spec: { id: ZONE_LAYER_IDS.fill, type: 'fill', source: ZONES_SOURCE_ID, paint: { 'fill-color': colorOf, 'fill-opacity': ['case', isSelected, 0.42, 0.3] } },
+      spec: { id: ZONE_LAYER_IDS.fill, type: 'fill', source: ZONES_SOURCE_ID, paint: { 'fill-color': colorOf, 'fill-opacity': ['case', isSelected, 0.6, 0.5] } },
     },
     {
       slot: 'outlines',
       spec: {
         id: ZONE_LAYER_IDS.outline, type: 'line', source: ZONES_SOURCE_ID,
-        paint: { 'line-color': colorOf, 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 1.5, 16, 3], 'line-opacity': 0.95 },
+        paint: { 'line-color': colorOf, 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 2, 16, 3.5], 'line-opacity': 1 },
       },
     },
     {
