@@ -12,12 +12,26 @@ import { toCommunities, toFacilities, toRoads } from './domain';
 import { COMMUNITY_FIELD_ALIASES, FACILITY_FIELD_ALIASES, ROAD_FIELD_ALIASES } from './fields';
 import type { LayerRole } from './fieldGuess';
 import { guessLayer } from './fieldGuess';
+import type { Bbox } from './flatgeobufBbox';
 import { importLayer } from './importLayer';
 import type { LayerRead } from './read';
 import { readLayers } from './read';
 import type { ImportReport } from './report';
 
 export interface InputFile { name: string; bytes: ArrayBuffer }
+
+/** FlatGeobuf files larger than this are first read only inside the map view (the rest on "read all"). */
+export const LARGE_FGB_BYTES = 20 * 1024 * 1024;
+
+export interface InspectOptions {
+  /** Current map view [west, south, east, north] in WGS84. */
+  viewBbox?: Bbox;
+  /** Size above which a FlatGeobuf is read in the view only; default LARGE_FGB_BYTES (tests lower it). */
+  largeFileBytes?: number;
+}
+
+/** A layer of which only the features in the map view were read. */
+export interface PartialRead { featuresRead: number; featuresInFile: number }
 
 /** Attributes the dialog lets the user map, per role (canonical name = first alias in fields.ts). */
 export const MAPPED_ATTRIBUTES: Record<LayerRole, readonly string[]> = {
@@ -53,6 +67,8 @@ export interface LayerSummary {
   fingerprint: string;
   /** Problems of the read step (file-level failures show before the user confirms). */
   readIssues: InputIssue[];
+  /** Set when a large file was read only inside the map view (`readAll` reads the rest). */
+  partial?: PartialRead;
 }
 
 export interface LayerChoice {
@@ -73,6 +89,8 @@ export interface BuiltImport {
 }
 
 const SAMPLE_VALUES = 3;
+// Declared systems in which the WGS84 view bbox can be used as is (CGCS2000 differs from WGS84 by centimetres).
+const LONLAT_CRS = new Set(['EPSG:4326', 'EPSG:4490', 'OGC:CRS84']);
 const INDEX_KEY = '__importIndex';
 
 function summarize(key: string, layer: LayerRead, roads: readonly Feature[] | undefined): LayerSummary {
@@ -115,24 +133,51 @@ function summarize(key: string, layer: LayerRead, roads: readonly Feature[] | un
   };
 }
 
+/**
+ * Read one file; a large FlatGeobuf in lon/lat only inside the view. A file in another system is read whole:
+ * the view bbox means nothing in its coordinates.
+ */
+async function readFile(file: InputFile, options: InspectOptions): Promise<{ layers: LayerRead[]; partial?: PartialRead }> {
+  const large = options.viewBbox && /\.fgb$/i.test(file.name) && file.bytes.byteLength > (options.largeFileBytes ?? LARGE_FGB_BYTES);
+  if (large && options.viewBbox) {
+    const set = await readLayers(file.name, file.bytes, { bbox: options.viewBbox });
+    const layer = set.layers[0];
+    const inFile = layer.featuresInFile ?? 0;
+    if (layer && (layer.declaredCrs === null || LONLAT_CRS.has(layer.declaredCrs)) && inFile > layer.features.length) {
+      const partial = { featuresRead: layer.features.length, featuresInFile: inFile };
+      // Counts and the report speak of what was read; the reader's bbox note is replaced by a plainer one.
+      const issues = layer.issues.filter((i) => !/outside the requested bbox/.test(i.message));
+      issues.push({ severity: 'info', file: file.name, action: 'kept', message: `Large file: only the ${partial.featuresRead} features inside the map view were read (of ${inFile}); "Read all" in the import dialog reads the whole file` });
+      return { layers: [{ ...layer, issues, featuresInFile: undefined }], partial };
+    }
+    if (layer && layer.declaredCrs !== null && !LONLAT_CRS.has(layer.declaredCrs)) return { layers: (await readLayers(file.name, file.bytes)).layers };
+    return { layers: set.layers };
+  }
+  return { layers: (await readLayers(file.name, file.bytes)).layers };
+}
+
 /** Holds the read layers between the dialog's two steps (one per Worker, or per test). */
 export class ImportSession {
   private layers = new Map<string, LayerRead>();
+  /** Files read only in part, by layer key, kept for `readAll`. */
+  private partialFiles = new Map<string, InputFile>();
 
   /**
    * Read every file; `roads` (WGS84, already loaded) let the hints spot GCJ-02/BD-09 offsets.
    * `onFile` reports progress after each file.
    */
-  async inspectFiles(files: readonly InputFile[], roads?: readonly Feature[], onFile?: (done: number, total: number) => void): Promise<LayerSummary[]> {
+  async inspectFiles(files: readonly InputFile[], roads?: readonly Feature[], onFile?: (done: number, total: number) => void, options: InspectOptions = {}): Promise<LayerSummary[]> {
     this.layers.clear();
+    this.partialFiles.clear();
     const out: LayerSummary[] = [];
     for (const [fi, file] of files.entries()) {
       try {
-        const set = await readLayers(file.name, file.bytes);
-        set.layers.forEach((layer, li) => {
+        const read = await readFile(file, options);
+        read.layers.forEach((layer, li) => {
           const key = `${fi}:${li}`;
           this.layers.set(key, layer);
-          out.push(summarize(key, layer, roads));
+          if (read.partial) this.partialFiles.set(key, file);
+          out.push({ ...summarize(key, layer, roads), ...(read.partial ? { partial: read.partial } : {}) });
         });
       } catch (e) {
         // A reader that throws (instead of reporting) must still show up: an empty layer with the error.
@@ -145,6 +190,16 @@ export class ImportSession {
       onFile?.(fi + 1, files.length);
     }
     return out;
+  }
+
+  /** Re-read a layer that was read only inside the map view, whole this time; null if it was not partial. */
+  async readAll(key: string, roads?: readonly Feature[]): Promise<LayerSummary | null> {
+    const file = this.partialFiles.get(key);
+    if (!file) return null;
+    const [layer] = (await readLayers(file.name, file.bytes)).layers;
+    this.layers.set(key, layer);
+    this.partialFiles.delete(key);
+    return summarize(key, layer, roads);
   }
 
   /** Apply the user's choices to the layers read by the last `inspectFiles`. */

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Feature } from 'geojson';
+import { writeFlatGeobuf } from '../../src/io/flatgeobuf';
 import { ImportSession, withCanonicalFields } from '../../src/io/importPipeline';
 
 const square = (x: number, y: number, d = 0.001) => ({ type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] });
@@ -55,5 +57,41 @@ describe('import pipeline', () => {
     expect(dxMeters).toBeGreaterThan(300);
     expect(dxMeters).toBeLessThan(800);
     expect(built.reports[0].crs).toEqual({ label: 'GCJ-02 (Amap/Tencent)', source: 'user' });
+  });
+
+  it('a large FlatGeobuf is read only inside the view first; readAll reads the whole file', async () => {
+    // 10 × 10 grid of points 0.01° apart: the view [115.9, 28.6, 115.935, 28.635] holds columns/rows 0..3 → 16.
+    const features: Feature[] = [];
+    for (let i = 0; i < 10; i++) for (let j = 0; j < 10; j++) {
+      features.push({ type: 'Feature', properties: { name: `p${i}-${j}`, category: 'kindergarten' }, geometry: { type: 'Point', coordinates: [115.9 + i * 0.01, 28.6 + j * 0.01] } });
+    }
+    const bytes = writeFlatGeobuf(features, { spatialIndex: true });
+    const buffer = () => bytes.slice().buffer as ArrayBuffer;
+    const viewBbox: [number, number, number, number] = [115.9, 28.6, 115.935, 28.635];
+    const session = new ImportSession();
+    const [layer] = await session.inspectFiles([{ name: 'big.fgb', bytes: buffer() }], undefined, undefined, { viewBbox, largeFileBytes: 100 });
+    expect(layer.partial).toEqual({ featuresRead: 16, featuresInFile: 100 });
+    expect(layer.featureCount).toBe(16);
+    const built = session.build([{ key: layer.key, role: 'facilities', crs: '', mapping: { name: 'name', category: 'category' } }]);
+    expect(built.facilities).toHaveLength(16);
+    for (const f of built.facilities) {
+      const [x, y] = (f.geometry as { coordinates: number[] }).coordinates;
+      expect(x).toBeLessThanOrEqual(115.935);
+      expect(y).toBeLessThanOrEqual(28.635);
+    }
+    expect(built.reports[0].featuresRead).toBe(16);
+    expect(built.reports[0].warnings.some((w) => /only the 16 features inside the map view were read \(of 100\)/.test(w.message))).toBe(true);
+
+    const whole = await session.readAll(layer.key);
+    expect(whole?.featureCount).toBe(100);
+    expect(whole?.partial).toBeUndefined();
+    const all = session.build([{ key: layer.key, role: 'facilities', crs: '', mapping: { name: 'name', category: 'category' } }]);
+    expect(all.facilities).toHaveLength(100);
+    expect(await session.readAll(layer.key)).toBeNull();
+
+    // Below the threshold (default 20 MB) the same file is read whole at once.
+    const [small] = await new ImportSession().inspectFiles([{ name: 'big.fgb', bytes: buffer() }], undefined, undefined, { viewBbox });
+    expect(small.partial).toBeUndefined();
+    expect(small.featureCount).toBe(100);
   });
 });
