@@ -139,7 +139,7 @@ test('heatmap, category mode, gaps, community access and path match the core', a
   await page.screenshot({ path: 'test/e2e/artifacts/coverage-kindergarten.png' });
 
   // Community detail: walking metres as Node computes them; show path.
-  const ci = node.communities.findIndex((c, i) => !node.result.communitySnap.offNetwork[i] && node.result.nearestFacility[i * nCat + k] >= 0);
+  const ci = node.communities.findIndex((_c, i) => !node.result.communitySnap.offNetwork[i] && node.result.nearestFacility[i * nCat + k] >= 0);
   const c = node.communities[ci];
   await page.evaluate((id) => window.__store!.getState().select({ kind: 'community', id }), c.id);
   const walk = node.result.walkMeters[ci * nCat + k];
