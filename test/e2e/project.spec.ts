@@ -57,7 +57,7 @@ test('autosave restores zones and settings after a reload; a saved file reopens 
   await expect(page.getByTestId('save-project')).toHaveText(/保存项目/);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-project').click()]);
   expect(download.suggestedFilename()).toMatch(/^renovation-project-\d{8}-\d{4}\.rpproj$/);
-  const filePath = `${ARTIFACTS}/project-saved.rpproj`;
+  const filePath = test.info().outputPath('project-saved.rpproj');
   await download.saveAs(filePath);
   const project = JSON.parse(strFromU8(unzipSync(new Uint8Array(readFileSync(filePath)))['project.json'])) as {
     format: string; version: number; parts: Record<string, { version: number; data: Record<string, unknown> }>;
@@ -92,7 +92,7 @@ test('a broken or newer project file shows a clear error and leaves the project 
   await page.evaluate(() => window.__store!.getState().setZoningSettings({ gapMeters: 25 }));
   const communities = await page.evaluate(() => window.__store!.getState().communities.length);
 
-  const broken = `${ARTIFACTS}/broken.json`;
+  const broken = test.info().outputPath('broken.json');
   writeFileSync(broken, '{"format": "renovation-planner-project", "version": 1, "parts": ');
   await page.getByTestId('open-project-input').setInputFiles(broken);
   await expect(page.getByTestId('project-error')).toBeVisible();
@@ -103,7 +103,7 @@ test('a broken or newer project file shows a clear error and leaves the project 
   await expect(page.getByTestId('project-error')).toHaveCount(0);
 
   // A valid envelope with one part of the wrong type: nothing of it is applied.
-  const wrongType = `${ARTIFACTS}/wrong-type.json`;
+  const wrongType = test.info().outputPath('wrong-type.json');
   writeFileSync(wrongType, JSON.stringify({ format: 'renovation-planner-project', version: 1, savedAt: '2026-11-26T00:00:00Z', app: { version: '0.1.0' },
     parts: { data: { version: 1, data: { sample: true } }, settings: { version: 1, data: { oldBuildYearThreshold: 'two thousand', categories: [] } },
       zones: { version: 1, data: { zones: [], settings: { gapMeters: 99 } } } } }));
@@ -114,7 +114,7 @@ test('a broken or newer project file shows a clear error and leaves the project 
 
   // A newer file, in English.
   await page.getByTestId('lang-en').click();
-  const newer = `${ARTIFACTS}/newer.json`;
+  const newer = test.info().outputPath('newer.json');
   writeFileSync(newer, JSON.stringify({ format: 'renovation-planner-project', version: 3, savedAt: '2027-01-01T00:00:00Z', app: { version: '2.0.0' }, parts: {} }));
   await page.getByTestId('open-project-input').setInputFiles(newer);
   await expect(page.getByTestId('project-error-message')).toHaveText('This project was saved by a newer version of the app (project file version 3); this app reads project files up to version 1. Please update the app.');
