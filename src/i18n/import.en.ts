@@ -60,6 +60,8 @@ export const importEn: Widen<typeof importZhCN> = {
     category: 'Category',
     highway: 'Road class',
   },
+  partialRead: 'Large file: only the {{read}} features inside the current view were read (of {{total}})',
+  readAll: 'Read all',
   readProblems: 'Problems reading the file',
   mode: 'Import mode',
   modeReplace: 'Replace existing data of the same kind',

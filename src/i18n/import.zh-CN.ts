@@ -56,6 +56,8 @@ export const importZhCN = {
     category: '设施类别',
     highway: '道路等级',
   },
+  partialRead: '大文件：仅读取当前视图范围内的 {{read}} 个要素（共 {{total}} 个）',
+  readAll: '读取全部',
   readProblems: '读取问题',
   mode: '导入方式',
   modeReplace: '替换同类现有数据',

@@ -29,6 +29,8 @@ export interface ImportSlice {
   setImportPhase: (phase: ImportPhase) => void;
   setImportProgress: (progress: ImportProgress | null) => void;
   setImportLayers: (layers: LayerSummary[], choices: LayerChoice[]) => void;
+  /** Swap one layer's summary (after "read all"); the user's choice for it stays. */
+  replaceImportLayer: (layer: LayerSummary) => void;
   updateImportChoice: (key: string, patch: Partial<Omit<LayerChoice, 'key'>>) => void;
   setImportMode: (mode: ImportMode) => void;
   setImportReports: (reports: ImportReport[]) => void;
@@ -46,6 +48,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set) => ({
   setImportPhase: (importPhase) => set({ importPhase }),
   setImportProgress: (importProgress) => set({ importProgress }),
   setImportLayers: (importLayers, importChoices) => set({ importLayers, importChoices }),
+  replaceImportLayer: (layer) => set((s) => ({ importLayers: s.importLayers.map((l) => (l.key === layer.key ? layer : l)) })),
   updateImportChoice: (key, patch) =>
     set((s) => ({ importChoices: s.importChoices.map((c) => (c.key === key ? { ...c, ...patch } : c)) })),
   setImportMode: (importMode) => set({ importMode }),

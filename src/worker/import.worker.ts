@@ -5,13 +5,14 @@
  */
 import { expose } from 'comlink';
 import type { Feature } from 'geojson';
-import type { InputFile, LayerChoice } from '../io/importPipeline';
+import type { InputFile, InspectOptions, LayerChoice } from '../io/importPipeline';
 import { ImportSession } from '../io/importPipeline';
 
 const session = new ImportSession();
 
 const api = {
-  inspect: (files: InputFile[], roads: Feature[] | undefined, onFile?: (done: number, total: number) => void) => session.inspectFiles(files, roads, onFile),
+  inspect: (files: InputFile[], roads: Feature[] | undefined, onFile?: (done: number, total: number) => void, options?: InspectOptions) => session.inspectFiles(files, roads, onFile, options),
+  readAll: (key: string, roads: Feature[] | undefined) => session.readAll(key, roads),
   build: (choices: LayerChoice[], roads: Feature[] | undefined) => session.build(choices, roads),
 };
 

@@ -5,7 +5,7 @@
 import { proxy, transfer, wrap } from 'comlink';
 import type { Remote } from 'comlink';
 import type { Feature } from 'geojson';
-import type { BuiltImport, InputFile, LayerChoice, LayerSummary } from '../io/importPipeline';
+import type { BuiltImport, InputFile, InspectOptions, LayerChoice, LayerSummary } from '../io/importPipeline';
 import type { ImportWorkerApi } from './import.worker';
 
 export class ImportClient {
@@ -21,9 +21,14 @@ export class ImportClient {
   }
 
   /** Read the files in the Worker (their buffers are transferred, not copied). */
-  inspect(files: InputFile[], roads: Feature[] | undefined, onFile?: (done: number, total: number) => void): Promise<LayerSummary[]> {
+  inspect(files: InputFile[], roads: Feature[] | undefined, onFile?: (done: number, total: number) => void, options?: InspectOptions): Promise<LayerSummary[]> {
     const api = this.ensure();
-    return api.inspect(transfer(files, files.map((f) => f.bytes)), roads, onFile ? proxy(onFile) : undefined);
+    return api.inspect(transfer(files, files.map((f) => f.bytes)), roads, onFile ? proxy(onFile) : undefined, options);
+  }
+
+  /** Re-read a layer that was read only inside the map view (the Worker kept its bytes). */
+  readAll(key: string, roads: Feature[] | undefined): Promise<LayerSummary | null> {
+    return this.ensure().readAll(key, roads);
   }
 
   build(choices: LayerChoice[], roads: Feature[] | undefined): Promise<BuiltImport> {

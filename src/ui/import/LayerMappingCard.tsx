@@ -6,7 +6,7 @@ import type { LayerChoice, LayerSummary } from '../../io/importPipeline';
 import { MAPPED_ATTRIBUTES } from '../../io/importPipeline';
 import { appStore } from '../../store';
 import { CrsSelect } from './CrsSelect';
-import { mappingForRole } from './importController';
+import { mappingForRole, readWholeLayer } from './importController';
 
 const ROLES: readonly LayerRole[] = ['communities', 'facilities', 'roads'];
 const CRS_NAMES: Record<string, string> = { gcj02: 'GCJ-02', bd09: 'BD-09' };
@@ -65,6 +65,12 @@ export function LayerMappingCard({ layer, choice }: { layer: LayerSummary; choic
         <label htmlFor={`${idBase}-crs`}>{t('import.crs')}</label>
         <CrsSelect id={`${idBase}-crs`} value={choice.crs} declared={layer.declaredCrs !== null} declaredLabel={layer.declaredCrsLabel ?? layer.declaredCrs?.slice(0, 40) ?? null} onChange={(crs) => update({ crs })} />
       </div>
+      {layer.partial && (
+        <div className="import-hint import-partial" data-testid="import-partial">
+          <span>{t('import.partialRead', { read: layer.partial.featuresRead, total: layer.partial.featuresInFile })}</span>
+          <button type="button" className="btn" data-testid="import-read-all" onClick={() => void readWholeLayer(appStore, layer.key)}>{t('import.readAll')}</button>
+        </div>
+      )}
       {layer.hints.map((h, i) => <HintText key={i} hint={h} />)}
       {fileProblems.length > 0 && (
         <div className="import-problems" data-testid="import-read-problems">

@@ -3,6 +3,7 @@
  * dialog with guessed or remembered choices, then build and hand the result to the data slice.
  */
 import type { Feature } from 'geojson';
+import type { Bbox } from '../../io/flatgeobufBbox';
 import type { LayerChoice, LayerSummary } from '../../io/importPipeline';
 import { MAPPED_ATTRIBUTES } from '../../io/importPipeline';
 import type { AppStore } from '../../store';
@@ -13,6 +14,12 @@ let client: ImportClient | null = null;
 
 function roadsOf(store: AppStore): Feature[] {
   return store.getState().roads.map((r) => ({ type: 'Feature', geometry: r.geometry, properties: {} }));
+}
+
+/** The map's current view [w, s, e, n] (WGS84), so large files can be read there first; undefined without a map. */
+function viewBbox(): Bbox | undefined {
+  const b = window.__map?.getBounds();
+  return b ? [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] : undefined;
 }
 
 /** Read a File with byte progress (File.arrayBuffer gives none). */
@@ -70,10 +77,33 @@ export async function startImport(store: AppStore, files: readonly File[]): Prom
       inputs.push({ name: file.name, bytes });
     }
     store.getState().setImportProgress({ stage: 'parsing', fileName: files[0].name, fraction: 0.5 });
+    const bbox = viewBbox();
     const layers = await client.inspect(inputs, roadsOf(store), (done, total) => {
       store.getState().setImportProgress({ stage: 'parsing', fileName: files[Math.min(done, total - 1)].name, fraction: 0.5 + 0.5 * (done / total) });
-    });
+    }, { ...(bbox ? { viewBbox: bbox } : {}), ...largeFileOverride() });
     store.getState().setImportLayers(layers, layers.map(initialChoice));
+    store.getState().setImportProgress(null);
+    store.getState().setImportPhase('mapping');
+  } catch (e) {
+    failImport(store, e);
+  }
+}
+
+/** Lets the browser tests lower the large-file threshold (`window.__importLargeFileBytes`) without a 20 MB fixture. */
+function largeFileOverride(): { largeFileBytes?: number } {
+  const v: unknown = (window as unknown as Record<string, unknown>).__importLargeFileBytes;
+  return typeof v === 'number' ? { largeFileBytes: v } : {};
+}
+
+/** "Read all": re-read a layer that was read only inside the map view; the dialog's choice for it stays. */
+export async function readWholeLayer(store: AppStore, key: string): Promise<void> {
+  const s = store.getState();
+  if (!client || s.importPhase !== 'mapping') return;
+  s.setImportPhase('reading');
+  s.setImportProgress({ stage: 'parsing', fileName: s.importLayers.find((l) => l.key === key)?.fileName ?? '', fraction: 0.5 });
+  try {
+    const layer = await client.readAll(key, roadsOf(store));
+    if (layer) store.getState().replaceImportLayer(layer);
     store.getState().setImportProgress(null);
     store.getState().setImportPhase('mapping');
   } catch (e) {
