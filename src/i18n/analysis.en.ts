@@ -10,7 +10,7 @@ export const analysisEn: Widen<typeof analysisZhCN> = {
   error: 'Analysis failed: {{message}}',
   modeNetwork: 'Walking distance along the network',
   modeEuclidean: 'Straight-line distance (no roads loaded; indicative only)',
-  modeLabel: 'Distance',
+  modeLabel: 'Distance: ',
   dashboard: {
     title: 'Life-circle coverage overview',
     eligibleCommunities: 'Eligible communities',

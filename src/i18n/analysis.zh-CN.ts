@@ -6,7 +6,7 @@ export const analysisZhCN = {
   error: '分析失败：{{message}}',
   modeNetwork: '步行路网距离',
   modeEuclidean: '直线距离（未加载道路，仅供参考）',
-  modeLabel: '计算方式',
+  modeLabel: '计算方式：',
   dashboard: {
     title: '生活圈覆盖概览',
     eligibleCommunities: '改造对象小区',

@@ -3,7 +3,17 @@ import { useTranslation } from 'react-i18next';
 import type { CategoryFigures } from '../../store/analysisSelectors';
 import { formatNumber, formatPercent } from '../format';
 
-const ROW_PX = 22, ROW_BEFORE_PX = 30, LABEL_PX = 112, VALUE_PX = 96, WIDTH_PX = 360;
+// viewBox ≈ the panel's pixel width, so SVG text renders at the UI's own font size.
+const ROW_PX = 22, ROW_BEFORE_PX = 30, LABEL_PX = 92, VALUE_PX = 84, WIDTH_PX = 272;
+/** Fit a label into the label column: CJK glyphs are about twice as wide as Latin ones at 11 px. */
+function shorten(label: string, maxPx = LABEL_PX - 8): string {
+  let px = 0;
+  for (let i = 0; i < label.length; i++) {
+    px += /[\u2e80-\uffff]/.test(label[i]) ? 11.5 : 6.6;
+    if (px > maxPx) return `${label.slice(0, Math.max(1, i - 1))}…`;
+  }
+  return label;
+}
 
 function barColor(share: number): string {
   // Below the 80 % reference the bar turns warm: the eye finds the weak categories first.
@@ -37,13 +47,13 @@ export function CoverageBarChart({ rows, language, categoryName }: {
         return (
           <g key={r.categoryId} data-testid={`coverage-bar-${r.categoryId}`} data-share={r.share.toFixed(6)}
             data-households-covered={r.householdsCovered} data-households-gained={r.householdsGained}>
-            <title>{`${name}: ${formatNumber(r.householdsCovered, language)} / ${formatNumber(r.householdsTotal, language)}`}</title>
-            <text x={LABEL_PX - 6} y={y + 11} className={`bar-label${r.required ? '' : ' optional'}`} textAnchor="end">{categoryName(r.categoryId)}</text>
+            <title>{`${name}: ${formatNumber(r.householdsCovered, language)} / ${formatNumber(r.householdsTotal, language)}${r.householdsGained > 0 ? ` (${t('analysis.dashboard.gained', { value: formatNumber(r.householdsGained, language) })})` : ''}`}</title>
+            <text x={LABEL_PX - 6} y={y + 11} className={`bar-label${r.required ? '' : ' optional'}`} textAnchor="end">{shorten(categoryName(r.categoryId))}</text>
             {r.before && <rect x={LABEL_PX} y={y + 14} width={Math.max(1, r.before.share * barMaxPx)} height={7} className="bar-before" />}
             <rect x={LABEL_PX} y={y + 2} width={Math.max(1, r.share * barMaxPx)} height={12} fill={barColor(r.share)} opacity={r.required ? 1 : 0.45} />
             <text x={WIDTH_PX - VALUE_PX + 4} y={y + 12} className="bar-value">
               {formatPercent(r.share, language)}
-              {r.householdsGained > 0 && <tspan className="bar-gain" dx={4}>{t('analysis.dashboard.gained', { value: formatNumber(r.householdsGained, language) })}</tspan>}
+              {r.householdsGained > 0 && <tspan className="bar-gain" dx={4}>+{formatNumber(r.householdsGained, language)}</tspan>}
             </text>
           </g>
         );

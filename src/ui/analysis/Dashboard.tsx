@@ -20,7 +20,7 @@ export function Dashboard() {
     <section className="panel-section" data-testid="analysis-dashboard">
       <h2>{t('analysis.dashboard.title')}</h2>
       <p className={`mode-label mode-${figures.mode}`} data-testid="analysis-mode" data-mode={figures.mode}>
-        {t('analysis.modeLabel')}：{figures.mode === 'network' ? t('analysis.modeNetwork') : t('analysis.modeEuclidean')}
+        {t('analysis.modeLabel')}{figures.mode === 'network' ? t('analysis.modeNetwork') : t('analysis.modeEuclidean')}
       </p>
       <div className="stat-grid">
         <div className="stat" data-testid="dash-eligible-communities">

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ScoreBin } from '../../store/analysisSelectors';
 import { formatNumber, formatPercent } from '../format';
 
-const WIDTH_PX = 360, HEIGHT_PX = 120, PAD_BOTTOM_PX = 18, PAD_TOP_PX = 12;
+const WIDTH_PX = 272, HEIGHT_PX = 110, PAD_BOTTOM_PX = 18, PAD_TOP_PX = 12;
 
 export function ScoreHistogram({ bins, language }: { bins: readonly ScoreBin[]; language: string }) {
   const { t } = useTranslation();
