@@ -2,6 +2,7 @@
  * Zones (区块) in the built app: automatic zoning equals the core's `autoZone` on the same sample data (computed
  * here in Node from data/sample), drawing a zone with the mouse, removing a member by click, Ctrl+Z.
  */
+import type { Page } from '@playwright/test';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { offsetLngLat, polygonContains, representativePoint } from '../../src/core/geo';
 import type { Community } from '../../src/core/types';
@@ -22,7 +23,7 @@ async function sampleData() {
   return { communities, roads, water };
 }
 
-async function openZonesTab(page: import('@playwright/test').Page) {
+async function openZonesTab(page: Page) {
   await openApp(page);
   await page.getByTestId('tab-zones').click();
   await expect(page.getByTestId('zones-tab')).toBeVisible();
