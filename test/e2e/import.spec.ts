@@ -3,7 +3,9 @@
  * fields, import, count what the map draws, and read the import report (repaired and skipped features, HTML as text).
  */
 import type { Page } from '@playwright/test';
+import type { Feature } from 'geojson';
 import gcoord from 'gcoord';
+import { writeFlatGeobuf } from '../../src/io/flatgeobuf';
 import { expect, openApp, renderedFeatures, test, waitForMapIdle } from './fixtures';
 import type { LngLat } from './files/importFiles';
 import { HTML_HOUSEHOLDS, HTML_NAME, communitiesGeoJSON, facilitiesShapefileZip, gcjFacilitiesGeoJSON } from './files/importFiles';
@@ -171,4 +173,28 @@ test('points ~500 m off the loaded streets get a GCJ-02 hint and conversion pre-
     });
   }, street);
   expect(Math.max(...offsets)).toBeLessThan(15);
+});
+
+test('a large FlatGeobuf shows only the features in the map view first; "读取全部" reads the whole file', async ({ page }) => {
+  await openApp(page);
+  // A 20 MB fixture would be slow to pass around: the threshold is lowered for this page only.
+  await page.evaluate(() => { (window as unknown as Record<string, unknown>).__importLargeFileBytes = 100; });
+  const view = await page.evaluate(() => { const b = window.__map!.getBounds(); return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]; });
+  const [w, s, e, n] = view;
+  // 5 × 5 points inside the view (middle half) and 15 far outside it.
+  const features: Feature[] = [];
+  for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) {
+    const lng = w + (e - w) * (0.25 + 0.1 * i);
+    const lat = s + (n - s) * (0.25 + 0.1 * j);
+    features.push({ type: 'Feature', properties: { 名称: `幼儿园${i}-${j}`, 类别: '幼儿园' }, geometry: { type: 'Point', coordinates: [lng, lat] } });
+  }
+  for (let k = 0; k < 15; k++) features.push({ type: 'Feature', properties: { 名称: `远处${k}`, 类别: '幼儿园' }, geometry: { type: 'Point', coordinates: [e + 1 + k * 0.01, n + 1] } });
+  await dropFiles(page, [{ name: 'big.fgb', bytes: writeFlatGeobuf(features, { spatialIndex: true }) }]);
+
+  const card = page.getByTestId('import-dialog').getByTestId('import-layer');
+  await expect(card.getByTestId('import-partial')).toHaveText(/大文件：仅读取当前视图范围内的 25 个要素（共 40 个）/);
+  await expect(card.getByTestId('import-layer-count')).toHaveText('25 个要素');
+  await card.getByTestId('import-read-all').click();
+  await expect(card.getByTestId('import-partial')).toHaveCount(0);
+  await expect(card.getByTestId('import-layer-count')).toHaveText('40 个要素');
 });
