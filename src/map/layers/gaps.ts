@@ -24,7 +24,8 @@ export function gapCommunityIds(state: AppState): Set<string> {
 
 export function gapsSourceData(state: AppState): FeatureCollection {
   const r = state.analysisResult;
-  if (!state.showGaps || !r || r.communityIds.length !== state.communities.length) return { type: 'FeatureCollection', features: [] };
+  // Like the heatmap, gap outlines step aside while zones are edited (eligibility outlines take their place).
+  if (!state.showGaps || state.sidePanelTab === 'zones' || !r || r.communityIds.length !== state.communities.length) return { type: 'FeatureCollection', features: [] };
   const gapIds = gapCommunityIds(state);
   const features: Feature[] = [];
   state.communities.forEach((c, i) => {
@@ -63,5 +64,6 @@ export const gapsLayer: LayerModule = {
   ],
   toSourceData: gapsSourceData,
   dataChanged: (s, p) => s.analysisResult !== p.analysisResult || s.gapCategory !== p.gapCategory || s.showGaps !== p.showGaps ||
+    (s.sidePanelTab === 'zones') !== (p.sidePanelTab === 'zones') ||
     s.communities !== p.communities || s.analysisSettings !== p.analysisSettings,
 };

@@ -32,7 +32,8 @@ function colors(state: AppState): string[] {
 
 export function heatmapSourceData(state: AppState): FeatureCollection {
   const g = state.grid;
-  if (!g || state.heatmapMode === 'off') return { type: 'FeatureCollection', features: [] };
+  // While planners edit zones, the coverage overlay would hide the zone fills: it steps aside on the Zones tab.
+  if (!g || state.heatmapMode === 'off' || state.sidePanelTab === 'zones') return { type: 'FeatureCollection', features: [] };
   const nCat = g.categoryIds.length;
   const k = g.categoryIds.indexOf(state.heatmapCategory);
   const byCategory = state.heatmapMode === 'category' && k >= 0;
@@ -75,5 +76,5 @@ export const heatmapLayer: LayerModule = {
     },
   }],
   toSourceData: heatmapSourceData,
-  dataChanged: (s, p) => s.grid !== p.grid || s.heatmapMode !== p.heatmapMode || s.heatmapCategory !== p.heatmapCategory || s.heatmapOpacity !== p.heatmapOpacity,
+  dataChanged: (s, p) => s.grid !== p.grid || (s.sidePanelTab === 'zones') !== (p.sidePanelTab === 'zones') || s.heatmapMode !== p.heatmapMode || s.heatmapCategory !== p.heatmapCategory || s.heatmapOpacity !== p.heatmapOpacity,
 };
