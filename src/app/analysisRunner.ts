@@ -73,8 +73,10 @@ export class AnalysisRunner {
     const needBaseline = planned.length > 0 && !(this.baseline && this.baseline.data === data && this.baseline.settings === settings);
     const runs = (needBaseline ? 1 : 0) + 1;
     let doneRuns = 0;
+    // Progress messages travel on their own channel and can arrive after the result: ignore them once it is in.
+    let live = true;
     const progress = (phase: string, done: number, total: number) => {
-      if (gen !== this.generation) return;
+      if (!live || gen !== this.generation) return;
       const within = total > 0 ? done / total : 0;
       this.store.getState().setAnalysisRunning({ phase, fraction: (doneRuns + within) / runs });
     };
@@ -86,10 +88,12 @@ export class AnalysisRunner {
         doneRuns++;
       }
       const result = await this.client.run(data, { settings, plannedFacilities: planned }, (p) => progress(p.phase, p.done, p.total));
+      live = false;
       if (gen !== this.generation) return;
       if (planned.length === 0) this.baseline = { data, settings, result };
       this.store.getState().setAnalysisDone(result, planned.length > 0 ? this.baseline?.result ?? null : null);
     } catch (e) {
+      live = false;
       if (e instanceof AnalysisCancelledError || gen !== this.generation) return;
       this.store.getState().setAnalysisError(e instanceof Error ? e.message : String(e));
     }

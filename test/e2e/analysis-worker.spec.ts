@@ -67,6 +67,9 @@ test('changing a setting reruns the analysis in the Worker with the new max walk
   await page.evaluate(() => window.__store!.getState().updateCategory('kindergarten', { maxWalkMeters: 500 }));
   await page.waitForFunction(() => (window.__store?.getState().analysisRunCount ?? 0) >= 2, null, { timeout: 60_000 });
   const after = await page.evaluate(() => window.__store!.getState().analysisResult!.summary.find((s) => s.categoryId === 'kindergarten')!.householdsCovered);
+  // Late progress messages must not flip a finished run back to "running".
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => window.__store!.getState().analysisStatus)).toBe('done');
   const settings = defaultAnalysisSettings();
   settings.categories = settings.categories.map((c) => (c.id === 'kindergarten' ? { ...c, maxWalkMeters: 500 } : c));
   const kgCovered = (r: Awaited<ReturnType<typeof nodeResult>>) => r.summary.find((s) => s.categoryId === 'kindergarten')!.householdsCovered;
