@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../store';
 import { AnalysisProgress } from './AnalysisProgress';
 import { CoverageMapControls } from './CoverageMapControls';
 import { HeatmapLegend } from './HeatmapLegend';
@@ -9,6 +10,9 @@ import './coverage.css';
 export function CoverageMapBox() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(true);
+  // The coverage overlay steps aside on the Zones tab (see map/layers/heatmap.ts): so do its controls and legend.
+  const zonesTab = useAppStore((s) => s.sidePanelTab === 'zones');
+  if (zonesTab) return <div className="cov-box" data-testid="coverage-map-box"><AnalysisProgress /></div>;
   return (
     <div className="cov-box" data-testid="coverage-map-box">
       <AnalysisProgress />
