@@ -12,7 +12,8 @@ export function CoverageMapBox() {
   const [open, setOpen] = useState(true);
   // The coverage overlay steps aside on the Zones tab (see map/layers/heatmap.ts): so do its controls and legend.
   const zonesTab = useAppStore((s) => s.sidePanelTab === 'zones');
-  if (zonesTab) return <div className="cov-box" data-testid="coverage-map-box"><AnalysisProgress /></div>;
+  const running = useAppStore((s) => s.analysisStatus === 'running');
+  if (zonesTab) return running ? <div className="cov-box" data-testid="coverage-map-box"><AnalysisProgress /></div> : null;
   return (
     <div className="cov-box" data-testid="coverage-map-box">
       <AnalysisProgress />
