@@ -53,7 +53,7 @@ describe('store', () => {
   it('toggles layer visibility and facility categories', () => {
     const store = createAppStore();
     store.getState().setLayerVisible('roads', false);
-    expect(store.getState().layerVisibility).toEqual({ communities: true, facilities: true, roads: false, water: true });
+    expect(store.getState().layerVisibility).toEqual({ communities: true, facilities: true, roads: false, water: true, zones: true });
     store.getState().toggleCategory('market');
     store.getState().toggleCategory('canteen');
     store.getState().toggleCategory('market');
