@@ -2,6 +2,7 @@
 import type { Page } from '@playwright/test';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { LngLat } from './fixtures';
+import { waitForMapIdle } from './fixtures';
 import { interiorPoints } from './sample-data';
 
 export interface Probe { feature: Feature<Polygon | MultiPolygon>; id: string; lngLat: LngLat }
@@ -18,10 +19,20 @@ async function layersAt(page: Page, lngLat: LngLat, radiusPx: number): Promise<{
   }, { lngLat, radiusPx });
 }
 
+/**
+ * Switch the coverage overlays (heatmap, gap outlines) off, as a user does to look at the base layers: they are
+ * drawn over the community fills once the analysis has run, and would make every probe ambiguous.
+ */
+export async function showBaseLayersOnly(page: Page): Promise<void> {
+  await page.evaluate(() => { const s = window.__store!.getState(); s.setHeatmapMode('off'); s.setShowGaps(false); });
+  await waitForMapIdle(page);
+}
+
 /** A point inside one of the candidate communities where only that community's fill is drawn. */
 export async function cleanCommunityProbe(
   page: Page, candidates: Feature<Polygon | MultiPolygon>[], radiusPx = 5, accept: (at: CanvasPoint) => boolean = () => true,
 ): Promise<Probe> {
+  await showBaseLayersOnly(page);
   for (const feature of candidates.slice(0, 60)) {
     const id = String(feature.properties?.id);
     for (const lngLat of interiorPoints(feature, 8).slice(0, 6)) {
