@@ -10,18 +10,9 @@ import { listGaps } from '../core/coverage';
 import type { Community } from '../core/types';
 import type { GapSortKey, SortDirection } from './analysisUiSlice';
 import type { AppState } from './types';
+import { memoLast } from './selectors';
 import { eligibilityOf } from './zones/context';
 
-function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
-  let lastArgs: A | null = null;
-  let lastResult: R;
-  return (...args: A) => {
-    if (lastArgs && args.length === lastArgs.length && args.every((a, i) => a === lastArgs![i])) return lastResult;
-    lastArgs = args;
-    lastResult = fn(...args);
-    return lastResult;
-  };
-}
 
 const EMPTY_GAPS: Gap[] = [];
 

@@ -6,7 +6,7 @@ import type { Community, Facility, Road } from '../core/types';
 import type { AppState } from './types';
 
 /** Remember the last result for the same argument references. */
-function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+export function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
   let lastArgs: A | null = null;
   let lastResult: R;
   return (...args: A) => {

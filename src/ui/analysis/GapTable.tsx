@@ -7,7 +7,8 @@ import { useAnalysisUi } from '../../store/analysisUiSlice';
 import { filterSortGaps, selectGaps } from '../../store/analysisSelectors';
 import { formatNumber } from '../format';
 import { useCategoryName } from '../useCategoryName';
-import { downloadText, gapsCsv } from './gapCsv';
+import { MIME, downloadData } from '../../io/export/download';
+import { gapsCsv } from './gapCsv';
 
 /** Rows per page: a page fits the panel without scrolling far, and React never renders thousands of rows. */
 export const GAP_PAGE_SIZE = 50;
@@ -53,7 +54,7 @@ export function GapTable() {
         </select>
         <span className="gap-count" data-testid="gap-count" data-count={rows.length}>{t('analysis.gaps.count', { count: rows.length })}</span>
         <button type="button" className="btn" data-testid="gap-export" disabled={rows.length === 0}
-          onClick={() => downloadText(gapsCsv(rows, communities, categories), 'gaps.csv')}>{t('analysis.gaps.exportCsv')}</button>
+          onClick={() => downloadData('gaps.csv', gapsCsv(rows, communities, categories), MIME.csv)}>{t('analysis.gaps.exportCsv')}</button>
       </div>
       {rows.length === 0 ? <p className="hint">{t('analysis.gaps.empty')}</p> : (
         <table className="data-table gap-table" data-testid="gap-table">

@@ -11,6 +11,7 @@ import {
 import { createIndexedDbStorage } from '../../store/persistence/indexedDb';
 import type { ProjectProblem } from './projectStatus';
 import { projectStatus } from './projectStatus';
+import { MIME, downloadData } from '../../io/export/download';
 
 let session: ProjectSession | null = null;
 
@@ -61,14 +62,7 @@ export function saveProjectFile(store: AppStore, now = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
   const stamp = `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}`;
   const fileName = `${fileBaseName(store.getState().datasetName)}-${stamp}${PROJECT_FILE_EXTENSION}`;
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadData(fileName, bytes, MIME.zip);
   projectStatus.setState({ notice: { key: 'savedFile', params: { file: fileName }, unknownParts: [] } });
   return fileName;
 }
