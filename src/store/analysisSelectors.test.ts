@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { at } from '../../test/fixtures/network/builders';
-import { gridTownCommunities, gridTownFacilities, gridTownRoads } from '../../test/fixtures/network/gridTown';
-import { DEFAULT_CATEGORIES } from '../core/config/categories';
-import type { AnalysisSettings } from '../core/config/defaults';
-import { defaultAnalysisSettings } from '../core/config/defaults';
+import { gridTownCommunities, gridTownFacilities, gridTownRoads, gridTownSettings } from '../../test/fixtures/network/gridTown';
 import { computeAccessibility, listGaps } from '../core/coverage';
 import type { Facility } from '../core/types';
 import { filterSortGaps, scoreHistogram, selectDashboard, selectGaps } from './analysisSelectors';
 import { createAnalysisUiStore } from './analysisUiSlice';
 import { createAppStore } from './index';
 
-function settings(): AnalysisSettings {
-  const s = defaultAnalysisSettings();
-  const pick = (id: string) => ({ ...DEFAULT_CATEGORIES.find((c) => c.id === id)!, osm: [] });
-  s.categories = [pick('primary_school'), pick('health_center'), pick('kindergarten')]; // 500, 1000, 300 m
-  return s;
-}
+const settings = gridTownSettings;
 
 const communities = gridTownCommunities();
 const facilities = gridTownFacilities();

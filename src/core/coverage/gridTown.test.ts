@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ORIGIN, at } from '../../../test/fixtures/network/builders';
-import { gridTownCommunities, gridTownFacilities, gridTownRoads } from '../../../test/fixtures/network/gridTown';
-import { DEFAULT_CATEGORIES } from '../config/categories';
-import type { AnalysisSettings } from '../config/defaults';
-import { defaultAnalysisSettings } from '../config/defaults';
+import { gridTownCommunities, gridTownFacilities, gridTownRoads, gridTownSettings } from '../../../test/fixtures/network/gridTown';
 import { createLocalProjection, haversineMeters, toLocalX, toLocalY } from '../geo/metres';
 import { buildWalkNetwork } from '../network';
 import { computeAccessibility, listGaps, walkPath } from './index';
 
-function settings(): AnalysisSettings {
-  const s = defaultAnalysisSettings();
-  const pick = (id: string) => ({ ...DEFAULT_CATEGORIES.find((c) => c.id === id)!, osm: [] });
-  s.categories = [pick('primary_school'), pick('health_center'), pick('kindergarten')]; // 500, 1000, 300 m
-  return s;
-}
+const settings = gridTownSettings;
 
 const communities = gridTownCommunities();
 const facilities = gridTownFacilities();
