@@ -113,44 +113,47 @@ export class DijkstraWorkspace {
     if (this.entryNext.length < this.heapNode.length) this.entryNext = new Int32Array(this.heapNode.length);
     if (this.bucketHead.length < bucketCount) this.bucketHead = new Int32Array(bucketCount).fill(-1);
     const head = this.bucketHead, next = this.entryNext;
-    const entryNode = this.heapNode, entryKey = this.heapKey;
+    const entryNode = this.heapNode;
     const track = this.trackPredecessors;
     let touchedCount = this.touchedCount;
     let entries = this.size;
     let lowest = bucketCount;
     // The seeds sit in the heap arrays as entries 0..size-1: link them into their buckets.
     for (let e = 0; e < entries; e++) {
-      const b = Math.min(Math.floor(entryKey[e] * invW), bucketCount - 1);
+      const b = Math.min(Math.floor(this.heapKey[e] * invW), bucketCount - 1);
       next[e] = head[b];
       head[b] = e;
       if (b < lowest) lowest = b;
     }
+    // Entries carry no key: when a node is first popped from bucket b its distance is final (every candidate
+    // came from an earlier bucket), so `dist[u]` is the key, and any later entry of u is stale (`settled`).
+    // For the same reason a tie can never concern a settled node (its distance is < the candidate's).
     for (let b = lowest; b < bucketCount; b++) {
-      while (head[b] >= 0) {
-        const e = head[b];
-        head[b] = next[e];
-        const u = entryNode[e], du = entryKey[e];
-        if (settled[u] || du > dist[u]) continue; // stale duplicate
+      let e = head[b];
+      while (e >= 0) {
+        const u = entryNode[e];
+        e = next[e];
+        if (settled[u]) continue; // stale duplicate
         settled[u] = 1;
-        const lu = label[u];
+        const du = dist[u], lu = label[u];
         for (let s = offsets[u], end = offsets[u + 1]; s < end; s++) {
           const nd = du + slotMeters[s];
           if (nd > boundMeters) continue;
           const v = targets[s];
           const dv = dist[v];
-          if (nd < dv || (nd === dv && lu < label[v] && !settled[v])) {
+          if (nd < dv || (nd === dv && lu < label[v])) {
             if (dv === Infinity) touched[touchedCount++] = v;
             dist[v] = nd;
             label[v] = lu;
             if (track) pred[v] = s;
-            const nb = (nd * invW) | 0; // nd ≤ bound < (bucketCount − 2)·W
+            const nb = (nd * invW) | 0; // nd ≤ bound < (bucketCount − 2)·W, and nb > b
             entryNode[entries] = v;
-            entryKey[entries] = nd;
             next[entries] = head[nb];
             head[nb] = entries++;
           }
         }
       }
+      head[b] = -1;
     }
     this.size = 0;
     this.touchedCount = touchedCount;

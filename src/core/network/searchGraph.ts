@@ -1,0 +1,118 @@
+/**
+ * A smaller graph for one batch of searches: the walk network reduced to what the distances between a given set
+ * of items (communities, facilities, grid cells) can depend on.
+ *
+ * Items sit on edges, so only the end nodes of edges that carry items ("terminals") need a distance. Everything
+ * else is routing-only and can be reduced without changing any terminal-to-terminal distance:
+ * - dead-end trees without items (service alleys, cul-de-sacs, footway stubs) are pruned: a shortest path between
+ *   two other nodes never enters a dead end, since it would have to leave by the node it came in;
+ * - chains of degree-2 nodes left behind by the pruning become single edges (lengths summed once per chain, so
+ *   both directions carry the very same double);
+ * - self-loops (a closed ring hanging on one node) are dropped: they never shorten anything.
+ * On the ×50 bench town this removes ~55 % of the nodes the 19 category searches settle (~1.7 M → ~0.75 M),
+ * which is the largest single step towards the issue's 300 ms target (test/bench/README.md). Distances at
+ * terminals equal the full network's up to the rounding of the summed chain lengths (≤ a few ulps).
+ *
+ * Kept nodes keep the network's (Hilbert) order, so memory locality is preserved.
+ */
+import type { WalkNetwork } from './types';
+
+export interface SearchGraph {
+  nodeCount: number;
+  offsets: Int32Array;
+  targets: Int32Array;
+  slotMeters: Float64Array;
+  /** Search node of each network node, -1 when the node was pruned or contracted away. */
+  nodeOf: Int32Array;
+  /** Network node of each search node. */
+  networkNode: Int32Array;
+}
+
+type Csr = Pick<WalkNetwork, 'nodeCount' | 'offsets' | 'targets' | 'slotMeters' | 'slotEdge'>;
+
+/**
+ * @param terminal 1 for every network node whose distance is needed (the end nodes of edges carrying items).
+ */
+export function buildSearchGraph(net: Csr, terminal: Uint8Array): SearchGraph {
+  const { nodeCount: n, offsets, targets, slotMeters, slotEdge } = net;
+  // Degree without self-loops; pruned nodes get degree -1.
+  const degree = new Int32Array(n);
+  for (let u = 0; u < n; u++) {
+    let d = 0;
+    for (let s = offsets[u]; s < offsets[u + 1]; s++) if (targets[s] !== u) d++;
+    degree[u] = d;
+  }
+  // Peel dead ends (degree ≤ 1) that are not terminals, cascading up their trees.
+  const stack = new Int32Array(n);
+  let top = 0;
+  for (let u = 0; u < n; u++) if (degree[u] <= 1 && !terminal[u]) stack[top++] = u;
+  while (top > 0) {
+    const u = stack[--top];
+    degree[u] = -1;
+    for (let s = offsets[u]; s < offsets[u + 1]; s++) {
+      const v = targets[s];
+      if (v === u || degree[v] < 0) continue;
+      degree[v]--;
+      if (degree[v] === 1 && !terminal[v]) stack[top++] = v;
+    }
+  }
+  // Kept: terminals and every live node that is not a plain pass-through (degree 2).
+  const nodeOf = new Int32Array(n).fill(-1);
+  let kept = 0;
+  for (let u = 0; u < n; u++) if (degree[u] >= 0 && (terminal[u] || degree[u] !== 2)) nodeOf[u] = kept++;
+  const networkNode = new Int32Array(kept);
+  for (let u = 0; u < n; u++) if (nodeOf[u] >= 0) networkNode[nodeOf[u]] = u;
+
+  // Walk each chain from its lower kept end; emit it once, in both directions, with one summed length.
+  const from: number[] = [], to: number[] = [], meters: number[] = [];
+  for (let u = 0; u < n; u++) {
+    if (nodeOf[u] < 0) continue;
+    for (let s = offsets[u]; s < offsets[u + 1]; s++) {
+      let v = targets[s];
+      if (v === u || degree[v] < 0) continue;
+      let len = slotMeters[s], edge = slotEdge[s];
+      while (nodeOf[v] < 0) {
+        // A pass-through node: continue by its other live slot (by edge id, so parallel edges are told apart).
+        let next = -1;
+        for (let t = offsets[v]; t < offsets[v + 1]; t++) {
+          const w = targets[t];
+          if (w === v || degree[w] < 0 || slotEdge[t] === edge) continue;
+          next = t;
+          break;
+        }
+        if (next < 0) break; // cannot happen at degree 2; stay safe
+        edge = slotEdge[next];
+        len += slotMeters[next];
+        v = targets[next];
+      }
+      // A loop back to u is never on a shortest path. Emit from the lower end only: the chain is met again from v.
+      if (nodeOf[v] < 0 || v <= u) continue;
+      from.push(nodeOf[u]);
+      to.push(nodeOf[v]);
+      meters.push(len);
+    }
+  }
+  return toCsr(kept, from, to, meters, nodeOf, networkNode);
+}
+
+function toCsr(
+  nodeCount: number, from: number[], to: number[], meters: number[], nodeOf: Int32Array, networkNode: Int32Array,
+): SearchGraph {
+  const offsets = new Int32Array(nodeCount + 1);
+  for (let e = 0; e < from.length; e++) {
+    offsets[from[e] + 1]++;
+    offsets[to[e] + 1]++;
+  }
+  for (let u = 0; u < nodeCount; u++) offsets[u + 1] += offsets[u];
+  const fill = offsets.slice(0, nodeCount);
+  const targets = new Int32Array(2 * from.length), slotMeters = new Float64Array(2 * from.length);
+  for (let e = 0; e < from.length; e++) {
+    let s = fill[from[e]]++;
+    targets[s] = to[e];
+    slotMeters[s] = meters[e];
+    s = fill[to[e]]++;
+    targets[s] = from[e];
+    slotMeters[s] = meters[e];
+  }
+  return { nodeCount, offsets, targets, slotMeters, nodeOf, networkNode };
+}
