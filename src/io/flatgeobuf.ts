@@ -1,6 +1,5 @@
 import type { Feature, Geometry } from 'geojson';
 import { Builder } from 'flatbuffers';
-import { geojson as fgb } from 'flatgeobuf';
 import { Column } from 'flatgeobuf/lib/mjs/flat-geobuf/column.js';
 import { Crs } from 'flatgeobuf/lib/mjs/flat-geobuf/crs.js';
 import { GeometryType } from 'flatgeobuf/lib/mjs/flat-geobuf/geometry-type.js';
@@ -10,34 +9,14 @@ import type { IProperties } from 'flatgeobuf/lib/mjs/generic/feature.js';
 import { parseGeometry } from 'flatgeobuf/lib/mjs/geojson/geometry.js';
 import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
 import type { ColumnMeta } from 'flatgeobuf/lib/mjs/column-meta.js';
-import type { InputIssue } from '../core/types';
 import { COLUMN_TYPE, coerce, inferColumns } from './export/flatgeobuf/columns';
 import type { FgbColumn, FgbColumnKind } from './export/flatgeobuf/columns';
 import type { Bbox } from './export/flatgeobuf/packedRTree';
 import { DEFAULT_INDEX_NODE_SIZE, buildPackedRTree, hilbertOrder, unionBbox } from './export/flatgeobuf/packedRTree';
-import type { ReadResult } from './types';
 
 export type { FgbColumn, FgbColumnKind } from './export/flatgeobuf/columns';
 
-/** Read a whole FlatGeobuf file into GeoJSON features. */
-export async function readFlatGeobuf(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
-  const features: Feature[] = [];
-  const issues: InputIssue[] = [];
-  // FlatGeobuf stores null as an absent value: put every header column back (as null) so a round trip keeps keys.
-  let columnNames: string[] = [];
-  try {
-    for await (const f of fgb.deserialize(bytes, { headerMetaFn: (m: HeaderMeta) => { columnNames = (m.columns ?? []).map((c) => c.name); } })) {
-      const properties: Record<string, unknown> = {};
-      for (const c of columnNames) properties[c] = null;
-      Object.assign(properties, f.properties ?? {});
-      features.push({ type: 'Feature', geometry: f.geometry as Feature['geometry'], properties });
-    }
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    issues.push({ severity: 'error', file: fileName, featureIndex: features.length, action: 'skipped', message: `FlatGeobuf could not be read past feature ${features.length}: ${msg}` });
-  }
-  return { fileName, features, issues };
-}
+export { readFlatGeobuf } from './flatgeobufRead';
 
 export interface WriteFlatGeobufOptions {
   /** Layer name shown by GIS tools (ogrinfo, QGIS); default "features". */

@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 import type { InputIssue } from '../core/types';
 import type { ReadResult } from './types';
 
@@ -73,8 +73,4 @@ function checkFeature(f: unknown, i: number, file: string, issues: InputIssue[])
   return out;
 }
 
-/** Serialize features as an RFC 7946 FeatureCollection. */
-export function writeGeoJSON(features: Feature[], extra: Record<string, unknown> = {}): string {
-  const fc: FeatureCollection & Record<string, unknown> = { type: 'FeatureCollection', ...extra, features };
-  return JSON.stringify(fc);
-}
+export { writeGeoJSON } from './geojsonWrite';

@@ -1,0 +1,26 @@
+/** Reading FlatGeobuf (the writer is ./flatgeobuf.ts). */
+import type { Feature } from 'geojson';
+import { geojson as fgb } from 'flatgeobuf';
+import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
+import type { InputIssue } from '../core/types';
+import type { ReadResult } from './types';
+
+/** Read a whole FlatGeobuf file into GeoJSON features. */
+export async function readFlatGeobuf(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
+  const features: Feature[] = [];
+  const issues: InputIssue[] = [];
+  // FlatGeobuf stores null as an absent value: put every header column back (as null) so a round trip keeps keys.
+  let columnNames: string[] = [];
+  try {
+    for await (const f of fgb.deserialize(bytes, { headerMetaFn: (m: HeaderMeta) => { columnNames = (m.columns ?? []).map((c) => c.name); } })) {
+      const properties: Record<string, unknown> = {};
+      for (const c of columnNames) properties[c] = null;
+      Object.assign(properties, f.properties ?? {});
+      features.push({ type: 'Feature', geometry: f.geometry as Feature['geometry'], properties });
+    }
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    issues.push({ severity: 'error', file: fileName, featureIndex: features.length, action: 'skipped', message: `FlatGeobuf could not be read past feature ${features.length}: ${msg}` });
+  }
+  return { fileName, features, issues };
+}
