@@ -64,7 +64,10 @@ export function buildSearchGraph(net: Csr, terminal: Uint8Array): SearchGraph {
   for (let u = 0; u < n; u++) if (nodeOf[u] >= 0) networkNode[nodeOf[u]] = u;
 
   // Walk each chain from its lower kept end; emit it once, in both directions, with one summed length.
-  const from: number[] = [], to: number[] = [], meters: number[] = [];
+  // Each chain is at least one network edge: the network's slot count bounds the chains.
+  const cap = targets.length >> 1;
+  const from = new Int32Array(cap), to = new Int32Array(cap), meters = new Float64Array(cap);
+  let chains = 0;
   for (let u = 0; u < n; u++) {
     if (nodeOf[u] < 0) continue;
     for (let s = offsets[u]; s < offsets[u + 1]; s++) {
@@ -87,26 +90,26 @@ export function buildSearchGraph(net: Csr, terminal: Uint8Array): SearchGraph {
       }
       // A loop back to u is never on a shortest path. Emit from the lower end only: the chain is met again from v.
       if (nodeOf[v] < 0 || v <= u) continue;
-      from.push(nodeOf[u]);
-      to.push(nodeOf[v]);
-      meters.push(len);
+      from[chains] = nodeOf[u];
+      to[chains] = nodeOf[v];
+      meters[chains++] = len;
     }
   }
-  return toCsr(kept, from, to, meters, nodeOf, networkNode);
+  return toCsr(kept, chains, from, to, meters, nodeOf, networkNode);
 }
 
 function toCsr(
-  nodeCount: number, from: number[], to: number[], meters: number[], nodeOf: Int32Array, networkNode: Int32Array,
+  nodeCount: number, count: number, from: Int32Array, to: Int32Array, meters: Float64Array, nodeOf: Int32Array, networkNode: Int32Array,
 ): SearchGraph {
   const offsets = new Int32Array(nodeCount + 1);
-  for (let e = 0; e < from.length; e++) {
+  for (let e = 0; e < count; e++) {
     offsets[from[e] + 1]++;
     offsets[to[e] + 1]++;
   }
   for (let u = 0; u < nodeCount; u++) offsets[u + 1] += offsets[u];
   const fill = offsets.slice(0, nodeCount);
-  const targets = new Int32Array(2 * from.length), slotMeters = new Float64Array(2 * from.length);
-  for (let e = 0; e < from.length; e++) {
+  const targets = new Int32Array(2 * count), slotMeters = new Float64Array(2 * count);
+  for (let e = 0; e < count; e++) {
     let s = fill[from[e]]++;
     targets[s] = to[e];
     slotMeters[s] = meters[e];

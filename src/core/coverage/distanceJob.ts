@@ -1,0 +1,178 @@
+/**
+ * Everything the distance searches need, as plain typed arrays: a `DistanceJob` can be posted to other threads
+ * (Web Workers, Node worker_threads) and split into tasks (one category's nearest search, a range of facilities'
+ * counts) that any thread runs with `openDistanceJob` (distanceTasks.ts). Building it is linear in the network.
+ *
+ * Communities are kept in "scan order" (sorted by their first end node, see `prepareDistanceJob`); every
+ * per-community array of the job and every task result is in that order, and `assembleDistanceTables` maps it
+ * back to input order. Edges are numbered compactly: only the network edges that carry items get an id.
+ */
+import type { SnapInfo, WalkNetwork } from '../network';
+import { buildSearchGraph } from '../network/searchGraph';
+import type { SearchGraph } from '../network/searchGraph';
+
+/** CSR lists: the items of group g are `items[offsets[g] .. offsets[g+1])`. */
+export interface GroupedItems {
+  offsets: Int32Array;
+  items: Int32Array;
+}
+
+export interface DistanceJob {
+  graph: Pick<SearchGraph, 'nodeCount' | 'offsets' | 'targets' | 'slotMeters'>;
+  categoryCount: number;
+  /** Communities in the input (the tables' row count). */
+  communityCount: number;
+  maxWalkMeters: Float64Array;
+  searchBoundMeters: Float64Array;
+  /** Length of each item-carrying edge (compact id). */
+  edgeMeters: Float64Array;
+  /** Snapped communities in scan order: input index, compact edge, end nodes (search ids), metres to them, t, connector. */
+  communities: ItemArrays & { index: Int32Array };
+  /** Every facility by input index (edge −1 when off-network). */
+  facilities: ItemArrays;
+  /** Facilities of each category (ascending input index). */
+  byCategory: GroupedItems;
+  /** Categories of each facility (ascending). */
+  categoriesOf: GroupedItems;
+  /** Facilities on each compact edge, communities (scan positions) on each compact edge. */
+  facilitiesOnEdge: GroupedItems;
+  communitiesOnEdge: GroupedItems;
+  /** Community-carrying compact edges incident to each search node. */
+  communityEdgesAt: GroupedItems;
+}
+
+export interface ItemArrays {
+  edge: Int32Array;
+  nodeA: Int32Array;
+  nodeB: Int32Array;
+  metersA: Float64Array;
+  metersB: Float64Array;
+  t: Float64Array;
+  connector: Float64Array;
+}
+
+/** The job's typed arrays, for transfer lists (they are copied, never shared, between threads). */
+export function jobBuffers(job: DistanceJob): ArrayBuffer[] {
+  const arrays: ArrayBufferView[] = [
+    job.graph.offsets, job.graph.targets, job.graph.slotMeters, job.maxWalkMeters, job.searchBoundMeters, job.edgeMeters,
+    ...Object.values(job.communities), ...Object.values(job.facilities),
+    ...[job.byCategory, job.categoriesOf, job.facilitiesOnEdge, job.communitiesOnEdge, job.communityEdgesAt].flatMap((g) => [g.offsets, g.items]),
+  ];
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
+
+function group(count: number, groupCount: number, groupOf: (i: number) => number): GroupedItems {
+  const offsets = new Int32Array(groupCount + 1);
+  for (let i = 0; i < count; i++) {
+    const g = groupOf(i);
+    if (g >= 0) offsets[g + 1]++;
+  }
+  for (let g = 0; g < groupCount; g++) offsets[g + 1] += offsets[g];
+  const fill = offsets.slice(0, groupCount);
+  const items = new Int32Array(offsets[groupCount]);
+  for (let i = 0; i < count; i++) {
+    const g = groupOf(i);
+    if (g >= 0) items[fill[g]++] = i;
+  }
+  return { offsets, items };
+}
+
+function itemArrays(n: number): ItemArrays {
+  return {
+    edge: new Int32Array(n).fill(-1), nodeA: new Int32Array(n).fill(-1), nodeB: new Int32Array(n).fill(-1),
+    metersA: new Float64Array(n), metersB: new Float64Array(n), t: new Float64Array(n), connector: new Float64Array(n),
+  };
+}
+
+/** Fill slot j of `out` from item i of `snap` (the same doubles t·L and (1−t)·L the full network would add). */
+function putItem(out: ItemArrays, j: number, net: WalkNetwork, snap: SnapInfo, i: number, nodeOf: Int32Array, compactOf: Int32Array): void {
+  const e = snap.edge[i];
+  const len = net.edgeMeters[e], t = snap.t[i];
+  out.edge[j] = compactOf[e];
+  out.nodeA[j] = nodeOf[net.edgeFrom[e]];
+  out.nodeB[j] = nodeOf[net.edgeTo[e]];
+  out.metersA[j] = t * len;
+  out.metersB[j] = (1 - t) * len;
+  out.t[j] = t;
+  out.connector[j] = snap.connectorMeters[i];
+}
+
+export function prepareDistanceJob(
+  net: WalkNetwork, communitySnap: SnapInfo, facilitySnap: SnapInfo, byCategory: readonly Int32Array[],
+  maxWalkMeters: Float64Array, searchBoundMeters: Float64Array,
+): DistanceJob {
+  // Terminals: end nodes of item-carrying edges; compact ids for those edges.
+  const terminal = new Uint8Array(net.nodeCount);
+  const compactOf = new Int32Array(net.edgeCount).fill(-1);
+  let edgeCount = 0;
+  for (const snap of [communitySnap, facilitySnap]) {
+    for (let i = 0; i < snap.edge.length; i++) {
+      const e = snap.edge[i];
+      if (e < 0 || compactOf[e] >= 0) continue;
+      compactOf[e] = edgeCount++;
+      terminal[net.edgeFrom[e]] = terminal[net.edgeTo[e]] = 1;
+    }
+  }
+  const edgeMeters = new Float64Array(edgeCount);
+  for (let e = 0; e < net.edgeCount; e++) if (compactOf[e] >= 0) edgeMeters[compactOf[e]] = net.edgeMeters[e];
+  const graph = buildSearchGraph(net, terminal);
+  const { nodeOf } = graph;
+
+  // Scan order: snapped communities by the search id of their edge's first end (stable counting sort), so the
+  // 19 × 20k reads of `dist` after each search walk the Hilbert-ordered node arrays almost sequentially (in input
+  // order those reads were ~40 % of the nearest phase on the ×50 town).
+  const cs = communitySnap;
+  const firstNode = (i: number): number => (cs.edge[i] >= 0 ? nodeOf[net.edgeFrom[cs.edge[i]]] : -1);
+  const index = group(cs.edge.length, graph.nodeCount, firstNode).items;
+  const communities = { ...itemArrays(index.length), index };
+  for (let j = 0; j < index.length; j++) putItem(communities, j, net, cs, index[j], nodeOf, compactOf);
+
+  const fs = facilitySnap;
+  const facilities = itemArrays(fs.edge.length);
+  for (let f = 0; f < fs.edge.length; f++) if (fs.edge[f] >= 0) putItem(facilities, f, net, fs, f, nodeOf, compactOf);
+
+  const categoryOffsets = new Int32Array(byCategory.length + 1);
+  byCategory.forEach((list, k) => { categoryOffsets[k + 1] = categoryOffsets[k] + list.length; });
+  const categoryItems = new Int32Array(categoryOffsets[byCategory.length]);
+  byCategory.forEach((list, k) => categoryItems.set(list, categoryOffsets[k]));
+  // Categories of each facility: invert the per-category lists (ascending k within a facility).
+  const pairs = categoryItems.length;
+  const pairCategory = new Int32Array(pairs);
+  for (let k = 0; k < byCategory.length; k++) pairCategory.fill(k, categoryOffsets[k], categoryOffsets[k + 1]);
+  const byFacility = group(pairs, fs.edge.length, (p) => categoryItems[p]);
+  const categoriesOf = { offsets: byFacility.offsets, items: byFacility.items.map((p) => pairCategory[p]) };
+
+  const communitiesOnEdge = group(index.length, edgeCount, (j) => communities.edge[j]);
+  // Each community edge under both of its end nodes (once for a loop).
+  const edgeNodeA = new Int32Array(edgeCount), edgeNodeB = new Int32Array(edgeCount);
+  for (let e = 0; e < net.edgeCount; e++) {
+    const c = compactOf[e];
+    if (c < 0) continue;
+    edgeNodeA[c] = nodeOf[net.edgeFrom[e]];
+    edgeNodeB[c] = nodeOf[net.edgeTo[e]];
+  }
+  const hasCommunities = (c: number): boolean => communitiesOnEdge.offsets[c + 1] > communitiesOnEdge.offsets[c];
+  const communityEdgesAt = group(2 * edgeCount, graph.nodeCount, (x) => {
+    const c = x >> 1;
+    if (!hasCommunities(c)) return -1;
+    if (x & 1) return edgeNodeB[c] === edgeNodeA[c] ? -1 : edgeNodeB[c];
+    return edgeNodeA[c];
+  });
+  communityEdgesAt.items = communityEdgesAt.items.map((x) => x >> 1);
+
+  return {
+    graph: { nodeCount: graph.nodeCount, offsets: graph.offsets, targets: graph.targets, slotMeters: graph.slotMeters },
+    categoryCount: byCategory.length,
+    communityCount: cs.edge.length,
+    maxWalkMeters: Float64Array.from(maxWalkMeters),
+    searchBoundMeters: Float64Array.from(searchBoundMeters),
+    edgeMeters,
+    communities,
+    facilities,
+    byCategory: { offsets: categoryOffsets, items: categoryItems },
+    categoriesOf,
+    facilitiesOnEdge: group(fs.edge.length, edgeCount, (f) => facilities.edge[f]),
+    communitiesOnEdge,
+    communityEdgesAt,
+  };
+}
