@@ -5,7 +5,7 @@ import { packBarriers } from './barriers';
 import { evaluateEligibility } from './eligibility';
 import { zoneGeometry } from './geometry';
 import { packPolygons } from './polygons';
-import { zoneStats } from './stats';
+import { gapInput, zoneStatsWith } from './stats';
 import type { AutoZoneResult, EligibilityResult, Zone, ZoneAccessibilityInput, ZoningOptions } from './types';
 import { DEFAULT_GAP_METERS } from './adjacency';
 import { clusterZones, compareIds, zoneIds } from './zones';
@@ -46,8 +46,9 @@ export function autoZone(communities: readonly Community[], options: AutoZoneOpt
     source: 'auto',
     geometry: zoneGeometry(members.map((i) => communities[i].geometry), gap),
   }));
-  const stats = clustering.zones.map((members, z) =>
-    zoneStats(communities, members, { accessibility: options.accessibility, geometry: zones[z].geometry }));
+  // Required categories resolved once for all zones (was once per zone: 14 593 × 19 look-ups at ×50).
+  const gaps = options.accessibility ? gapInput(options.accessibility) : null;
+  const stats = clustering.zones.map((members, z) => zoneStatsWith(communities, members, zones[z].geometry, gaps));
   return { zones, unzoned: clustering.unzoned.map((i) => communities[i].id), stats, eligibility, adjacency };
 }
 

@@ -10,9 +10,11 @@
  * Bridges ignore barriers: members of one zone are connected around them anyway, and a planner drawing
  * across a road expects the zone outline to close there too.
  */
-import { area as turfArea, featureCollection, polygon as turfPolygon, union as turfUnion } from '@turf/turf';
+import { featureCollection, polygon as turfPolygon, union as turfUnion } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import Flatbush from 'flatbush';
 import { fromLocalX, fromLocalY } from '../geo';
+import { geodesicRingArea } from './area';
 import { newContact, segmentSegmentDist2, TOUCH_EPS_METERS } from './distance';
 import type { MetricPolygon } from './overlay';
 import { unionMetric } from './overlay';
@@ -45,9 +47,11 @@ export function zoneGeometry(
 ): Polygon | MultiPolygon {
   const minArea = options.minAreaSqm ?? DEFAULT_MIN_SLIVER_SQM;
   if (members.length === 0) return { type: 'MultiPolygon', coordinates: [] };
-  const P = packPolygons(members, null);
+  // A single member has no pair to bridge: its own outline, without packing (10 500 of the 14 593 zones at ×50).
+  if (members.length === 1) return cleanAndRewind(members[0], minArea);
+  // No flatbush here: `bridgesBetween` scans the few members directly (see `nearbyMembers`).
+  const P = packPolygons(members, null, undefined, false);
   const bridges = gapMeters > 0 ? bridgesBetween(P, gapMeters) : [];
-  if (members.length === 1 && bridges.length === 0) return cleanAndRewind(members[0], minArea);
   const engine = options.engine ?? 'overlay';
   if (engine === 'overlay') {
     try {
@@ -132,22 +136,28 @@ function snapFeature(f: Feature<Polygon | MultiPolygon>): Feature<Polygon | Mult
 function bridgesBetween(P: PackedPolygons, gap: number): [number, number][][] {
   const out: [number, number][][] = [];
   const n = P.source.length;
-  if (n < 2 || !P.index) return out;
-  const { xy, bbox } = P;
+  if (n < 2) return out;
+  const { xy, bbox, ringStart, itemRingStart } = P;
+  const index = n > FLATBUSH_NODE_SIZE ? indexOf(P) : null;
+  const pts: [number, number][] = [];
   for (let i = 0; i < n; i++) {
-    const hits = P.index.search(bbox[i * 4] - gap, bbox[i * 4 + 1] - gap, bbox[i * 4 + 2] + gap, bbox[i * 4 + 3] + gap);
+    const hits = nearbyMembers(P, index, i, gap);
     for (const j of hits) {
       if (j <= i) continue;
-      const pts: [number, number][] = [];
-      forEachSegment(P, i, (a) => {
-        const ax = xy[a * 2], ay = xy[a * 2 + 1], bx = xy[a * 2 + 2], by = xy[a * 2 + 3];
-        if (Math.min(ax, bx) > bbox[j * 4 + 2] + gap || Math.max(ax, bx) < bbox[j * 4] - gap) return;
-        if (Math.min(ay, by) > bbox[j * 4 + 3] + gap || Math.max(ay, by) < bbox[j * 4 + 1] - gap) return;
-        forEachSegment(P, j, (c) => {
-          const cx = xy[c * 2], cy = xy[c * 2 + 1], dx = xy[c * 2 + 2], dy = xy[c * 2 + 3];
-          nearParts(ax, ay, bx, by, cx, cy, dx, dy, gap, pts);
-        });
-      });
+      pts.length = 0;
+      const jMinX = bbox[j * 4] - gap, jMinY = bbox[j * 4 + 1] - gap, jMaxX = bbox[j * 4 + 2] + gap, jMaxY = bbox[j * 4 + 3] + gap;
+      for (let ra = itemRingStart[i]; ra < itemRingStart[i + 1]; ra++) {
+        for (let a = ringStart[ra]; a < ringStart[ra + 1] - 1; a++) {
+          const ax = xy[a * 2], ay = xy[a * 2 + 1], bx = xy[a * 2 + 2], by = xy[a * 2 + 3];
+          if (Math.min(ax, bx) > jMaxX || Math.max(ax, bx) < jMinX) continue;
+          if (Math.min(ay, by) > jMaxY || Math.max(ay, by) < jMinY) continue;
+          for (let rc = itemRingStart[j]; rc < itemRingStart[j + 1]; rc++) {
+            for (let c = ringStart[rc]; c < ringStart[rc + 1] - 1; c++) {
+              nearParts(ax, ay, bx, by, xy[c * 2], xy[c * 2 + 1], xy[c * 2 + 2], xy[c * 2 + 3], gap, pts);
+            }
+          }
+        }
+      }
       if (pts.length < 3) continue;
       const hull = convexHull(pts);
       if (hull.length < 3 || Math.abs(ringArea(hull)) < 0.01) continue;
@@ -158,10 +168,34 @@ function bridgesBetween(P: PackedPolygons, gap: number): [number, number][][] {
   return out;
 }
 
-function forEachSegment(P: PackedPolygons, k: number, fn: (vertex: number) => void): void {
-  for (let r = P.itemRingStart[k]; r < P.itemRingStart[k + 1]; r++) {
-    for (let j = P.ringStart[r]; j < P.ringStart[r + 1] - 1; j++) fn(j);
+/** flatbush's default node size: up to this many items it keeps one node and returns hits in insertion order. */
+const FLATBUSH_NODE_SIZE = 16;
+
+function indexOf(P: PackedPolygons): Flatbush {
+  const n = P.source.length, b = P.bbox;
+  const index = new Flatbush(n);
+  for (let k = 0; k < n; k++) index.add(b[k * 4], b[k * 4 + 1], b[k * 4 + 2], b[k * 4 + 3]);
+  index.finish();
+  return index;
+}
+
+const hitScratch: number[] = [];
+
+/**
+ * Members whose bbox meets member i's bbox grown by the gap, in the order flatbush would give them: for up to
+ * 16 members (one node, no Hilbert sort) that is insertion order, so a plain scan gives the same bridges in the
+ * same order without building an index per zone; larger zones use the index.
+ */
+function nearbyMembers(P: PackedPolygons, index: Flatbush | null, i: number, gap: number): readonly number[] {
+  const b = P.bbox;
+  const minX = b[i * 4] - gap, minY = b[i * 4 + 1] - gap, maxX = b[i * 4 + 2] + gap, maxY = b[i * 4 + 3] + gap;
+  if (index) return index.search(minX, minY, maxX, maxY);
+  hitScratch.length = 0;
+  for (let k = 0; k < P.source.length; k++) {
+    if (maxX < b[k * 4] || maxY < b[k * 4 + 1] || minX > b[k * 4 + 2] || minY > b[k * 4 + 3]) continue;
+    hitScratch.push(k);
   }
+  return hitScratch;
 }
 
 /**
@@ -170,42 +204,51 @@ function forEachSegment(P: PackedPolygons, k: number, fn: (vertex: number) => vo
  */
 function nearInterval(
   ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number, gap: number,
-): [number, number] | null {
+  out: Interval,
+): boolean {
   const ux = bx - ax, uy = by - ay;
-  let lo = Infinity, hi = -Infinity;
-  const disk = (px: number, py: number): void => {
-    // |a + t·u − p|² ≤ gap²
-    const wx = ax - px, wy = ay - py;
-    const A = ux * ux + uy * uy, B = 2 * (ux * wx + uy * wy), C = wx * wx + wy * wy - gap * gap;
-    if (A === 0) { if (C <= 0) { lo = Math.min(lo, 0); hi = Math.max(hi, 1); } return; }
-    const disc = B * B - 4 * A * C;
-    if (disc < 0) return;
-    const sq = Math.sqrt(disc);
-    lo = Math.min(lo, (-B - sq) / (2 * A));
-    hi = Math.max(hi, (-B + sq) / (2 * A));
-  };
-  disk(cx, cy);
-  disk(dx, dy);
+  out.lo = Infinity; out.hi = -Infinity;
+  diskInterval(ax, ay, ux, uy, cx, cy, gap, out);
+  diskInterval(ax, ay, ux, uy, dx, dy, gap, out);
   const vx = dx - cx, vy = dy - cy, L = Math.hypot(vx, vy);
   if (L > 0) {
     const ex = vx / L, ey = vy / L;
     // Along-coordinate s(t) = s0 + t·s1 in [0, L]; perpendicular p(t) = p0 + t·p1 in [−gap, gap].
     const s0 = (ax - cx) * ex + (ay - cy) * ey, s1 = ux * ex + uy * ey;
     const p0 = (ax - cx) * ey - (ay - cy) * ex, p1 = ux * ey - uy * ex;
-    let t0 = -Infinity, t1 = Infinity;
-    const clip = (v0: number, v1: number, min: number, max: number): void => {
-      if (v1 === 0) { if (v0 < min || v0 > max) { t0 = Infinity; t1 = -Infinity; } return; }
-      const ta = (min - v0) / v1, tb = (max - v0) / v1;
-      t0 = Math.max(t0, Math.min(ta, tb));
-      t1 = Math.min(t1, Math.max(ta, tb));
-    };
-    clip(s0, s1, 0, L);
-    clip(p0, p1, -gap, gap);
-    if (t0 <= t1) { lo = Math.min(lo, t0); hi = Math.max(hi, t1); }
+    slab.t0 = -Infinity; slab.t1 = Infinity;
+    clipSlab(s0, s1, 0, L, slab);
+    clipSlab(p0, p1, -gap, gap, slab);
+    if (slab.t0 <= slab.t1) { out.lo = Math.min(out.lo, slab.t0); out.hi = Math.max(out.hi, slab.t1); }
   }
-  lo = Math.max(lo, 0);
-  hi = Math.min(hi, 1);
-  return lo <= hi ? [lo, hi] : null;
+  out.lo = Math.max(out.lo, 0);
+  out.hi = Math.min(out.hi, 1);
+  return out.lo <= out.hi;
+}
+
+interface Interval { lo: number; hi: number }
+/** Module-level scratch (plain functions instead of per-call closures: ~3 per segment pair before). */
+const slab = { t0: 0, t1: 0 };
+const sA: Interval = { lo: 0, hi: 0 };
+const sB: Interval = { lo: 0, hi: 0 };
+
+/** Grow `out` by the t where |a + t·u − p|² ≤ gap². */
+function diskInterval(ax: number, ay: number, ux: number, uy: number, px: number, py: number, gap: number, out: Interval): void {
+  const wx = ax - px, wy = ay - py;
+  const A = ux * ux + uy * uy, B = 2 * (ux * wx + uy * wy), C = wx * wx + wy * wy - gap * gap;
+  if (A === 0) { if (C <= 0) { out.lo = Math.min(out.lo, 0); out.hi = Math.max(out.hi, 1); } return; }
+  const disc = B * B - 4 * A * C;
+  if (disc < 0) return;
+  const sq = Math.sqrt(disc);
+  out.lo = Math.min(out.lo, (-B - sq) / (2 * A));
+  out.hi = Math.max(out.hi, (-B + sq) / (2 * A));
+}
+
+function clipSlab(v0: number, v1: number, min: number, max: number, t: { t0: number; t1: number }): void {
+  if (v1 === 0) { if (v0 < min || v0 > max) { t.t0 = Infinity; t.t1 = -Infinity; } return; }
+  const ta = (min - v0) / v1, tb = (max - v0) / v1;
+  t.t0 = Math.max(t.t0, Math.min(ta, tb));
+  t.t1 = Math.min(t.t1, Math.max(ta, tb));
 }
 
 const scratch = newContact();
@@ -229,13 +272,11 @@ function nearParts(
   const ux = bx - ax, uy = by - ay, vx = dx - cx, vy = dy - cy;
   const sin = Math.abs(ux * vy - uy * vx) / (Math.hypot(ux, uy) * Math.hypot(vx, vy) || 1);
   const reach = sin < FACING_SIN ? gap : Math.min(gap, d + gap / 4);
-  const s = nearInterval(ax, ay, bx, by, cx, cy, dx, dy, reach);
-  if (!s) return;
-  const u = nearInterval(cx, cy, dx, dy, ax, ay, bx, by, reach);
-  if (!u) return;
+  if (!nearInterval(ax, ay, bx, by, cx, cy, dx, dy, reach, sA)) return;
+  if (!nearInterval(cx, cy, dx, dy, ax, ay, bx, by, reach, sB)) return;
   out.push(
-    [ax + s[0] * (bx - ax), ay + s[0] * (by - ay)], [ax + s[1] * (bx - ax), ay + s[1] * (by - ay)],
-    [cx + u[0] * (dx - cx), cy + u[0] * (dy - cy)], [cx + u[1] * (dx - cx), cy + u[1] * (dy - cy)],
+    [ax + sA.lo * (bx - ax), ay + sA.lo * (by - ay)], [ax + sA.hi * (bx - ax), ay + sA.hi * (by - ay)],
+    [cx + sB.lo * (dx - cx), cy + sB.lo * (dy - cy)], [cx + sB.hi * (dx - cx), cy + sB.hi * (dy - cy)],
   );
 }
 
@@ -272,15 +313,14 @@ function ringArea(ring: readonly Position[]): number {
 /** Drop small holes and parts, then rewind to RFC 7946. */
 function cleanAndRewind(g: Polygon | MultiPolygon, minAreaSqm: number): Polygon | MultiPolygon {
   const parts = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  const geodesic = (ring: Position[]): number => turfArea(turfPolygon([ring]));
   const kept: Position[][][] = [];
   let largest: Position[][] | null = null, largestArea = -1;
   for (const rings of parts) {
     if (rings.length === 0 || rings[0].length < 4) continue;
     const outer = orient(rings[0], true);
-    const holes = rings.slice(1).filter((h) => h.length >= 4 && geodesic(h) >= minAreaSqm).map((h) => orient(h, false));
+    const holes = rings.slice(1).filter((h) => h.length >= 4 && Math.abs(geodesicRingArea(h)) >= minAreaSqm).map((h) => orient(h, false));
     const partRings = [outer, ...holes];
-    const a = geodesic(outer);
+    const a = Math.abs(geodesicRingArea(outer));
     if (a > largestArea) { largestArea = a; largest = partRings; }
     if (a >= minAreaSqm) kept.push(partRings);
   }

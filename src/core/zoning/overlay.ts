@@ -22,36 +22,53 @@ const PROBE_METERS = 2e-2;
 interface Edge { ax: number; ay: number; bx: number; by: number; poly: number }
 interface Cut { t: number; x: number; y: number }
 
-/** Vertices merged within MERGE_METERS through a hash grid (3 × 3 cells looked up). */
+/** Cell coordinates below this (in absolute value) get a numeric cell key; beyond (~168 km) a string key. */
+const CELL_KEY_LIMIT = 2 ** 25;
+const CELL_KEY_SCALE = 2 ** 26;
+
+/**
+ * Vertices merged within MERGE_METERS through a hash grid (3 × 3 cells looked up, in row order, each cell's
+ * vertices in insertion order). Cells are keyed by one number (cellX · 2^26 + cellY, exact below 2^53): the
+ * string keys made before were the largest single cost of zoning at ×50 (~200–400 ms of building and hashing
+ * strings); a string key is kept only for cells far outside any zone's local frame, so the result is the same.
+ */
 class VertexPool {
   readonly x: number[] = [];
   readonly y: number[] = [];
-  private cells = new Map<string, number[]>();
+  private cells = new Map<number | string, number[]>();
 
   id(px: number, py: number): number {
     const cx = Math.floor(px / MERGE_METERS), cy = Math.floor(py / MERGE_METERS);
+    const numeric = Math.abs(cx) < CELL_KEY_LIMIT && Math.abs(cy) < CELL_KEY_LIMIT;
     for (let i = -1; i <= 1; i++) {
       for (let j = -1; j <= 1; j++) {
-        const list = this.cells.get(`${cx + i},${cy + j}`);
+        const list = this.cells.get(numeric ? (cx + i) * CELL_KEY_SCALE + (cy + j) : `${cx + i},${cy + j}`);
         if (!list) continue;
-        for (const v of list) if (Math.hypot(this.x[v] - px, this.y[v] - py) <= MERGE_METERS) return v;
+        for (let k = 0; k < list.length; k++) {
+          const v = list[k];
+          if (Math.hypot(this.x[v] - px, this.y[v] - py) <= MERGE_METERS) return v;
+        }
       }
     }
     const v = this.x.length;
     this.x.push(px);
     this.y.push(py);
-    const key = `${cx},${cy}`;
+    const key = numeric ? cx * CELL_KEY_SCALE + cy : `${cx},${cy}`;
     const list = this.cells.get(key);
     if (list) list.push(v); else this.cells.set(key, [v]);
     return v;
   }
 }
 
+/** A sub-edge between merged vertices u < v, with the input polygons whose boundary it lies on. */
+interface SubEdge { u: number; v: number; owners: number[] }
+
 export function unionMetric(polygons: readonly MetricPolygon[]): MetricPolygon[] {
   const pool = new VertexPool();
   const edges: Edge[] = [];
   const pbox: number[][] = [];
-  polygons.forEach((rings, poly) => {
+  for (let poly = 0; poly < polygons.length; poly++) {
+    const rings = polygons[poly];
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
     for (const r of rings) {
       for (let i = 0; i + 3 < r.length; i += 2) {
@@ -62,30 +79,32 @@ export function unionMetric(polygons: readonly MetricPolygon[]): MetricPolygon[]
       }
     }
     pbox.push([minX, minY, maxX, maxY]);
-  });
+  }
   if (edges.length === 0) return [];
   const cuts = splitPoints(edges);
 
-  // Sub-edges keyed by their (merged) end points; identical ones (shared boundaries) merge.
-  const vertex = (x: number, y: number): number => pool.id(x, y);
+  // Sub-edges keyed by their (merged) end points (one number, lo · 2^26 + hi); identical ones (shared boundaries)
+  // merge. Map order is insertion order, as with the string keys before.
   const vx = pool.x, vy = pool.y;
-  // Sub-edges with the input polygons whose boundary they lie on.
-  const subEdges = new Map<string, { u: number; v: number; owners: Set<number> }>();
-  edges.forEach((e, i) => {
-    const points = cuts[i].sort((a, b) => a.t - b.t);
+  const subEdges = new Map<number, SubEdge>();
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i];
+    const points = cuts[i].sort(byT);
     points.push({ t: 1, x: e.bx, y: e.by });
-    let prev = vertex(e.ax, e.ay);
+    let prev = pool.id(e.ax, e.ay);
     for (const p of points) {
-      const cur = vertex(p.x, p.y);
+      const cur = pool.id(p.x, p.y);
       if (cur !== prev) {
-        const key = prev < cur ? `${prev}:${cur}` : `${cur}:${prev}`;
+        const lo = Math.min(prev, cur), hi = Math.max(prev, cur);
+        if (hi >= CELL_KEY_SCALE) throw new Error('overlay: too many vertices');
+        const key = lo * CELL_KEY_SCALE + hi;
         const known = subEdges.get(key);
-        if (known) known.owners.add(e.poly);
-        else subEdges.set(key, { u: Math.min(prev, cur), v: Math.max(prev, cur), owners: new Set([e.poly]) });
+        if (!known) subEdges.set(key, { u: lo, v: hi, owners: [e.poly] });
+        else if (!known.owners.includes(e.poly)) known.owners.push(e.poly);
       }
       prev = cur;
     }
-  });
+  }
 
   // Which side of a sub-edge is inside the union? A polygon the edge belongs to answers by a probe against that
   // polygon alone (its own boundary is the only one near); any other polygon by containing the midpoint — exact,
@@ -102,7 +121,7 @@ export function unionMetric(polygons: readonly MetricPolygon[]): MetricPolygon[]
     for (let p = 0; p < polygons.length && !(left && right); p++) {
       const b = pbox[p];
       if (mx < b[0] - PROBE_METERS || mx > b[2] + PROBE_METERS || my < b[1] - PROBE_METERS || my > b[3] + PROBE_METERS) continue;
-      if (owners.has(p)) {
+      if (owners.includes(p)) {
         left = left || pointInRings(polygons[p], mx + nx, my + ny);
         right = right || pointInRings(polygons[p], mx - nx, my - ny);
       } else if (pointInRings(polygons[p], mx, my)) {
@@ -110,11 +129,15 @@ export function unionMetric(polygons: readonly MetricPolygon[]): MetricPolygon[]
       }
     }
     if (left === right) continue;
-    const [from, to] = left ? [u, v] : [v, u];
+    const from = left ? u : v, to = left ? v : u;
     const list = out.get(from);
     if (list) list.push(to); else out.set(from, [to]);
   }
   return assemble(traceRings(out, vx, vy), vx, vy);
+}
+
+function byT(a: Cut, b: Cut): number {
+  return a.t - b.t;
 }
 
 /**

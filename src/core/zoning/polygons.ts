@@ -29,98 +29,122 @@ export interface PackedPolygons {
 
 type Shape = Polygon | MultiPolygon;
 
-function ringsOf(g: Shape): Position[][] {
-  return g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
-}
-
 /** A projection centred on the bbox of the given shapes (shared by polygons and barrier lines). */
 export function projectionFor(shapes: Iterable<Shape>): LocalProjection {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (const g of shapes) {
-    for (const ring of ringsOf(g)) {
-      for (const p of ring) {
-        if (p[0] < minX) minX = p[0];
-        if (p[0] > maxX) maxX = p[0];
-        if (p[1] < minY) minY = p[1];
-        if (p[1] > maxY) maxY = p[1];
-      }
-    }
-  }
-  return Number.isFinite(minX) ? createLocalProjection((minX + maxX) / 2, (minY + maxY) / 2) : createLocalProjection(0, 0);
+  const box = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const g of shapes) growBox(g, box);
+  return projectionOfBox(box);
 }
 
-/** Pack `shapes[i]` for every i with `mask[i] === 1` (all when no mask). */
-export function packPolygons(
-  shapes: readonly Shape[], mask: ArrayLike<number> | null, projection?: LocalProjection,
-): PackedPolygons {
-  const picked: number[] = [];
-  for (let i = 0; i < shapes.length; i++) if (!mask || mask[i]) picked.push(i);
-  const proj = projection ?? projectionFor(picked.map((i) => shapes[i]));
-  let nRings = 0, nVerts = 0;
-  for (const i of picked) for (const ring of ringsOf(shapes[i])) { nRings++; nVerts += ring.length; }
+function projectionOfBox(box: readonly number[]): LocalProjection {
+  return Number.isFinite(box[0]) ? createLocalProjection((box[0] + box[2]) / 2, (box[1] + box[3]) / 2) : createLocalProjection(0, 0);
+}
 
-  const n = picked.length;
+/** Grow [minX, minY, maxX, maxY] by every ring vertex of g (plain loops: no flattened copies of the rings). */
+function growBox(g: Shape, box: number[]): void {
+  if (g.type === 'Polygon') { growBoxRings(g.coordinates, box); return; }
+  for (const part of g.coordinates) growBoxRings(part, box);
+}
+
+function growBoxRings(rings: readonly Position[][], box: number[]): void {
+  let minX = box[0], minY = box[1], maxX = box[2], maxY = box[3];
+  for (let r = 0; r < rings.length; r++) {
+    const ring = rings[r];
+    for (let i = 0; i < ring.length; i++) {
+      const x = ring[i][0], y = ring[i][1];
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+  }
+  box[0] = minX; box[1] = minY; box[2] = maxX; box[3] = maxY;
+}
+
+/**
+ * Pack `shapes[i]` for every i with `mask[i] === 1` (all when no mask). `withIndex: false` skips the flatbush
+ * (`index` stays null): zone outlines pack 2–6 members per zone, thousands of times, and need no index.
+ */
+export function packPolygons(
+  shapes: readonly Shape[], mask: ArrayLike<number> | null, projection?: LocalProjection, withIndex = true,
+): PackedPolygons {
+  let n = 0, nRings = 0, nVerts = 0;
+  const box = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < shapes.length; i++) {
+    if (mask && !mask[i]) continue;
+    n++;
+    const g = shapes[i];
+    if (!projection) growBox(g, box);
+    if (g.type === 'Polygon') {
+      nRings += g.coordinates.length;
+      for (const ring of g.coordinates) nVerts += ring.length;
+    } else {
+      for (const part of g.coordinates) { nRings += part.length; for (const ring of part) nVerts += ring.length; }
+    }
+  }
+  const proj = projection ?? projectionOfBox(box);
+
+  const source = new Uint32Array(n);
   const xy = new Float64Array(nVerts * 2);
   const ringStart = new Uint32Array(nRings + 1);
   const itemRingStart = new Uint32Array(n + 1);
   const bbox = new Float64Array(n * 4);
   const cx = new Float64Array(n), cy = new Float64Array(n), areaSqm = new Float64Array(n);
   const kx = proj.metersPerDegreeLng, ky = proj.metersPerDegreeLat;
-  let r = 0, v = 0;
-  for (let k = 0; k < n; k++) {
+  const ox = proj.originLng, oy = proj.originLat;
+  let r = 0, v = 0, k = 0;
+  for (let i = 0; i < shapes.length; i++) {
+    if (mask && !mask[i]) continue;
+    source[k] = i;
     itemRingStart[k] = r;
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
     let a2 = 0, sx = 0, sy = 0;
-    const rings = ringsOf(shapes[picked[k]]);
-    for (let ri = 0; ri < rings.length; ri++) {
-      const ring = rings[ri];
-      ringStart[r++] = v;
-      const first = v;
-      for (const p of ring) {
-        const x = (p[0] - proj.originLng) * kx, y = (p[1] - proj.originLat) * ky;
-        xy[v * 2] = x; xy[v * 2 + 1] = y; v++;
-        if (x < minX) minX = x;
-        if (x > maxX) maxX = x;
-        if (y < minY) minY = y;
-        if (y > maxY) maxY = y;
+    const g = shapes[i];
+    const parts = g.type === 'Polygon' ? 1 : g.coordinates.length;
+    for (let pi = 0; pi < parts; pi++) {
+      const rings = g.type === 'Polygon' ? g.coordinates : g.coordinates[pi];
+      for (let ri = 0; ri < rings.length; ri++) {
+        const ring = rings[ri];
+        ringStart[r++] = v;
+        const first = v;
+        for (let q = 0; q < ring.length; q++) {
+          const p = ring[q];
+          const x = (p[0] - ox) * kx, y = (p[1] - oy) * ky;
+          xy[v * 2] = x; xy[v * 2 + 1] = y; v++;
+          if (x < minX) minX = x;
+          if (x > maxX) maxX = x;
+          if (y < minY) minY = y;
+          if (y > maxY) maxY = y;
+        }
+        // Shoelace with the sign forced per ring role: outer rings add, holes subtract, whatever their winding.
+        let ra = 0, rx = 0, ry = 0;
+        for (let j = first; j < v - 1; j++) {
+          const x0 = xy[j * 2], y0 = xy[j * 2 + 1], x1 = xy[j * 2 + 2], y1 = xy[j * 2 + 3];
+          const cross = x0 * y1 - x1 * y0;
+          ra += cross; rx += (x0 + x1) * cross; ry += (y0 + y1) * cross;
+        }
+        // A ring is a hole when it is not the first ring of its polygon part.
+        const isHole = ri > 0;
+        const sign = (ra >= 0) !== isHole ? 1 : -1;
+        a2 += sign * ra; sx += sign * rx; sy += sign * ry;
       }
-      // Shoelace with the sign forced per ring role: outer rings add, holes subtract, whatever their winding.
-      let ra = 0, rx = 0, ry = 0;
-      for (let j = first; j < v - 1; j++) {
-        const x0 = xy[j * 2], y0 = xy[j * 2 + 1], x1 = xy[j * 2 + 2], y1 = xy[j * 2 + 3];
-        const cross = x0 * y1 - x1 * y0;
-        ra += cross; rx += (x0 + x1) * cross; ry += (y0 + y1) * cross;
-      }
-      const isHole = isHoleRing(shapes[picked[k]], ri);
-      const sign = (ra >= 0) !== isHole ? 1 : -1;
-      a2 += sign * ra; sx += sign * rx; sy += sign * ry;
     }
     bbox[k * 4] = minX; bbox[k * 4 + 1] = minY; bbox[k * 4 + 2] = maxX; bbox[k * 4 + 3] = maxY;
     areaSqm[k] = Math.abs(a2) / 2;
     if (a2 !== 0) { cx[k] = sx / (3 * a2); cy[k] = sy / (3 * a2); }
     else { cx[k] = (minX + maxX) / 2; cy[k] = (minY + maxY) / 2; }
+    k++;
   }
   ringStart[r] = v;
   itemRingStart[n] = r;
 
   let index: Flatbush | null = null;
-  if (n > 0) {
+  if (n > 0 && withIndex) {
     index = new Flatbush(n);
-    for (let k = 0; k < n; k++) index.add(bbox[k * 4], bbox[k * 4 + 1], bbox[k * 4 + 2], bbox[k * 4 + 3]);
+    for (let q = 0; q < n; q++) index.add(bbox[q * 4], bbox[q * 4 + 1], bbox[q * 4 + 2], bbox[q * 4 + 3]);
     index.finish();
   }
-  return { projection: proj, source: Uint32Array.from(picked), xy, ringStart, itemRingStart, bbox, cx, cy, areaSqm, index };
-}
-
-/** Ring `ri` (in `ringsOf` order) is a hole when it is not the first ring of its polygon part. */
-function isHoleRing(g: Shape, ri: number): boolean {
-  if (g.type === 'Polygon') return ri > 0;
-  let k = ri;
-  for (const part of g.coordinates) {
-    if (k < part.length) return k > 0;
-    k -= part.length;
-  }
-  return false;
+  return { projection: proj, source, xy, ringStart, itemRingStart, bbox, cx, cy, areaSqm, index };
 }
 
 /** Even-odd point-in-polygon over all rings of item k. */

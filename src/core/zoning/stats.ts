@@ -1,7 +1,7 @@
 /** Zone statistics: sums over members, plus service gaps from the accessibility engine when given. */
-import { area as turfArea } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Community } from '../types';
+import { geodesicArea } from './area';
 import type { ZoneAccessibilityInput, ZoneStats } from './types';
 
 export interface ZoneStatsOptions {
@@ -24,9 +24,33 @@ export interface ZoneStatsOptions {
 export function zoneStats(
   communities: readonly Community[], memberIndices: ArrayLike<number>, options: ZoneStatsOptions = {},
 ): ZoneStats {
+  const acc = options.accessibility;
+  return zoneStatsWith(communities, memberIndices, options.geometry ?? null, acc ? gapInput(acc) : null);
+}
+
+/** The accessibility rows with the required flag per category resolved once (not once per zone). */
+export interface GapInput {
+  acc: ZoneAccessibilityInput;
+  required: boolean[];
+  /** Scratch per category (households missing it), reused across zones. */
+  missing: Float64Array;
+}
+
+export function gapInput(acc: ZoneAccessibilityInput): GapInput {
+  const required = acc.summary
+    ? acc.categoryIds.map((id) => acc.summary!.find((x) => x.categoryId === id)?.required ?? true)
+    : acc.categoryIds.map(() => true);
+  return { acc, required, missing: new Float64Array(acc.categoryIds.length) };
+}
+
+/** `zoneStats` with the gap input prepared once for many zones (`autoZone`). */
+export function zoneStatsWith(
+  communities: readonly Community[], memberIndices: ArrayLike<number>, geometry: Polygon | MultiPolygon | null,
+  gaps: GapInput | null,
+): ZoneStats {
   const s: ZoneStats = {
     communities: 0, households: 0, residents: 0, memberAreaSqm: 0,
-    zoneAreaSqm: options.geometry ? turfArea(options.geometry) : null,
+    zoneAreaSqm: geometry ? geodesicArea(geometry) : null,
     buildYearMin: null, buildYearMax: null, meanWillingness: null, meanWillingnessByHouseholds: null,
     propertyManagement: { professional: 0, self: 0, none: 0, unknown: 0 },
     missingCategoryIds: [], householdsInGaps: 0, gapHouseholdsByCategory: {},
@@ -38,7 +62,7 @@ export function zoneStats(
     s.communities++;
     s.households += hh;
     s.residents += c.residents ?? 0;
-    s.memberAreaSqm += turfArea(c.geometry);
+    s.memberAreaSqm += geodesicArea(c.geometry);
     if (c.buildYear != null && Number.isFinite(c.buildYear)) {
       s.buildYearMin = s.buildYearMin == null ? c.buildYear : Math.min(s.buildYearMin, c.buildYear);
       s.buildYearMax = s.buildYearMax == null ? c.buildYear : Math.max(s.buildYearMax, c.buildYear);
@@ -51,18 +75,14 @@ export function zoneStats(
   }
   if (wCount > 0) s.meanWillingness = wSum / wCount;
   if (wHh > 0) s.meanWillingnessByHouseholds = wHhSum / wHh;
-  if (options.accessibility) addGaps(s, communities, memberIndices, options.accessibility);
+  if (gaps) addGaps(s, communities, memberIndices, gaps);
   return s;
 }
 
-function addGaps(
-  s: ZoneStats, communities: readonly Community[], memberIndices: ArrayLike<number>, acc: ZoneAccessibilityInput,
-): void {
+function addGaps(s: ZoneStats, communities: readonly Community[], memberIndices: ArrayLike<number>, gaps: GapInput): void {
+  const { acc, required, missing } = gaps;
   const nCat = acc.categoryIds.length;
-  const required = acc.summary
-    ? acc.categoryIds.map((id) => acc.summary!.find((x) => x.categoryId === id)?.required ?? true)
-    : acc.categoryIds.map(() => true);
-  const missing = new Float64Array(nCat).fill(-1);
+  missing.fill(-1);
   for (let m = 0; m < memberIndices.length; m++) {
     const i = memberIndices[m];
     if (acc.score && Number.isNaN(acc.score[i])) continue;
