@@ -3,8 +3,12 @@ import type { WalkNetwork } from '../network';
 import { buildWalkNetwork, snapPoints } from '../network';
 import type { SnapInfo } from '../network';
 import { computeEuclideanDistances } from './euclidean';
-import { computeNetworkDistances } from './networkDistances';
+import { prepareDistanceJob } from './distanceJob';
+import type { DistanceTables } from './distanceTasks';
+import { computeNetworkDistances, runDistanceJob } from './networkDistances';
 import type { Checkpoint } from './networkDistances';
+import { runDistanceJobParallel } from './parallel';
+import type { TaskPort } from './parallel';
 import { facilitiesByCategory, representativePoints } from './points';
 import { summariseCoverage } from './summary';
 import type { AccessibilityInput, AccessibilityResult } from './types';
@@ -36,6 +40,53 @@ function pointOnlySnap(lngLat: Float64Array): SnapInfo {
  * @throws CancelledError when `isCancelled()` returns true between units of work.
  */
 export function computeAccessibility(input: AccessibilityInput): AccessibilityResult {
+  const run = begin(input);
+  const tables = run.net
+    ? computeNetworkDistances(run.net, run.communitySnap, run.facilitySnap, run.byCategory, run.maxWalkMeters, run.searchBoundMeters, run.checkpoint)
+    : computeEuclideanDistances(run.communityLngLat, run.facilityLngLat, run.byCategory, run.maxWalkMeters, run.searchBoundMeters, run.checkpoint);
+  return finish(input, run, tables);
+}
+
+/**
+ * Below this many search-graph nodes one thread is quicker than copying the job to others (the sample city's
+ * ~500 nodes take ~30 ms in all; posting the job and collecting the answers costs a few ms per thread).
+ */
+export const PARALLEL_MIN_NODES = 20_000;
+
+/**
+ * `computeAccessibility` with the distance searches shared out over `ports` (threads running
+ * `createDistanceThread`): the same result, sooner on a multi-core machine. Small networks, Euclidean mode and
+ * an empty `ports` run on this thread.
+ */
+export async function computeAccessibilityParallel(input: AccessibilityInput, ports: readonly TaskPort[]): Promise<AccessibilityResult> {
+  const run = begin(input);
+  let tables: DistanceTables;
+  if (!run.net) {
+    tables = computeEuclideanDistances(run.communityLngLat, run.facilityLngLat, run.byCategory, run.maxWalkMeters, run.searchBoundMeters, run.checkpoint);
+  } else {
+    const job = prepareDistanceJob(run.net, run.communitySnap, run.facilitySnap, run.byCategory, run.maxWalkMeters, run.searchBoundMeters);
+    tables = ports.length > 0 && job.graph.nodeCount >= PARALLEL_MIN_NODES
+      ? await runDistanceJobParallel(job, ports, run.checkpoint)
+      : runDistanceJob(job, run.checkpoint);
+  }
+  return finish(input, run, tables);
+}
+
+interface Run {
+  checkpoint: Checkpoint;
+  categoryIds: string[];
+  maxWalkMeters: Float64Array;
+  searchBoundMeters: Float64Array;
+  byCategory: Int32Array[];
+  communityLngLat: Float64Array;
+  facilityLngLat: Float64Array;
+  net: WalkNetwork | null;
+  communitySnap: SnapInfo;
+  facilitySnap: SnapInfo;
+}
+
+/** Everything up to the distance searches: points, network, snapping. */
+function begin(input: AccessibilityInput): Run {
   const { communities, facilities, settings, onProgress, isCancelled } = input;
   const checkpoint: Checkpoint = (phase, done, total) => {
     if (isCancelled?.()) throw new CancelledError();
@@ -56,23 +107,26 @@ export function computeAccessibility(input: AccessibilityInput): AccessibilityRe
     checkpoint('network', 1, 1);
   }
   let communitySnap: SnapInfo, facilitySnap: SnapInfo;
-  let tables;
   if (net) {
     checkpoint('snap', 0, 2);
     communitySnap = snapPoints(net, communityLngLat, settings.network.maxSnapMeters);
     checkpoint('snap', 1, 2);
     facilitySnap = snapPoints(net, facilityLngLat, settings.network.maxSnapMeters);
     checkpoint('snap', 2, 2);
-    tables = computeNetworkDistances(net, communitySnap, facilitySnap, byCategory, maxWalkMeters, searchBoundMeters, checkpoint);
   } else {
     communitySnap = pointOnlySnap(communityLngLat);
     facilitySnap = pointOnlySnap(facilityLngLat);
-    tables = computeEuclideanDistances(communityLngLat, facilityLngLat, byCategory, maxWalkMeters, searchBoundMeters, checkpoint);
   }
-  const coverage = summariseCoverage(communities, categories, tables.walkMeters, communitySnap.offNetwork, byCategory);
+  return { checkpoint, categoryIds, maxWalkMeters, searchBoundMeters, byCategory, communityLngLat, facilityLngLat, net, communitySnap, facilitySnap };
+}
+
+function finish(input: AccessibilityInput, run: Run, tables: DistanceTables): AccessibilityResult {
+  const { communities, facilities, settings } = input;
+  const { net, communitySnap, facilitySnap } = run;
+  const coverage = summariseCoverage(communities, settings.categories, tables.walkMeters, communitySnap.offNetwork, run.byCategory);
   return {
     mode: net ? 'network' : 'euclidean',
-    categoryIds,
+    categoryIds: run.categoryIds,
     communityIds: communities.map((c) => c.id),
     ...tables,
     ...coverage,
@@ -81,6 +135,6 @@ export function computeAccessibility(input: AccessibilityInput): AccessibilityRe
     offNetworkCommunities: communities.filter((_, i) => communitySnap.offNetwork[i]).map((c) => c.id),
     offNetworkFacilities: facilities.filter((_, i) => facilitySnap.offNetwork[i]).map((f) => f.id),
     network: net ? net.stats : null,
-    searchBoundMeters,
+    searchBoundMeters: run.searchBoundMeters,
   };
 }

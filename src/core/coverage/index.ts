@@ -1,5 +1,7 @@
 /** Life-circle accessibility: walking distances, coverage, gaps and paths. */
-export { computeAccessibility } from './compute';
+export { computeAccessibility, computeAccessibilityParallel, PARALLEL_MIN_NODES } from './compute';
+export { createDistanceThread, responseBuffers } from './parallel';
+export type { DistanceThreadRequest, DistanceThreadResponse, TaskPort } from './parallel';
 export { listGaps } from './gaps';
 export { walkPath } from './path';
 export { walkMinutes } from './summary';

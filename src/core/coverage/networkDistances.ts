@@ -6,6 +6,7 @@
 import type { SnapInfo, WalkNetwork } from '../network';
 import type { DijkstraWorkspace } from '../network/dijkstra';
 import { prepareDistanceJob } from './distanceJob';
+import type { DistanceJob } from './distanceJob';
 import { assembleDistanceTables, DistanceRunner } from './distanceTasks';
 import type { DistanceTables } from './distanceTasks';
 
@@ -29,15 +30,20 @@ export function computeNetworkDistances(
   net: WalkNetwork, communitySnap: SnapInfo, facilitySnap: SnapInfo, byCategory: readonly Int32Array[],
   maxWalkMeters: Float64Array, searchBoundMeters: Float64Array, checkpoint: Checkpoint,
 ): DistanceTables {
-  const job = prepareDistanceJob(net, communitySnap, facilitySnap, byCategory, maxWalkMeters, searchBoundMeters);
+  return runDistanceJob(prepareDistanceJob(net, communitySnap, facilitySnap, byCategory, maxWalkMeters, searchBoundMeters), checkpoint);
+}
+
+/** Every task of the job on this thread, in turn. */
+export function runDistanceJob(job: DistanceJob, checkpoint: Checkpoint): DistanceTables {
   const runner = new DistanceRunner(job);
   const columns = [];
-  for (let k = 0; k < byCategory.length; k++) {
-    checkpoint('nearest', k, byCategory.length);
+  const nCat = job.categoryCount;
+  for (let k = 0; k < nCat; k++) {
+    checkpoint('nearest', k, nCat);
     columns.push(runner.nearest(k));
   }
-  checkpoint('nearest', byCategory.length, byCategory.length);
-  const nFac = facilitySnap.edge.length;
+  checkpoint('nearest', nCat, nCat);
+  const nFac = job.facilities.edge.length;
   for (let f = 0; f < nFac; f += COUNT_CHUNK) {
     checkpoint('counts', f, nFac);
     runner.countFacilities(f, Math.min(nFac, f + COUNT_CHUNK));

@@ -1,0 +1,50 @@
+/**
+ * worker_threads for the distance searches of the CLI (and the Node benchmarks): one thread per core, started
+ * early (they load while the inputs are read); `close()` them when the run ends (they keep the process alive).
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { DistanceThreadResponse, TaskPort } from '../core/coverage/parallel';
+
+export interface DistancePool {
+  ports: TaskPort[];
+  close(): Promise<void>;
+}
+
+/**
+ * Under tsx (the CLI runs from TypeScript sources) a worker does not inherit the loader: start it from a tiny
+ * module that registers tsx and then imports the thread; from compiled JavaScript, start the thread directly.
+ */
+function spawnThread(): Worker {
+  const entry = new URL(import.meta.url.endsWith('.ts') ? './distanceThread.ts' : './distanceThread.js', import.meta.url);
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry);
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry.href)});`;
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`));
+}
+
+/** `threads` defaults to the machine's cores (at most 4); fewer than 2 cores → no threads (ports empty). */
+export function startDistancePool(threads = Math.min(4, availableParallelism())): DistancePool {
+  const workers = threads >= 2 ? Array.from({ length: threads }, spawnThread) : [];
+  const ports = workers.map((worker, i): TaskPort => {
+    let lastJobId = -1;
+    let handler: (r: DistanceThreadResponse) => void = () => {};
+    worker.on('message', (r: DistanceThreadResponse) => handler(r));
+    worker.on('error', (e: Error) => handler({ type: 'error', jobId: lastJobId, message: `thread ${i + 1} failed: ${e.message}` }));
+    return {
+      post(message) {
+        lastJobId = message.jobId;
+        worker.postMessage(message);
+      },
+      listen(h) {
+        handler = h;
+      },
+    };
+  });
+  return {
+    ports,
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}

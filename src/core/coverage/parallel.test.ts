@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { generateBenchTown } from '../../../test/bench/town';
+import { defaultAnalysisSettings } from '../config/defaults';
+import { buildWalkNetwork } from '../network';
+import { computeAccessibility, computeAccessibilityParallel } from './compute';
+import { createDistanceThread, planDistanceTasks, runDistanceJobParallel } from './parallel';
+import type { DistanceThreadRequest, DistanceThreadResponse, TaskPort } from './parallel';
+import { prepareDistanceJob } from './distanceJob';
+import { snapPoints } from '../network';
+import { facilitiesByCategory, representativePoints } from './points';
+import { CancelledError } from './types';
+
+/** An in-process "thread": messages are structured-cloned and delivered on later macrotasks, as postMessage does. */
+function fakePort(options: { failOn?: DistanceThreadRequest['type'] } = {}): TaskPort & { received: DistanceThreadRequest['type'][] } {
+  let handler: (r: DistanceThreadResponse) => void = () => {};
+  const received: DistanceThreadRequest['type'][] = [];
+  const thread = createDistanceThread((r) => setTimeout(() => handler(structuredClone(r)), 0));
+  return {
+    received,
+    post(message) {
+      received.push(message.type);
+      const copy = structuredClone(message);
+      setTimeout(() => {
+        if (options.failOn === message.type) handler({ type: 'error', jobId: message.jobId, message: 'out of memory' });
+        else thread(copy);
+      }, 0);
+    },
+    listen(h) {
+      handler = h;
+    },
+  };
+}
+
+function town(scale: number) {
+  const t = generateBenchTown(7, scale);
+  const settings = defaultAnalysisSettings();
+  const network = buildWalkNetwork(t.roads, settings.network);
+  return { ...t, settings, network };
+}
+
+describe('distance tasks on several threads', () => {
+  it('gives exactly the one-thread tables on a seeded town (3 threads)', async () => {
+    const t = town(1);
+    const one = computeAccessibility({ communities: t.communities, facilities: t.facilities, network: t.network, settings: t.settings });
+    const ports = [fakePort(), fakePort(), fakePort()];
+    const cs = snapPoints(t.network, representativePoints(t.communities), t.settings.network.maxSnapMeters);
+    const fs = snapPoints(t.network, representativePoints(t.facilities), t.settings.network.maxSnapMeters);
+    const byCategory = facilitiesByCategory(t.facilities, t.settings.categories.map((c) => c.id));
+    const maxWalk = Float64Array.from(t.settings.categories, (c) => c.maxWalkMeters);
+    const job = prepareDistanceJob(t.network, cs, fs, byCategory, maxWalk, maxWalk.map((m) => 2 * m));
+    const progress: string[] = [];
+    const tables = await runDistanceJobParallel(job, ports, (phase, done, total) => progress.push(`${phase} ${done}/${total}`));
+    expect(Array.from(tables.walkMeters)).toEqual(Array.from(one.walkMeters));
+    expect(Array.from(tables.nearestFacility)).toEqual(Array.from(one.nearestFacility));
+    expect(Array.from(tables.countWithin)).toEqual(Array.from(one.countWithin));
+    // Real values, not an empty town: many (community, category) pairs have a walk, some counts exceed 1.
+    expect(one.walkMeters.filter((w) => Number.isFinite(w)).length).toBeGreaterThan(one.walkMeters.length / 4);
+    expect(Math.max(...one.countWithin)).toBeGreaterThan(1);
+    // Every thread got the job and some work; progress ends with both phases complete, in order.
+    for (const p of ports) {
+      expect(p.received[0]).toBe('job');
+      expect(p.received.filter((x) => x === 'nearest' || x === 'counts').length).toBeGreaterThan(0);
+      expect(p.received[p.received.length - 1]).toBe('finish');
+    }
+    expect(progress).toContain('nearest 19/19');
+    expect(progress[progress.length - 1]).toBe(`counts ${t.facilities.length}/${t.facilities.length}`);
+    expect(progress.findIndex((x) => x.startsWith('counts'))).toBeGreaterThan(progress.indexOf('nearest 19/19'));
+  });
+
+  it('plans the widest searches first and covers every facility once', () => {
+    const t = town(1);
+    const cs = snapPoints(t.network, representativePoints(t.communities), 300);
+    const fs = snapPoints(t.network, representativePoints(t.facilities), 300);
+    const cats = t.settings.categories;
+    const maxWalk = Float64Array.from(cats, (c) => c.maxWalkMeters);
+    const job = prepareDistanceJob(t.network, cs, fs, facilitiesByCategory(t.facilities, cats.map((c) => c.id)), maxWalk, maxWalk.map((m) => 2 * m));
+    const tasks = planDistanceTasks(job, 2);
+    const nearest = tasks.filter((x) => x.type === 'nearest').map((x) => (x.type === 'nearest' ? job.searchBoundMeters[x.category] : 0));
+    expect(nearest).toHaveLength(19);
+    expect(nearest).toEqual([...nearest].sort((a, b) => b - a));
+    let covered = 0;
+    for (const x of tasks) if (x.type === 'counts') { expect(x.from).toBe(covered); covered = x.to; }
+    expect(covered).toBe(t.facilities.length);
+  });
+
+  it('rejects with the thread\'s message when a task fails, and with CancelledError when cancelled', async () => {
+    const t = town(1);
+    const input = { communities: t.communities, facilities: t.facilities, network: t.network, settings: t.settings };
+    // The bench town ×1 is below the parallel threshold: force the job through the ports directly.
+    const cs = snapPoints(t.network, representativePoints(t.communities), 300);
+    const fs = snapPoints(t.network, representativePoints(t.facilities), 300);
+    const maxWalk = Float64Array.from(t.settings.categories, (c) => c.maxWalkMeters);
+    const job = prepareDistanceJob(t.network, cs, fs, facilitiesByCategory(t.facilities, t.settings.categories.map((c) => c.id)), maxWalk, maxWalk.map((m) => 2 * m));
+    await expect(runDistanceJobParallel(job, [fakePort(), fakePort({ failOn: 'counts' })], () => {})).rejects.toThrow('distance thread 2: out of memory');
+    let calls = 0;
+    await expect(runDistanceJobParallel(job, [fakePort()], () => { if (++calls === 5) throw new CancelledError(); })).rejects.toBeInstanceOf(CancelledError);
+    // Small networks stay on this thread: no message is posted at all.
+    const idle = fakePort();
+    const r = await computeAccessibilityParallel(input, [idle]);
+    expect(idle.received).toEqual([]);
+    expect(Array.from(r.walkMeters)).toEqual(Array.from(computeAccessibility(input).walkMeters));
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * The distance tasks on several threads. The core knows no thread API: a `TaskPort` is anything that posts
+ * messages to a thread running `createDistanceThread` (a Web Worker in the browser, worker_threads in Node; see
+ * src/worker/distancePool.ts and src/cli/distancePool.ts).
+ *
+ * Why: the 19 category searches and the 5k facility searches are independent, and one thread had them at
+ * ~430 ms on the ×50 bench town against the issue's 300 ms; two threads share them out (test/bench/README.md).
+ * The job (~8 MB at ×50) is copied to each thread once; tasks are handed out one or two at a time per thread,
+ * the largest first (the 2 km searches), so a slow thread never holds the tail; results are identical to one
+ * thread's, because every task computes exactly what it computes there.
+ */
+import type { DistanceJob } from './distanceJob';
+import { assembleDistanceTables, DistanceRunner } from './distanceTasks';
+import type { DistanceTables, NearestColumn } from './distanceTasks';
+
+export type DistanceThreadRequest =
+  | { type: 'job'; jobId: number; job: DistanceJob }
+  | { type: 'nearest'; jobId: number; category: number }
+  | { type: 'counts'; jobId: number; from: number; to: number }
+  | { type: 'finish'; jobId: number };
+
+export type DistanceThreadResponse =
+  | { type: 'nearest'; jobId: number; column: NearestColumn }
+  | { type: 'counts'; jobId: number }
+  | { type: 'finished'; jobId: number; counts: Int32Array }
+  | { type: 'error'; jobId: number; message: string };
+
+export interface TaskPort {
+  post(message: DistanceThreadRequest): void;
+  /** Replace the handler of this port's responses (one job at a time per port). */
+  listen(handler: (response: DistanceThreadResponse) => void): void;
+}
+
+/** Transferable buffers of a response (results move, they are not copied). */
+export function responseBuffers(r: DistanceThreadResponse): ArrayBuffer[] {
+  if (r.type === 'nearest') return [r.column.walkMeters.buffer as ArrayBuffer, r.column.nearestFacility.buffer as ArrayBuffer];
+  if (r.type === 'finished') return [r.counts.buffer as ArrayBuffer];
+  return [];
+}
+
+/** The thread side: returns the message handler; `reply` posts a response (with its transferables). */
+export function createDistanceThread(reply: (response: DistanceThreadResponse) => void): (request: DistanceThreadRequest) => void {
+  let jobId = -1;
+  let runner: DistanceRunner | null = null;
+  return (request) => {
+    try {
+      if (request.type === 'job') {
+        jobId = request.jobId;
+        runner = new DistanceRunner(request.job);
+        return;
+      }
+      if (request.jobId !== jobId || !runner) return; // a task of a job given up on
+      if (request.type === 'nearest') reply({ type: 'nearest', jobId, column: runner.nearest(request.category) });
+      else if (request.type === 'counts') {
+        runner.countFacilities(request.from, request.to);
+        reply({ type: 'counts', jobId });
+      } else {
+        reply({ type: 'finished', jobId, counts: runner.counts });
+        runner = null;
+      }
+    } catch (e) {
+      reply({ type: 'error', jobId: request.jobId, message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+}
+
+type Task = { type: 'nearest'; category: number } | { type: 'counts'; from: number; to: number };
+
+/** Tasks, largest first: nearest searches by bound (area ~ bound²), then facility ranges for the counts. */
+export function planDistanceTasks(job: DistanceJob, threads: number): Task[] {
+  const categories = Array.from({ length: job.categoryCount }, (_, k) => k);
+  const size = (k: number): number => (job.byCategory.offsets[k + 1] > job.byCategory.offsets[k] ? job.searchBoundMeters[k] : 0);
+  categories.sort((a, b) => size(b) - size(a) || a - b);
+  const tasks: Task[] = categories.map((category) => ({ type: 'nearest', category }));
+  const nFac = job.facilities.edge.length;
+  const chunk = Math.max(64, Math.ceil(nFac / (8 * threads)));
+  for (let from = 0; from < nFac; from += chunk) tasks.push({ type: 'counts', from, to: Math.min(nFac, from + chunk) });
+  return tasks;
+}
+
+let nextJobId = 1;
+
+/**
+ * Run every task of `job` on the ports and assemble the tables (input order).
+ * `checkpoint` is called as results arrive (phases 'nearest' and 'counts'); when it throws (cancelled), the
+ * promise rejects with that error and the threads' late answers are ignored.
+ */
+export function runDistanceJobParallel(
+  job: DistanceJob, ports: readonly TaskPort[], checkpoint: (phase: string, done: number, total: number) => void,
+): Promise<DistanceTables> {
+  const jobId = nextJobId++;
+  const tasks = planDistanceTasks(job, ports.length);
+  const nearestTotal = job.categoryCount, countTotal = job.facilities.edge.length;
+  return new Promise<DistanceTables>((resolve, reject) => {
+    const columns: NearestColumn[] = [];
+    const countParts: Int32Array[] = [];
+    let next = 0, pending = 0, countsDone = 0, finished = 0, failed = false;
+    const inFlight = ports.map(() => [] as Task[]);
+    const fail = (e: unknown): void => {
+      if (failed) return;
+      failed = true;
+      reject(e instanceof Error ? e : new Error(String(e)));
+    };
+    const dispatch = (p: number): void => {
+      while (!failed && inFlight[p].length < 2 && next < tasks.length) {
+        const task = tasks[next++];
+        inFlight[p].push(task);
+        pending++;
+        ports[p].post({ ...task, jobId });
+      }
+      if (!failed && pending === 0 && next === tasks.length) {
+        ports.forEach((port) => port.post({ type: 'finish', jobId }));
+      }
+    };
+    ports.forEach((port, p) => {
+      port.listen((r) => {
+        if (r.jobId !== jobId || failed) return;
+        try {
+          if (r.type === 'error') throw new Error(`distance thread ${p + 1}: ${r.message}`);
+          if (r.type === 'finished') {
+            countParts.push(r.counts);
+            if (++finished === ports.length) {
+              checkpoint('counts', countTotal, countTotal);
+              resolve(assembleDistanceTables(job, columns, countParts));
+            }
+            return;
+          }
+          const task = inFlight[p].shift();
+          pending--;
+          if (r.type === 'nearest') {
+            columns.push(r.column);
+            checkpoint('nearest', columns.length, nearestTotal);
+          } else if (task && task.type === 'counts') {
+            countsDone += task.to - task.from;
+            // Phases are reported in order: counts progress once every nearest search is in.
+            if (columns.length === nearestTotal && countsDone < countTotal) checkpoint('counts', countsDone, countTotal);
+          }
+          dispatch(p);
+        } catch (e) {
+          fail(e);
+        }
+      });
+    });
+    try {
+      checkpoint('nearest', 0, nearestTotal);
+      ports.forEach((port) => port.post({ type: 'job', jobId, job }));
+      ports.forEach((_, p) => dispatch(p));
+    } catch (e) {
+      fail(e);
+    }
+  });
+}
