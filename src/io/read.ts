@@ -7,6 +7,7 @@ import type { InputIssue } from '../core/types';
 import type { CsvOptions } from './csv';
 import { readCsv } from './csv';
 import { decodeText } from './encoding';
+import { decodeFlatGeobuf } from './fgb/decode';
 import type { Bbox } from './flatgeobufBbox';
 import { readFlatGeobufInBbox } from './flatgeobufBbox';
 import { readGeoJSON } from './geojson';
@@ -81,6 +82,10 @@ export async function readLayers(fileName: string, data: ArrayBuffer | Uint8Arra
   const layerName = base.replace(/\.[^.]+$/, '');
   switch (format) {
     case 'flatgeobuf': {
+      // Whole-file reads decode straight from the bytes (×50 roads: ~1 s → ~0.25 s); bbox reads and anything
+      // the fast decoder does not take (odd or broken files) go through the library reader and its messages.
+      const fast = options.bbox ? null : decodeFlatGeobuf(bytes);
+      if (fast) return { fileName, format, layers: [{ fileName, features: fast.features, issues: [], layerName, format, declaredCrs: fast.crs, featuresInFile: fast.featuresCount }] };
       const r = await readFlatGeobufInBbox(bytes, fileName, options.bbox ? { bbox: options.bbox } : {});
       return { fileName, format, layers: [{ fileName, features: r.features, issues: r.issues, layerName, format, declaredCrs: r.crs, featuresInFile: r.featuresInFile }] };
     }

@@ -22,10 +22,15 @@ class Skip extends Error {}
 
 const samePos = (a: Position, b: Position): boolean => a[0] === b[0] && a[1] === b[1];
 
-function dedupe(coords: Position[], note: (n: number) => void): Position[] {
+/** The positions without consecutive repeats (a copy either way), counting what was dropped. */
+function dedupe(coords: Position[], r: Repairer): Position[] {
+  // Most lines have no repeats: one comparison pass and a slice, no per-point pushes (×50 roads: 656k points).
+  let repeats = false;
+  for (let i = 1; i < coords.length; i++) if (samePos(coords[i - 1], coords[i])) { repeats = true; break; }
+  if (!repeats) return coords.slice();
   const out: Position[] = [];
   for (const p of coords) if (!out.length || !samePos(out[out.length - 1], p)) out.push(p);
-  if (out.length < coords.length) note(coords.length - out.length);
+  if (out.length < coords.length) r.note('removed duplicate consecutive points', coords.length - out.length);
   return out;
 }
 
@@ -41,7 +46,7 @@ class Repairer {
   note(what: string, n = 1): void { this.repairs.set(what, (this.repairs.get(what) ?? 0) + n); }
 
   ring(coords: Position[], isOuter: boolean): Position[] | null {
-    let r = dedupe(coords, (n) => this.note('removed duplicate consecutive points', n));
+    let r = dedupe(coords, this);
     if (r.length > 1 && !samePos(r[0], r[r.length - 1])) {
       r = [...r, r[0]];
       this.note('closed unclosed rings');
@@ -92,14 +97,14 @@ class Repairer {
         if (g.coordinates.length === 0) throw new Skip('empty geometry');
         return g;
       case 'LineString': {
-        const l = dedupe(g.coordinates, (n) => this.note('removed duplicate consecutive points', n));
+        const l = dedupe(g.coordinates, this);
         if (g.coordinates.length === 0) throw new Skip('empty geometry');
         if (l.length < 2) throw new Skip('line has fewer than 2 distinct points');
         return { type: 'LineString', coordinates: l };
       }
       case 'MultiLineString': {
         if (g.coordinates.length === 0) throw new Skip('empty geometry');
-        const parts = g.coordinates.map((l) => dedupe(l, (n) => this.note('removed duplicate consecutive points', n))).filter((l) => {
+        const parts = g.coordinates.map((l) => dedupe(l, this)).filter((l) => {
           if (l.length >= 2) return true;
           this.note('dropped line parts with fewer than 2 distinct points');
           return false;
@@ -134,25 +139,36 @@ class Repairer {
   }
 }
 
+/**
+ * The first unusable position, with the message naming it. Plain recursive functions (the closure this was
+ * built on cost ~0.35 s per run on the ×50 roads, 656k positions): same walk, same messages.
+ */
+function badIn(c: unknown): string | null {
+  if (!Array.isArray(c)) return 'malformed coordinates';
+  if (c.length > 0 && !Array.isArray(c[0])) return badPosition(c);
+  for (let i = 0; i < c.length; i++) {
+    const bad = badIn(c[i]);
+    if (bad) return bad;
+  }
+  return null;
+}
+
+function badPosition(c: unknown[]): string | null {
+  if (c.length < 2) return null; // empty point, reported as empty geometry
+  const x: unknown = c[0], y: unknown = c[1];
+  // The usual case first: two numbers in range (which also makes them finite).
+  if (typeof x === 'number' && typeof y === 'number' && Math.abs(x) <= 180 && Math.abs(y) <= 90) return null;
+  if (typeof x !== 'number' || typeof y !== 'number') return `non-numeric coordinate [${JSON.stringify(x) ?? 'undefined'}, ${JSON.stringify(y) ?? 'undefined'}]`;
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return `coordinate is not a finite number [${String(x)}, ${String(y)}]`;
+  return `coordinate out of range [${x}, ${y}] (longitude ±180, latitude ±90): wrong coordinate system?`;
+}
+
 function firstBadPosition(g: Geometry): string | null {
-  const walk = (c: unknown): string | null => {
-    if (!Array.isArray(c)) return 'malformed coordinates';
-    if (c.length > 0 && !Array.isArray(c[0])) {
-      if (c.length < 2) return null; // empty point, reported as empty geometry
-      const [x, y] = c as unknown[];
-      if (typeof x !== 'number' || typeof y !== 'number') return `non-numeric coordinate [${JSON.stringify(x) ?? 'undefined'}, ${JSON.stringify(y) ?? 'undefined'}]`;
-      if (!Number.isFinite(x) || !Number.isFinite(y)) return `coordinate is not a finite number [${String(x)}, ${String(y)}]`;
-      if (Math.abs(x) > 180 || Math.abs(y) > 90) return `coordinate out of range [${x}, ${y}] (longitude ±180, latitude ±90): wrong coordinate system?`;
-      return null;
-    }
-    for (const part of c) { const bad = walk(part); if (bad) return bad; }
-    return null;
-  };
   if (g.type === 'GeometryCollection') {
     for (const c of g.geometries) { const bad = firstBadPosition(c); if (bad) return bad; }
     return null;
   }
-  return walk((g as { coordinates?: unknown }).coordinates);
+  return badIn((g as { coordinates?: unknown }).coordinates);
 }
 
 /** Check one feature's geometry (in WGS84) and repair it where safe. Never mutates the input. */
@@ -164,7 +180,7 @@ export function checkGeometry(f: Feature): GeometryCheck {
   const r = new Repairer();
   try {
     const out = r.geometry(g);
-    return { geometry: out, repairs: [...r.repairs].map(([what, n]) => (n > 1 ? `${what} (${n})` : what)), reason: null };
+    return { geometry: out, repairs: r.repairs.size === 0 ? [] : [...r.repairs].map(([what, n]) => (n > 1 ? `${what} (${n})` : what)), reason: null };
   } catch (e) {
     if (e instanceof Skip) return { geometry: null, repairs: [], reason: e.message };
     return { geometry: null, repairs: [], reason: `geometry could not be checked: ${e instanceof Error ? e.message : String(e)}` };
