@@ -1,9 +1,9 @@
 /** Turn contracted edges into the typed-array `WalkNetwork`: node numbering, CSR, geometry, components, index. */
-import Flatbush from 'flatbush';
 import type { LocalProjection } from '../geo/metres';
 import { toLocalX, toLocalY } from '../geo/metres';
 import { findComponents } from './components';
 import type { ContractedEdges } from './contract';
+import { buildSegmentGrid } from './segmentGrid';
 import type { WalkNetwork } from './types';
 
 /** Position along a Hilbert curve of a point on a 65536 × 65536 grid. */
@@ -134,16 +134,7 @@ export function assembleNetwork(
   }
   const comps = findComponents({ nodeCount, offsets, targets, slotMeters });
 
-  let segmentIndex: Flatbush | null = null;
-  if (segmentEdge.length > 0) {
-    segmentIndex = new Flatbush(segmentEdge.length);
-    for (let k = 0; k < segmentEdge.length; k++) {
-      const g = k + segmentEdge[k];
-      const ax = geomXY[2 * g], ay = geomXY[2 * g + 1], bx = geomXY[2 * g + 2], by = geomXY[2 * g + 3];
-      segmentIndex.add(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
-    }
-    segmentIndex.finish();
-  }
+  const segmentIndex = buildSegmentGrid(geomXY, segmentEdge);
   let totalMeters = 0;
   for (let e = 0; e < edgeCount; e++) totalMeters += edgeMeters[e];
   return {

@@ -1,12 +1,11 @@
 /**
  * Snap points to the nearest point on the nearest edge (not the nearest vertex).
- * Candidates come from flatbush `neighbors` over the bboxes of edge geometry segments in local metres, in order of bbox distance; the
- * exact point–segment distance decides. A bbox is never farther than its segment, so once the next bbox is
- * farther than the best exact distance found, no later edge can win.
+ * Candidates come from the uniform grid over edge geometry segments (`segmentGrid.ts`), read in rings around
+ * the point; the exact point–segment distance decides. A bbox is never farther than its segment, so once every
+ * unseen bbox is farther than the best exact distance found, no other edge can win.
  */
 import { fromLocalX, fromLocalY, haversineMeters, toLocalX, toLocalY } from '../geo/metres';
-import { projectToSegment } from '../geo/segment';
-import type { SegmentProjection } from '../geo/segment';
+import { SegmentQuery } from './segmentGrid';
 import type { WalkNetwork } from './types';
 
 /** Per snapped item (typed arrays, index = item index in its input list). */
@@ -26,9 +25,6 @@ export interface SnapInfo {
   /** The snapped point on the edge [lng, lat] (NaN when off-network). */
   snappedLngLat: Float64Array;
 }
-
-/** How many bbox neighbours to test before widening the search to everything within the best distance. */
-const FIRST_CANDIDATES = 8;
 
 /**
  * Snap interleaved [lng, lat] points to the network.
@@ -51,32 +47,17 @@ export function snapPoints(net: WalkNetwork, pointLngLat: Float64Array, maxSnapM
     snappedLngLat: new Float64Array(2 * n).fill(NaN),
   };
   const { geomXY, geomCumMeters, segmentEdge, edgeMeters, projection, segmentIndex } = net;
-  const proj: SegmentProjection = { t: 0, dist2: 0 };
+  const query = segmentIndex ? new SegmentQuery(segmentIndex, geomXY, segmentEdge) : null;
   // The local projection may differ from haversine by a fraction of a percent: search a little wider.
   const searchMeters = maxSnapMeters * 1.01 + 1;
   for (let i = 0; i < n; i++) {
     const lng = pointLngLat[2 * i], lat = pointLngLat[2 * i + 1];
-    if (!segmentIndex || !Number.isFinite(lng) || !Number.isFinite(lat)) {
+    if (!query || !Number.isFinite(lng) || !Number.isFinite(lat)) {
       info.offNetwork[i] = 1;
       continue;
     }
-    const px = toLocalX(projection, lng), py = toLocalY(projection, lat);
-    let best = -1, bestD2 = Infinity, bestT = 0;
-    const consider = (k: number): void => {
-      const g = k + segmentEdge[k];
-      projectToSegment(px, py, geomXY[2 * g], geomXY[2 * g + 1], geomXY[2 * g + 2], geomXY[2 * g + 3], proj);
-      if (proj.dist2 < bestD2 || (proj.dist2 === bestD2 && k < best)) {
-        best = k;
-        bestD2 = proj.dist2;
-        bestT = proj.t;
-      }
-    };
-    const first = segmentIndex.neighbors(px, py, FIRST_CANDIDATES, searchMeters);
-    for (const k of first) consider(k);
-    if (first.length === FIRST_CANDIDATES && best >= 0) {
-      // Everything whose bbox is within the best exact distance may still hold a closer (or tied) segment.
-      for (const k of segmentIndex.neighbors(px, py, Infinity, Math.sqrt(bestD2))) consider(k);
-    }
+    const best = query.nearest(toLocalX(projection, lng), toLocalY(projection, lat), searchMeters);
+    const bestT = query.t;
     if (best < 0) {
       info.offNetwork[i] = 1;
       continue;

@@ -1,6 +1,6 @@
-import type Flatbush from 'flatbush';
 import type { RoadClass } from '../config/roads';
 import type { LocalProjection } from '../geo/metres';
+import type { SegmentGrid } from './segmentGrid';
 
 /** Road classes in `edgeClass` order (index = value stored per edge). */
 export const EDGE_CLASS_NAMES: readonly RoadClass[] = ['arterial', 'secondary', 'local', 'alley', 'footpath', 'other'];
@@ -69,7 +69,7 @@ export interface WalkNetwork {
   /** 1 when the component is a tiny island (see `TINY_COMPONENT_METERS`). */
   componentTiny: Uint8Array;
   largestComponent: number;
-  /** Spatial index over geometry segment bboxes in local metres (for snapping); items are segment ids. */
-  segmentIndex: Flatbush | null;
+  /** Uniform grid over geometry segment bboxes in local metres (for snapping); items are segment ids. */
+  segmentIndex: SegmentGrid | null;
   stats: NetworkStats;
 }
