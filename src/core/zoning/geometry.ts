@@ -18,8 +18,8 @@ import { geodesicRingArea } from './area';
 import { newContact, segmentSegmentDist2, TOUCH_EPS_METERS } from './distance';
 import type { MetricPolygon } from './overlay';
 import { unionMetric } from './overlay';
-import type { PackedPolygons } from './polygons';
-import { packPolygons } from './polygons';
+import type { MemberPack } from './members';
+import { packMembers } from './members';
 
 export const DEFAULT_MIN_SLIVER_SQM = 50;
 
@@ -49,13 +49,12 @@ export function zoneGeometry(
   if (members.length === 0) return { type: 'MultiPolygon', coordinates: [] };
   // A single member has no pair to bridge: its own outline, without packing (10 500 of the 14 593 zones at ×50).
   if (members.length === 1) return cleanAndRewind(members[0], minArea);
-  // No flatbush here: `bridgesBetween` scans the few members directly (see `nearbyMembers`).
-  const P = packPolygons(members, null, undefined, false);
+  const P = packMembers(members);
   const bridges = gapMeters > 0 ? bridgesBetween(P, gapMeters) : [];
   const engine = options.engine ?? 'overlay';
   if (engine === 'overlay') {
     try {
-      const merged = unionMetric([...memberRings(P), ...bridges.map((b) => [b.flat()])]);
+      const merged = unionMetric([...P.rings, ...bridges.map((b) => [b.flat()])]);
       return cleanAndRewind(toLngLat(merged, P), minArea);
     } catch {
       options.onFallback?.();
@@ -66,26 +65,18 @@ export function zoneGeometry(
   return cleanAndRewind(robustUnion(features, members.length), minArea);
 }
 
-/** Each packed member as interleaved metre rings (parts and holes together: the overlay tests even-odd). */
-function memberRings(P: PackedPolygons): MetricPolygon[] {
-  const out: MetricPolygon[] = [];
-  for (let k = 0; k < P.source.length; k++) {
-    const rings: number[][] = [];
-    for (let r = P.itemRingStart[k]; r < P.itemRingStart[k + 1]; r++) {
-      rings.push(Array.from(P.xy.subarray(P.ringStart[r] * 2, P.ringStart[r + 1] * 2)));
+function toLngLat(polys: MetricPolygon[], P: MemberPack): Polygon | MultiPolygon {
+  const coordinates: Position[][][] = [];
+  for (const rings of polys) {
+    const part: Position[][] = [];
+    for (const r of rings) {
+      const out: Position[] = [];
+      for (let i = 0; i + 1 < r.length; i += 2) out.push([fromLocalX(P.projection, r[i]), fromLocalY(P.projection, r[i + 1])]);
+      part.push(out);
     }
-    out.push(rings);
+    coordinates.push(part);
   }
-  return out;
-}
-
-function toLngLat(polys: MetricPolygon[], P: PackedPolygons): Polygon | MultiPolygon {
-  const ring = (r: number[]): Position[] => {
-    const out: Position[] = [];
-    for (let i = 0; i + 1 < r.length; i += 2) out.push([fromLocalX(P.projection, r[i]), fromLocalY(P.projection, r[i + 1])]);
-    return out;
-  };
-  return { type: 'MultiPolygon', coordinates: polys.map((rings) => rings.map(ring)) };
+  return { type: 'MultiPolygon', coordinates };
 }
 
 /**
@@ -133,9 +124,9 @@ function snapFeature(f: Feature<Polygon | MultiPolygon>): Feature<Polygon | Mult
  * lies within the gap of the other (closed ring, local metres). One convex shape per pair keeps the union small and free
  * of the near-degenerate slivers that per-edge quads produce along collinear edges.
  */
-function bridgesBetween(P: PackedPolygons, gap: number): [number, number][][] {
+function bridgesBetween(P: MemberPack, gap: number): [number, number][][] {
   const out: [number, number][][] = [];
-  const n = P.source.length;
+  const n = P.count;
   if (n < 2) return out;
   const { xy, bbox, ringStart, itemRingStart } = P;
   const index = n > FLATBUSH_NODE_SIZE ? indexOf(P) : null;
@@ -171,8 +162,8 @@ function bridgesBetween(P: PackedPolygons, gap: number): [number, number][][] {
 /** flatbush's default node size: up to this many items it keeps one node and returns hits in insertion order. */
 const FLATBUSH_NODE_SIZE = 16;
 
-function indexOf(P: PackedPolygons): Flatbush {
-  const n = P.source.length, b = P.bbox;
+function indexOf(P: MemberPack): Flatbush {
+  const n = P.count, b = P.bbox;
   const index = new Flatbush(n);
   for (let k = 0; k < n; k++) index.add(b[k * 4], b[k * 4 + 1], b[k * 4 + 2], b[k * 4 + 3]);
   index.finish();
@@ -186,12 +177,12 @@ const hitScratch: number[] = [];
  * 16 members (one node, no Hilbert sort) that is insertion order, so a plain scan gives the same bridges in the
  * same order without building an index per zone; larger zones use the index.
  */
-function nearbyMembers(P: PackedPolygons, index: Flatbush | null, i: number, gap: number): readonly number[] {
+function nearbyMembers(P: MemberPack, index: Flatbush | null, i: number, gap: number): readonly number[] {
   const b = P.bbox;
   const minX = b[i * 4] - gap, minY = b[i * 4 + 1] - gap, maxX = b[i * 4 + 2] + gap, maxY = b[i * 4 + 3] + gap;
   if (index) return index.search(minX, minY, maxX, maxY);
   hitScratch.length = 0;
-  for (let k = 0; k < P.source.length; k++) {
+  for (let k = 0; k < P.count; k++) {
     if (maxX < b[k * 4] || maxY < b[k * 4 + 1] || minX > b[k * 4 + 2] || minY > b[k * 4 + 3]) continue;
     hitScratch.push(k);
   }
@@ -282,8 +273,7 @@ function nearParts(
 
 /** Andrew's monotone chain, counter-clockwise, collinear points dropped. */
 function convexHull(points: [number, number][]): [number, number][] {
-  const p = [...points].sort((a, b) => (a[0] - b[0]) || (a[1] - b[1]));
-  const cross = (o: number[], a: number[], b: number[]): number => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+  const p = points.slice().sort(byXY);
   const lower: [number, number][] = [];
   for (const q of p) {
     while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], q) <= 0) lower.pop();
@@ -300,11 +290,25 @@ function convexHull(points: [number, number][]): [number, number][] {
   return lower.concat(upper);
 }
 
+function byXY(a: readonly number[], b: readonly number[]): number {
+  return (a[0] - b[0]) || (a[1] - b[1]);
+}
+
+function cross(o: readonly number[], a: readonly number[], b: readonly number[]): number {
+  return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+}
+
 /** Signed shoelace area (positive = counter-clockwise) of a ring; closing vertex optional. */
 function ringArea(ring: readonly Position[]): number {
+  // Same terms in the same order as summing over i with b = ring[(i + 1) % n], without the modulo.
+  const n = ring.length;
   let s = 0;
-  for (let i = 0; i < ring.length; i++) {
-    const a = ring[i], b = ring[(i + 1) % ring.length];
+  for (let i = 0; i + 1 < n; i++) {
+    const a = ring[i], b = ring[i + 1];
+    s += a[0] * b[1] - b[0] * a[1];
+  }
+  if (n > 0) {
+    const a = ring[n - 1], b = ring[0];
     s += a[0] * b[1] - b[0] * a[1];
   }
   return s / 2;

@@ -19,63 +19,109 @@ export type MetricPolygon = number[][];
 const MERGE_METERS = 5e-3;
 const PROBE_METERS = 2e-2;
 
-interface Edge { ax: number; ay: number; bx: number; by: number; poly: number }
-interface Cut { t: number; x: number; y: number }
-
-/** Cell coordinates below this (in absolute value) get a numeric cell key; beyond (~168 km) a string key. */
-const CELL_KEY_LIMIT = 2 ** 25;
-const CELL_KEY_SCALE = 2 ** 26;
+/** An input edge between merged vertices ia → ib (their coordinates copied). */
+interface Edge { ax: number; ay: number; bx: number; by: number; ia: number; ib: number; poly: number }
+/** A split point; `v` is its vertex when it is one already (a touching end point), else -1. */
+interface Cut { t: number; x: number; y: number; v: number }
 
 /**
- * Vertices merged within MERGE_METERS through a hash grid (3 × 3 cells looked up, in row order, each cell's
- * vertices in insertion order). Cells are keyed by one number (cellX · 2^26 + cellY, exact below 2^53): the
- * string keys made before were the largest single cost of zoning at ×50 (~200–400 ms of building and hashing
- * strings); a string key is kept only for cells far outside any zone's local frame, so the result is the same.
+ * Vertices merged within MERGE_METERS through a hash grid: 3 × 3 cells looked up in row order, each cell's vertices
+ * in insertion order, the first one within the distance wins. The grid is an open hash of integer buckets whose
+ * chains keep insertion order and are filtered by exact cell, so the answer is the one a Map of per-cell lists
+ * gives; Maps keyed by "x,y" strings were the largest single cost of zoning at ×50 (~200–400 ms of building and
+ * hashing strings). One pool is reused by every union (reset by a generation stamp, no per-zone allocation).
  */
 class VertexPool {
-  readonly x: number[] = [];
-  readonly y: number[] = [];
-  private cells = new Map<number | string, number[]>();
+  x: number[] = [];
+  y: number[] = [];
+  private cellX: number[] = [];
+  private cellY: number[] = [];
+  /** Next vertex in the same bucket (insertion order), -1 at the end. */
+  private next: number[] = [];
+  private head = new Int32Array(1024);
+  private tail = new Int32Array(1024);
+  private stamp = new Int32Array(1024);
+  private gen = 1;
+  private mask = 1023;
+
+  reset(): void {
+    this.x = []; this.y = [];
+    this.cellX.length = 0; this.cellY.length = 0; this.next.length = 0;
+    if (++this.gen > 0x3fffffff) { this.stamp.fill(0); this.gen = 1; }
+  }
+
+  private bucket(cx: number, cy: number): number {
+    return (Math.imul(cx | 0, 73856093) ^ Math.imul(cy | 0, 19349663)) & this.mask;
+  }
 
   id(px: number, py: number): number {
     const cx = Math.floor(px / MERGE_METERS), cy = Math.floor(py / MERGE_METERS);
-    const numeric = Math.abs(cx) < CELL_KEY_LIMIT && Math.abs(cy) < CELL_KEY_LIMIT;
+    const { x, y, cellX, cellY, next, head, stamp, gen } = this;
     for (let i = -1; i <= 1; i++) {
+      const gx = cx + i;
       for (let j = -1; j <= 1; j++) {
-        const list = this.cells.get(numeric ? (cx + i) * CELL_KEY_SCALE + (cy + j) : `${cx + i},${cy + j}`);
-        if (!list) continue;
-        for (let k = 0; k < list.length; k++) {
-          const v = list[k];
-          if (Math.hypot(this.x[v] - px, this.y[v] - py) <= MERGE_METERS) return v;
+        const gy = cy + j;
+        const b = this.bucket(gx, gy);
+        if (stamp[b] !== gen) continue;
+        for (let v = head[b]; v >= 0; v = next[v]) {
+          if (cellX[v] === gx && cellY[v] === gy && Math.hypot(x[v] - px, y[v] - py) <= MERGE_METERS) return v;
         }
       }
     }
-    const v = this.x.length;
-    this.x.push(px);
-    this.y.push(py);
-    const key = numeric ? cx * CELL_KEY_SCALE + cy : `${cx},${cy}`;
-    const list = this.cells.get(key);
-    if (list) list.push(v); else this.cells.set(key, [v]);
+    const v = x.length;
+    x.push(px);
+    y.push(py);
+    cellX.push(cx);
+    cellY.push(cy);
+    next.push(-1);
+    if (v + 1 > (this.mask + 1) >> 1) this.grow();
+    else this.link(v);
     return v;
   }
+
+  private link(v: number): void {
+    const b = this.bucket(this.cellX[v], this.cellY[v]);
+    if (this.stamp[b] !== this.gen) { this.stamp[b] = this.gen; this.head[b] = v; }
+    else this.next[this.tail[b]] = v;
+    this.tail[b] = v;
+  }
+
+  /** Double the table and relink every vertex in insertion order (chains keep that order). */
+  private grow(): void {
+    const size = (this.mask + 1) * 2;
+    this.mask = size - 1;
+    this.head = new Int32Array(size);
+    this.tail = new Int32Array(size);
+    this.stamp = new Int32Array(size);
+    this.gen = 1;
+    for (let v = 0; v < this.x.length; v++) { this.next[v] = -1; this.link(v); }
+  }
 }
+
+const pool = new VertexPool();
+
+/** Sub-edge key = lo · 2^26 + hi (exact: vertex ids stay far below 2^26). */
+const CELL_KEY_SCALE = 2 ** 26;
 
 /** A sub-edge between merged vertices u < v, with the input polygons whose boundary it lies on. */
 interface SubEdge { u: number; v: number; owners: number[] }
 
 export function unionMetric(polygons: readonly MetricPolygon[]): MetricPolygon[] {
-  const pool = new VertexPool();
+  pool.reset();
   const edges: Edge[] = [];
   const pbox: number[][] = [];
   for (let poly = 0; poly < polygons.length; poly++) {
     const rings = polygons[poly];
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
     for (const r of rings) {
+      // An edge's end is the next edge's start: same query, same pool state, same vertex — looked up once.
+      let b = r.length >= 4 ? pool.id(r[0], r[1]) : -1;
       for (let i = 0; i + 3 < r.length; i += 2) {
-        const a = pool.id(r[i], r[i + 1]), b = pool.id(r[i + 2], r[i + 3]);
+        const a = b;
+        b = pool.id(r[i + 2], r[i + 3]);
         const ax = pool.x[a], ay = pool.y[a], bx = pool.x[b], by = pool.y[b];
         minX = Math.min(minX, ax); maxX = Math.max(maxX, ax); minY = Math.min(minY, ay); maxY = Math.max(maxY, ay);
-        if (a !== b) edges.push({ ax, ay, bx, by, poly });
+        if (a !== b) edges.push({ ax, ay, bx, by, ia: a, ib: b, poly });
       }
     }
     pbox.push([minX, minY, maxX, maxY]);
@@ -85,15 +131,18 @@ export function unionMetric(polygons: readonly MetricPolygon[]): MetricPolygon[]
 
   // Sub-edges keyed by their (merged) end points (one number, lo · 2^26 + hi); identical ones (shared boundaries)
   // merge. Map order is insertion order, as with the string keys before.
+  // A point that is exactly a pool vertex maps back to that vertex: when the vertex was made nothing was within
+  // reach of it, and every later vertex was made only with it out of reach (the same symmetric test), so edge
+  // ends and touching end points need no lookup; only crossings do.
   const vx = pool.x, vy = pool.y;
   const subEdges = new Map<number, SubEdge>();
   for (let i = 0; i < edges.length; i++) {
     const e = edges[i];
     const points = cuts[i].sort(byT);
-    points.push({ t: 1, x: e.bx, y: e.by });
-    let prev = pool.id(e.ax, e.ay);
+    points.push({ t: 1, x: e.bx, y: e.by, v: e.ib });
+    let prev = e.ia;
     for (const p of points) {
-      const cur = pool.id(p.x, p.y);
+      const cur = p.v >= 0 ? p.v : pool.id(p.x, p.y);
       if (cur !== prev) {
         const lo = Math.min(prev, cur), hi = Math.max(prev, cur);
         if (hi >= CELL_KEY_SCALE) throw new Error('overlay: too many vertices');
@@ -164,27 +213,27 @@ function splitPoints(edges: Edge[]): Cut[][] {
         const u = ((f.ax - e.ax) * ey - (f.ay - e.ay) * ex) / d;
         if (s > 0 && s < 1 && u > 0 && u < 1) {
           const x = e.ax + s * ex, y = e.ay + s * ey;
-          cuts[i].push({ t: s, x, y });
-          cuts[j].push({ t: u, x, y });
+          cuts[i].push({ t: s, x, y, v: -1 });
+          cuts[j].push({ t: u, x, y, v: -1 });
         }
       }
       // End points lying on the other edge (T-touches and collinear overlaps, also nearly parallel ones).
-      touch(e, f.ax, f.ay, cuts[i], tol);
-      touch(e, f.bx, f.by, cuts[i], tol);
-      touch(f, e.ax, e.ay, cuts[j], tol);
-      touch(f, e.bx, e.by, cuts[j], tol);
+      touch(e, f.ax, f.ay, f.ia, cuts[i], tol);
+      touch(e, f.bx, f.by, f.ib, cuts[i], tol);
+      touch(f, e.ax, e.ay, e.ia, cuts[j], tol);
+      touch(f, e.bx, e.by, e.ib, cuts[j], tol);
     }
   });
   return cuts;
 }
 
-function touch(e: Edge, px: number, py: number, into: Cut[], tol: number): void {
+function touch(e: Edge, px: number, py: number, v: number, into: Cut[], tol: number): void {
   const ex = e.bx - e.ax, ey = e.by - e.ay;
   const len2 = ex * ex + ey * ey;
   const t = ((px - e.ax) * ex + (py - e.ay) * ey) / len2;
   if (t <= 0 || t >= 1) return;
   const qx = e.ax + t * ex - px, qy = e.ay + t * ey - py;
-  if (qx * qx + qy * qy <= tol * tol) into.push({ t, x: px, y: py });
+  if (qx * qx + qy * qy <= tol * tol) into.push({ t, x: px, y: py, v });
 }
 
 function pointInRings(rings: MetricPolygon, x: number, y: number): boolean {
