@@ -12,6 +12,15 @@ import { activePlanned } from '../store/analysisSlice';
 import { AnalysisCancelledError, AnalysisClient } from '../worker/client';
 import type { AnalysisData } from '../worker/protocol';
 
+/**
+ * `?threads=always` in the page address shares the distance searches out to helper Workers even for a small
+ * network (to try or test the multi-thread path on the sample city); by default only big networks are.
+ */
+function parallelMinNodes(): number | undefined {
+  const q = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('threads');
+  return q === 'always' ? 0 : undefined;
+}
+
 /** Wait this long after the last input change: slider drags and quick edits cause one run, not many. */
 const DEBOUNCE_MS = 120;
 
@@ -83,11 +92,11 @@ export class AnalysisRunner {
     st.setAnalysisRunning({ phase: 'start', fraction: 0 });
     try {
       if (needBaseline) {
-        const base = await this.client.run(data, { settings, plannedFacilities: [] }, (p) => progress(p.phase, p.done, p.total));
+        const base = await this.client.run(data, { settings, plannedFacilities: [], parallelMinNodes: parallelMinNodes() }, (p) => progress(p.phase, p.done, p.total));
         this.baseline = { data, settings, result: base };
         doneRuns++;
       }
-      const result = await this.client.run(data, { settings, plannedFacilities: planned }, (p) => progress(p.phase, p.done, p.total));
+      const result = await this.client.run(data, { settings, plannedFacilities: planned, parallelMinNodes: parallelMinNodes() }, (p) => progress(p.phase, p.done, p.total));
       live = false;
       if (gen !== this.generation) return;
       if (planned.length === 0) this.baseline = { data, settings, result };

@@ -3,15 +3,18 @@
  * Thin Worker wrapper over the analysis core: tests call exactly the functions that run here.
  */
 import { expose, transfer } from 'comlink';
+import type { TaskPort } from '../core/coverage';
+import { createDistancePorts } from './distancePool';
 import { createAnalysisSession } from './session';
 import type { AnalysisProgress, AnalysisRequest, AnalysisWorkerApi } from './protocol';
 
-const session = createAnalysisSession();
+let ports: TaskPort[] | null = null;
+const session = createAnalysisSession({ distancePorts: () => (ports ??= createDistancePorts()) });
 
 const api: AnalysisWorkerApi = {
   setData: (data) => session.setData(data),
-  analyze(request: AnalysisRequest, onProgress?: (p: AnalysisProgress) => void) {
-    const result = session.analyze(request, onProgress);
+  async analyze(request: AnalysisRequest, onProgress?: (p: AnalysisProgress) => void) {
+    const result = await session.analyze(request, onProgress);
     // Hand the typed arrays over instead of copying them.
     const buffers = [result.walkMeters, result.nearestFacility, result.countWithin, result.covered, result.score]
       .map((a) => a.buffer as ArrayBuffer);

@@ -17,6 +17,11 @@ export interface AnalysisRequest {
   settings: AnalysisSettings;
   /** Scenario facilities (planned, not built) analysed together with the existing ones. */
   plannedFacilities: Facility[];
+  /**
+   * Share the distance searches out to helper Workers from this many search-graph nodes on (default
+   * PARALLEL_MIN_NODES; 0 = always, used by `?threads=always` and the browser tests).
+   */
+  parallelMinNodes?: number;
 }
 
 export interface AnalysisProgress {
@@ -29,7 +34,7 @@ export interface AnalysisWorkerApi {
   /** Load the study data; the walk network is built lazily on the first analysis and cached per network settings. */
   setData(data: AnalysisData): void;
   /** Run the accessibility analysis on the loaded data. */
-  analyze(request: AnalysisRequest, onProgress?: (p: AnalysisProgress) => void): AccessibilityResult;
+  analyze(request: AnalysisRequest, onProgress?: (p: AnalysisProgress) => void): Promise<AccessibilityResult>;
   /** Network statistics of the cached walk network (null before the first analysis or without roads). */
   networkStats(): NetworkStats | null;
   /** Coverage of a hexagon grid over the study area (cells snapped like communities). */

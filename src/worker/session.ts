@@ -3,8 +3,8 @@
  * rebuilt only when roads or network settings change. Pure core calls; no DOM.
  */
 import type { NetworkSettings } from '../core/config/defaults';
-import { computeAccessibility } from '../core/coverage';
-import type { AccessibilityResult } from '../core/coverage';
+import { computeAccessibilityParallel, PARALLEL_MIN_NODES } from '../core/coverage';
+import type { AccessibilityResult, TaskPort } from '../core/coverage';
 import { buildWalkNetwork } from '../core/network';
 import type { NetworkStats, WalkNetwork } from '../core/network';
 import { computeGrid, computePath } from './gridSession';
@@ -12,7 +12,7 @@ import type { AnalysisData, AnalysisProgress, AnalysisRequest, GridRequest, Grid
 
 export interface AnalysisSession {
   setData(data: AnalysisData): void;
-  analyze(request: AnalysisRequest, onProgress?: (p: AnalysisProgress) => void): AccessibilityResult;
+  analyze(request: AnalysisRequest, onProgress?: (p: AnalysisProgress) => void): Promise<AccessibilityResult>;
   networkStats(): NetworkStats | null;
   grid(request: GridRequest, onProgress?: (p: AnalysisProgress) => void): GridResult;
   path(request: PathRequest): PathResult | null;
@@ -20,7 +20,12 @@ export interface AnalysisSession {
 
 const networkKey = (s: NetworkSettings) => `${s.mergeToleranceMeters}|${s.nodeAtCrossings}`;
 
-export function createAnalysisSession(): AnalysisSession {
+export interface SessionOptions {
+  /** Helper threads for the distance searches (asked for on the first big network; none = this thread only). */
+  distancePorts?: () => TaskPort[];
+}
+
+export function createAnalysisSession(options: SessionOptions = {}): AnalysisSession {
   let data: AnalysisData = { communities: [], facilities: [], roads: [] };
   let network: WalkNetwork | null = null;
   let builtFor = '';
@@ -40,16 +45,18 @@ export function createAnalysisSession(): AnalysisSession {
       if (next.roads !== data.roads) network = null;
       data = next;
     },
-    analyze(request, onProgress) {
+    async analyze(request, onProgress) {
       const net = networkFor(request.settings.network);
       const facilities = request.plannedFacilities.length ? [...data.facilities, ...request.plannedFacilities] : data.facilities;
-      return computeAccessibility({
+      const minNodes = request.parallelMinNodes ?? PARALLEL_MIN_NODES;
+      const ports = net && options.distancePorts && net.nodeCount >= minNodes ? options.distancePorts() : [];
+      return computeAccessibilityParallel({
         communities: data.communities,
         facilities,
         ...(net ? { network: net } : {}),
         settings: request.settings,
         onProgress: onProgress ? (phase, done, total) => onProgress({ phase, done, total }) : undefined,
-      });
+      }, ports, minNodes);
     },
     networkStats: () => network?.stats ?? null,
     grid: (request, onProgress) => computeGrid(data, networkFor(request.settings.network), request, onProgress),

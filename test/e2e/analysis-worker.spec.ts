@@ -17,8 +17,8 @@ async function nodeResult(settings = defaultAnalysisSettings()) {
   return computeAccessibility({ communities, facilities, roads, settings });
 }
 
-test('the Worker analysis of the sample city equals the Node run', async ({ page }) => {
-  await openApp(page);
+for (const variant of [{ name: 'on its own thread', path: '/' }, { name: 'shared out to helper Workers (?threads=always)', path: '/?threads=always' }]) test(`the Worker analysis of the sample city, ${variant.name}, equals the Node run`, async ({ page }) => {
+  await openApp(page, variant.path);
   await page.waitForFunction(() => (window.__store?.getState().analysisRunCount ?? 0) >= 1, null, { timeout: 60_000 });
   const browser = await page.evaluate(() => {
     const r = window.__store!.getState().analysisResult!;
@@ -34,9 +34,13 @@ test('the Worker analysis of the sample city equals the Node run', async ({ page
       offNetworkCommunities: r.offNetworkCommunities,
       summary: r.summary.map((s) => ({ id: s.categoryId, covered: s.householdsCovered, total: s.householdsTotal, gaps: s.gaps })),
       isFloat64: r.walkMeters instanceof Float64Array,
+      threads: r.threads,
+      cores: navigator.hardwareConcurrency,
     };
   });
   const node = await nodeResult();
+  // The sample city is below the parallel threshold: by default one thread; `?threads=always` uses one helper per core.
+  expect(browser.threads).toBe(variant.path === '/' || browser.cores < 2 ? 1 : Math.min(4, browser.cores));
   expect(browser.isFloat64).toBe(true);
   expect(browser.mode).toBe('network');
   expect(browser.categoryIds).toEqual(node.categoryIds);

@@ -44,7 +44,7 @@ export function computeAccessibility(input: AccessibilityInput): AccessibilityRe
   const tables = run.net
     ? computeNetworkDistances(run.net, run.communitySnap, run.facilitySnap, run.byCategory, run.maxWalkMeters, run.searchBoundMeters, run.checkpoint)
     : computeEuclideanDistances(run.communityLngLat, run.facilityLngLat, run.byCategory, run.maxWalkMeters, run.searchBoundMeters, run.checkpoint);
-  return finish(input, run, tables);
+  return finish(input, run, tables, 1);
 }
 
 /**
@@ -58,18 +58,24 @@ export const PARALLEL_MIN_NODES = 20_000;
  * `createDistanceThread`): the same result, sooner on a multi-core machine. Small networks, Euclidean mode and
  * an empty `ports` run on this thread.
  */
-export async function computeAccessibilityParallel(input: AccessibilityInput, ports: readonly TaskPort[]): Promise<AccessibilityResult> {
+export async function computeAccessibilityParallel(
+  input: AccessibilityInput, ports: readonly TaskPort[], minNodes = PARALLEL_MIN_NODES,
+): Promise<AccessibilityResult> {
   const run = begin(input);
   let tables: DistanceTables;
+  let threads = 1;
   if (!run.net) {
     tables = computeEuclideanDistances(run.communityLngLat, run.facilityLngLat, run.byCategory, run.maxWalkMeters, run.searchBoundMeters, run.checkpoint);
   } else {
     const job = prepareDistanceJob(run.net, run.communitySnap, run.facilitySnap, run.byCategory, run.maxWalkMeters, run.searchBoundMeters);
-    tables = ports.length > 0 && job.graph.nodeCount >= PARALLEL_MIN_NODES
-      ? await runDistanceJobParallel(job, ports, run.checkpoint)
-      : runDistanceJob(job, run.checkpoint);
+    if (ports.length > 0 && job.graph.nodeCount >= minNodes) {
+      tables = await runDistanceJobParallel(job, ports, run.checkpoint);
+      threads = ports.length;
+    } else {
+      tables = runDistanceJob(job, run.checkpoint);
+    }
   }
-  return finish(input, run, tables);
+  return finish(input, run, tables, threads);
 }
 
 interface Run {
@@ -120,7 +126,7 @@ function begin(input: AccessibilityInput): Run {
   return { checkpoint, categoryIds, maxWalkMeters, searchBoundMeters, byCategory, communityLngLat, facilityLngLat, net, communitySnap, facilitySnap };
 }
 
-function finish(input: AccessibilityInput, run: Run, tables: DistanceTables): AccessibilityResult {
+function finish(input: AccessibilityInput, run: Run, tables: DistanceTables, threads: number): AccessibilityResult {
   const { communities, facilities, settings } = input;
   const { net, communitySnap, facilitySnap } = run;
   const coverage = summariseCoverage(communities, settings.categories, tables.walkMeters, communitySnap.offNetwork, run.byCategory);
@@ -136,5 +142,6 @@ function finish(input: AccessibilityInput, run: Run, tables: DistanceTables): Ac
     offNetworkFacilities: facilities.filter((_, i) => facilitySnap.offNetwork[i]).map((f) => f.id),
     network: net ? net.stats : null,
     searchBoundMeters: run.searchBoundMeters,
+    threads,
   };
 }

@@ -59,6 +59,8 @@ export interface AccessibilityResult {
   summary: CategorySummary[];
   /** Metres searched per category (2 × max walk): beyond it walkMeters is NaN. */
   searchBoundMeters: Float64Array;
+  /** Threads that ran the distance searches (1 = the calling thread alone; see computeAccessibilityParallel). */
+  threads: number;
 }
 
 /** One uncovered (community, required category) pair. */

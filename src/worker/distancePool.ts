@@ -1,0 +1,26 @@
+/**
+ * Helper Workers for the distance searches, started by the analysis Worker (nested dedicated workers) the first
+ * time a network is big enough to share out (see PARALLEL_MIN_NODES). One per core, at most 4; none where the
+ * browser has a single core or no nested Worker support — the analysis then runs on its own thread.
+ */
+import type { DistanceThreadResponse, TaskPort } from '../core/coverage/parallel';
+
+export function createDistancePorts(threads = Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 1)): TaskPort[] {
+  if (threads < 2 || typeof Worker === 'undefined') return [];
+  return Array.from({ length: threads }, (_, i): TaskPort => {
+    const worker = new Worker(new URL('./distance.worker.ts', import.meta.url), { type: 'module', name: `distances-${i + 1}` });
+    let lastJobId = -1;
+    let handler: (r: DistanceThreadResponse) => void = () => {};
+    worker.onmessage = (ev: MessageEvent<DistanceThreadResponse>) => handler(ev.data);
+    worker.onerror = (ev: ErrorEvent) => handler({ type: 'error', jobId: lastJobId, message: `distance worker ${i + 1} failed: ${ev.message}` });
+    return {
+      post(message) {
+        lastJobId = message.jobId;
+        worker.postMessage(message);
+      },
+      listen(h) {
+        handler = h;
+      },
+    };
+  });
+}
