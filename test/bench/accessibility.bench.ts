@@ -8,7 +8,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { DEFAULT_CATEGORIES } from '../../src/core/config/categories';
 import { defaultAnalysisSettings } from '../../src/core/config/defaults';
-import { computeAccessibility } from '../../src/core/coverage';
+import { computeAccessibility, computeAccessibilityParallel } from '../../src/core/coverage';
+import { startDistancePool } from '../../src/cli/distancePool';
+import type { DistancePool } from '../../src/cli/distancePool';
 import type { AccessibilityResult } from '../../src/core/coverage';
 import { facilitiesByCategory } from '../../src/core/coverage/points';
 import { buildWalkNetwork, DijkstraWorkspace } from '../../src/core/network';
@@ -47,6 +49,17 @@ interface ScaleFigures {
   baselineMs: number | null;
   baselineCategories: number;
   checked: number;
+  /** Warm all-category distances (job preparation + nearest + counts), best of 3: one thread, then the pool. */
+  warmOneThreadMs: number;
+  warmPoolMs: number;
+  poolThreads: number;
+}
+
+/** Wall ms from the first 'nearest' progress event to the end of the run (the distance work, job prep included). */
+async function timeDistances(run: (onProgress: (phase: string) => void) => Promise<unknown>): Promise<number> {
+  let start = 0;
+  await run((phase) => { if (phase === 'nearest' && start === 0) start = performance.now(); });
+  return performance.now() - start;
 }
 
 function typedBytes(obj: object): number {
@@ -64,7 +77,7 @@ function timeEngine(net: WalkNetwork, r: AccessibilityResult, byCategory: Int32A
   return performance.now() - start;
 }
 
-function benchScale(scale: number): ScaleFigures {
+async function benchScale(scale: number, pool: DistancePool): Promise<ScaleFigures> {
   const town = generateBenchTown(SEED, scale);
   const settings = defaultAnalysisSettings();
   collectGarbage();
@@ -118,7 +131,24 @@ function benchScale(scale: number): ScaleFigures {
     });
   }
   const baselineMs = (spent / baselineCategories) * nCat;
+  // Warm distance runs on the same network: one thread, then shared out to the pool (identical tables checked).
+  let warmOneThreadMs = Infinity, warmPoolMs = Infinity;
+  const base = { communities: town.communities, facilities: town.facilities, network: net, settings };
+  for (let rep = 0; rep < 3; rep++) {
+    collectGarbage();
+    warmOneThreadMs = Math.min(warmOneThreadMs, await timeDistances(async (onProgress) => computeAccessibility({ ...base, onProgress })));
+    collectGarbage();
+    let shared: AccessibilityResult | null = null;
+    warmPoolMs = Math.min(warmPoolMs, await timeDistances(async (onProgress) => {
+      shared = await computeAccessibilityParallel({ ...base, onProgress }, pool.ports, 0);
+    }));
+    const r = shared as AccessibilityResult | null;
+    if (!r || r.walkMeters.some((w, i) => !Object.is(w, result.walkMeters[i])) || r.countWithin.some((c, i) => c !== result.countWithin[i])) {
+      throw new Error(`×${scale}: the pool's tables differ from one thread's`);
+    }
+  }
   return {
+    warmOneThreadMs, warmPoolMs, poolThreads: pool.ports.length,
     scale, communities: town.communities.length, facilities: town.facilities.length, roads: town.roads.length,
     nodes: net.nodeCount, edges: net.edgeCount, networkMB: typedBytes(net) / 1024 / 1024, phases: rec.phases, totalMs, totalCpuMs,
     nearestMs: ms(names.nearest), distancesMs: ms(names.nearest) + ms(names.counts),
@@ -161,10 +191,11 @@ export async function runAccessibilityBench(): Promise<void> {
   const load = loadavg()[0];
   console.log(`load average ${load.toFixed(1)} on ${availableParallelism()} cores${load > availableParallelism() ? ' — machine busy: wall times inflated, see cpu ms' : ''}`);
   console.log(`seeded bench town (seed ${SEED}), ${DEFAULT_CATEGORIES.length} categories, gc ${gcAvailable ? 'on' : 'unavailable'}, node ${process.version}`);
-  benchScale(1); // warm-up: JIT
+  const pool = startDistancePool();
+  await benchScale(1, pool); // warm-up: JIT
   const all: ScaleFigures[] = [];
   for (const scale of SCALES) {
-    const f = benchScale(scale);
+    const f = await benchScale(scale, pool);
     all.push(f);
     printTable(`×${scale}: ${f.communities} communities, ${f.facilities} facilities, ${f.roads} roads → ${f.nodes} nodes, ${f.edges} edges (network arrays ${f.networkMB.toFixed(1)} MB)`,
       ['phase', 'wall ms', 'cpu ms', 'heap peak MB', 'heap retained MB', 'rss peak Δ MB'],
@@ -179,6 +210,10 @@ export async function runAccessibilityBench(): Promise<void> {
       f.baselineMs === null ? '' : `${(f.baselineMs / f.oursUnboundedMs).toFixed(0)}×`, f.checked]));
   console.log('graphology ms: library time for all 19 categories (extrapolated from "cats run" when capped); graph build not included ' +
     `(${all.map((f) => `×${f.scale} ${f.baselineBuildMs?.toFixed(0)} ms`).join(', ')}).`);
+  printTable(`all-category distances, warm, best of 3 (job preparation + nearest + counts): one thread vs ${all[0]?.poolThreads ?? 0} worker threads`,
+    ['town', 'one thread ms', 'threads ms', 'speed-up', 'target'],
+    all.map((f) => [`×${f.scale}`, f.warmOneThreadMs, f.warmPoolMs, `${(f.warmOneThreadMs / f.warmPoolMs).toFixed(2)}×`, f.scale === 50 ? '< 300 ms' : '']));
+  await pool.close();
   await benchSampleCity();
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
   writeFileSync(new URL('./results/accessibility.json', import.meta.url), JSON.stringify(all, null, 2));

@@ -67,6 +67,7 @@ export async function computeAccessibilityParallel(
   if (!run.net) {
     tables = computeEuclideanDistances(run.communityLngLat, run.facilityLngLat, run.byCategory, run.maxWalkMeters, run.searchBoundMeters, run.checkpoint);
   } else {
+    run.checkpoint('nearest', 0, run.byCategory.length); // the job's preparation counts as distance work
     const job = prepareDistanceJob(run.net, run.communitySnap, run.facilitySnap, run.byCategory, run.maxWalkMeters, run.searchBoundMeters);
     if (ports.length > 0 && job.graph.nodeCount >= minNodes) {
       tables = await runDistanceJobParallel(job, ports, run.checkpoint);

@@ -30,6 +30,8 @@ export function computeNetworkDistances(
   net: WalkNetwork, communitySnap: SnapInfo, facilitySnap: SnapInfo, byCategory: readonly Int32Array[],
   maxWalkMeters: Float64Array, searchBoundMeters: Float64Array, checkpoint: Checkpoint,
 ): DistanceTables {
+  // The job's preparation is part of the distance work: report it under the first phase.
+  checkpoint('nearest', 0, byCategory.length);
   return runDistanceJob(prepareDistanceJob(net, communitySnap, facilitySnap, byCategory, maxWalkMeters, searchBoundMeters), checkpoint);
 }
 
