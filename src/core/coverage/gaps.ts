@@ -15,16 +15,40 @@ import type { AccessibilityResult, Gap } from './types';
 export function listGaps(result: AccessibilityResult, communities: readonly Community[], settings: AnalysisSettings): Gap[] {
   const nCat = result.categoryIds.length;
   const required = new Set(settings.categories.filter((c) => c.required).map((c) => c.id));
-  const gaps: (Gap & { col: number })[] = [];
-  communities.forEach((c, i) => {
-    if (result.communitySnap.offNetwork[i]) return;
-    for (let k = 0; k < nCat; k++) {
-      const categoryId = result.categoryIds[k];
-      if (!required.has(categoryId) || result.covered[i * nCat + k]) continue;
-      const w = result.walkMeters[i * nCat + k];
-      gaps.push({ communityIndex: i, communityId: c.id, categoryId, walkMeters: Number.isNaN(w) ? null : w, households: c.households, col: k });
-    }
-  });
-  gaps.sort((a, b) => (b.households ?? 0) - (a.households ?? 0) || a.communityIndex - b.communityIndex || a.col - b.col);
-  return gaps.map(({ col: _col, ...g }) => g);
+  const requiredCols = result.categoryIds.map((id, k) => (required.has(id) ? k : -1)).filter((k) => k >= 0);
+  const { covered, walkMeters } = result;
+  const off = result.communitySnap.offNetwork;
+  // Cells (i·nCat + k) of the gaps, in community then category order.
+  let count = 0;
+  const cells = new Float64Array(communities.length * requiredCols.length);
+  for (let i = 0; i < communities.length; i++) {
+    if (off[i]) continue;
+    for (const k of requiredCols) if (!covered[i * nCat + k]) cells[count++] = i * nCat + k;
+  }
+  const order = cells.subarray(0, count);
+  const households = (i: number): number => communities[i].households ?? 0;
+  const span = communities.length * nCat;
+  const integral = communities.every((c) => c.households === null || (Number.isInteger(c.households) && c.households >= 0));
+  let maxHouseholds = 0;
+  for (const c of communities) maxHouseholds = Math.max(maxHouseholds, c.households ?? 0);
+  if (integral && (maxHouseholds + 1) * span < Number.MAX_SAFE_INTEGER) {
+    // One numeric sort of exact integer keys (most households first, then the cell) instead of a comparator sort
+    // of 310k objects (×50 bench town: ~150 → ~40 ms).
+    for (let g = 0; g < count; g++) order[g] = (maxHouseholds - households(Math.floor(order[g] / nCat))) * span + order[g];
+    order.sort();
+    for (let g = 0; g < count; g++) order[g] %= span;
+  } else {
+    const byCell = Array.from(order);
+    byCell.sort((a, b) => households(Math.floor(b / nCat)) - households(Math.floor(a / nCat)) || a - b);
+    order.set(byCell);
+  }
+  const gaps: Gap[] = new Array<Gap>(count);
+  for (let g = 0; g < count; g++) {
+    const cell = order[g];
+    const i = Math.floor(cell / nCat), k = cell - i * nCat;
+    const w = walkMeters[cell];
+    const c = communities[i];
+    gaps[g] = { communityIndex: i, communityId: c.id, categoryId: result.categoryIds[k], walkMeters: Number.isNaN(w) ? null : w, households: c.households };
+  }
+  return gaps;
 }
