@@ -15,30 +15,37 @@ export interface SegmentGrid {
   cols: number;
   rows: number;
   /**
-   * Slots of cell (col, row): `cellStart[row * cols + col] .. cellStart[row * cols + col + 1]`, segments ascending.
-   * Slot i holds segment `cellItems[i]`, or `~cellItems[i]` (negative) when the segment's bbox spans several
-   * cells (so a query must not count it twice), and its end points in `cellXY[4i .. 4i + 4)` (ax, ay, bx, by):
-   * a query reads each cell as one contiguous run instead of chasing segment ids into the geometry arrays.
+   * Segments of cell (col, row), ascending: `cellItems[cellStart[row * cols + col] .. cellStart[row * cols + col + 1])`.
+   * Each segment sits in the one cell holding its bbox centre (no duplicates to skip at query time), so a
+   * segment in an unread cell may still reach `maxHalfExtent` into the read ones.
    */
   cellStart: Int32Array;
   cellItems: Int32Array;
-  cellXY: Float64Array;
-  /** Segments whose bbox spans more than `MAX_CELLS_PER_SEGMENT` cells: looked at by every query instead. */
+  /** Largest half width or half height of a segment bbox in the cells. */
+  maxHalfExtent: number;
+  /** Segments too long for the cells (a straight rural road): looked at by every query instead. */
   bigItems: Int32Array;
   segmentCount: number;
 }
 
-/** A very long segment (a straight rural road) would otherwise fill a whole block of cells. */
-const MAX_CELLS_PER_SEGMENT = 64;
-/** Mean segments per cell at uniform density (×50 town, 20k queries: 1 → 70 ms, 2 → 83, 4 → 115, 0.5 → 104). */
-const SEGMENTS_PER_CELL = 1;
+/** Mean segments per cell at uniform density (×50 town, 20k queries; see the query cost note in snap.ts). */
+const SEGMENTS_PER_CELL = 4;
+/** Long segments beyond this count raise the "big" threshold instead (every query reads all of them). */
+const MAX_BIG_ITEMS = 64;
 
-/** Column of local x (clamped to the grid); the same expression at build and query time keeps them consistent. */
+/** Column of local x (not clamped); the same expression at build and query time keeps them consistent. */
 export function gridCol(grid: Pick<SegmentGrid, 'originX' | 'cellMeters'>, x: number): number {
   return Math.floor((x - grid.originX) / grid.cellMeters);
 }
 export function gridRow(grid: Pick<SegmentGrid, 'originY' | 'cellMeters'>, y: number): number {
   return Math.floor((y - grid.originY) / grid.cellMeters);
+}
+
+/** Half of the larger side of the bbox of segment k. */
+function halfExtent(geomXY: Float64Array, segmentEdge: Int32Array, k: number): number {
+  const g2 = 2 * (k + segmentEdge[k]);
+  const w = Math.abs(geomXY[g2 + 2] - geomXY[g2]), h = Math.abs(geomXY[g2 + 3] - geomXY[g2 + 1]);
+  return (w > h ? w : h) / 2;
 }
 
 /**
@@ -66,64 +73,46 @@ export function buildSegmentGrid(geomXY: Float64Array, segmentEdge: Int32Array):
   if (!(cellMeters > 0)) cellMeters = (Math.max(w, h) * SEGMENTS_PER_CELL) / n;
   if (!(cellMeters > 0)) cellMeters = 1;
   // Keep the table O(n) whatever the shape of the extent (a long thin corridor, a single line).
-  while ((Math.floor(w / cellMeters) + 1) * (Math.floor(h / cellMeters) + 1) > 4 * n + 64) cellMeters *= 1.5;
+  while ((Math.floor(w / cellMeters) + 1) * (Math.floor(h / cellMeters) + 1) > 2 * n + 64) cellMeters *= 1.5;
+  // Segments up to a cell long stay in the cells; raise the bar while too many would be "big".
+  let bigHalfExtent = cellMeters / 2, bigCount = 0;
+  for (;;) {
+    bigCount = 0;
+    for (let k = 0; k < n; k++) if (halfExtent(geomXY, segmentEdge, k) > bigHalfExtent) bigCount++;
+    if (bigCount <= MAX_BIG_ITEMS) break;
+    bigHalfExtent *= 2;
+  }
   const grid: SegmentGrid = {
     originX: minX, originY: minY, cellMeters,
     cols: Math.floor(w / cellMeters) + 1, rows: Math.floor(h / cellMeters) + 1,
-    cellStart: new Int32Array(0), cellItems: new Int32Array(0), cellXY: new Float64Array(0), bigItems: new Int32Array(0), segmentCount: n,
+    cellStart: new Int32Array(0), cellItems: new Int32Array(0), maxHalfExtent: 0, bigItems: new Int32Array(bigCount), segmentCount: n,
   };
   const { cols, rows } = grid;
   const cellCount = cols * rows;
   const cellStart = new Int32Array(cellCount + 1);
-  // Cell range per segment, kept for the fill pass (4 ints per segment; -1 in c0 marks a big segment).
-  const range = new Int32Array(4 * n);
-  let bigCount = 0;
+  const cellOf = new Int32Array(n);
+  let big = 0, maxHalf = 0;
   for (let k = 0; k < n; k++) {
-    const g2 = 2 * (k + segmentEdge[k]);
-    const ax = geomXY[g2], ay = geomXY[g2 + 1], bx = geomXY[g2 + 2], by = geomXY[g2 + 3];
-    const c0 = clampTo(gridCol(grid, ax < bx ? ax : bx), cols), c1 = clampTo(gridCol(grid, ax < bx ? bx : ax), cols);
-    const r0 = clampTo(gridRow(grid, ay < by ? ay : by), rows), r1 = clampTo(gridRow(grid, ay < by ? by : ay), rows);
-    if ((c1 - c0 + 1) * (r1 - r0 + 1) > MAX_CELLS_PER_SEGMENT) {
-      range[4 * k] = -1;
-      bigCount++;
+    const half = halfExtent(geomXY, segmentEdge, k);
+    if (half > bigHalfExtent) {
+      grid.bigItems[big++] = k;
+      cellOf[k] = -1;
       continue;
     }
-    range[4 * k] = c0;
-    range[4 * k + 1] = c1;
-    range[4 * k + 2] = r0;
-    range[4 * k + 3] = r1;
-    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) cellStart[r * cols + c + 1]++;
+    if (half > maxHalf) maxHalf = half;
+    const g2 = 2 * (k + segmentEdge[k]);
+    const c = clampTo(gridCol(grid, (geomXY[g2] + geomXY[g2 + 2]) / 2), cols);
+    const r = clampTo(gridRow(grid, (geomXY[g2 + 1] + geomXY[g2 + 3]) / 2), rows);
+    cellOf[k] = r * cols + c;
+    cellStart[r * cols + c + 1]++;
   }
   for (let c = 0; c < cellCount; c++) cellStart[c + 1] += cellStart[c];
   const fill = cellStart.slice(0, cellCount);
-  const cellItems = new Int32Array(cellStart[cellCount]);
-  const cellXY = new Float64Array(4 * cellStart[cellCount]);
-  const bigItems = new Int32Array(bigCount);
-  let big = 0;
-  for (let k = 0; k < n; k++) {
-    const c0 = range[4 * k];
-    if (c0 < 0) {
-      bigItems[big++] = k;
-      continue;
-    }
-    const c1 = range[4 * k + 1], r0 = range[4 * k + 2], r1 = range[4 * k + 3];
-    const item = c0 === c1 && r0 === r1 ? k : ~k;
-    const g2 = 2 * (k + segmentEdge[k]);
-    for (let r = r0; r <= r1; r++) {
-      for (let c = c0; c <= c1; c++) {
-        const slot = fill[r * cols + c]++;
-        cellItems[slot] = item;
-        cellXY[4 * slot] = geomXY[g2];
-        cellXY[4 * slot + 1] = geomXY[g2 + 1];
-        cellXY[4 * slot + 2] = geomXY[g2 + 2];
-        cellXY[4 * slot + 3] = geomXY[g2 + 3];
-      }
-    }
-  }
+  const cellItems = new Int32Array(n - bigCount);
+  for (let k = 0; k < n; k++) if (cellOf[k] >= 0) cellItems[fill[cellOf[k]]++] = k;
   grid.cellStart = cellStart;
   grid.cellItems = cellItems;
-  grid.cellXY = cellXY;
-  grid.bigItems = bigItems;
+  grid.maxHalfExtent = maxHalf;
   return grid;
 }
 
@@ -140,8 +129,7 @@ const GAP_MARGIN_METERS = 1e-3;
  * Nearest-segment queries on a `SegmentGrid`, with exactly the answers of the former flatbush search:
  * with fewer than `FIRST_CANDIDATES` segment bboxes within `searchMeters` (flatbush's `dx² + dy² ≤ r²`), the
  * nearest segment among those; otherwise the nearest segment of all. Ties: the lower segment id.
- * Cells are read in square rings around the point until no unseen segment can change the answer. A segment in
- * several cells is taken only in the first of its cells that the rings reach (no per-segment marks to reset).
+ * Cells are read in square rings around the point until no unseen segment can change the answer.
  */
 export class SegmentQuery {
   /** Result of the last `nearest`: segment id (-1 when none), fraction along it, squared distance. */
@@ -155,10 +143,6 @@ export class SegmentQuery {
   private px = 0;
   private py = 0;
   private r2 = 0;
-  /** Lower-left cell of the current ring's square. */
-  private ringCol = 0;
-  private ringRow = 0;
-  private ring = 0;
   private inRadius = 0;
   private bestAll = -1;
   private bestAllD2 = Infinity;
@@ -175,8 +159,8 @@ export class SegmentQuery {
 
   /** Nearest segment to local point (px, py); returns its id (-1 when none) and sets `segment`, `t`, `dist2`. */
   nearest(px: number, py: number, searchMeters: number): number {
-    const grid = this.grid, geomXY = this.geomXY, segmentEdge = this.segmentEdge;
-    const { cols, rows, cellStart, bigItems } = grid;
+    const grid = this.grid;
+    const { cols, rows, cellStart, cellItems, bigItems } = grid;
     this.px = px;
     this.py = py;
     this.r2 = searchMeters * searchMeters;
@@ -185,35 +169,30 @@ export class SegmentQuery {
     this.bestAllD2 = Infinity;
     this.bestIn = -1;
     this.bestInD2 = Infinity;
-    for (let i = 0; i < bigItems.length; i++) {
-      const k = bigItems[i], g2 = 2 * (k + segmentEdge[k]);
-      this.consider(k, geomXY[g2], geomXY[g2 + 1], geomXY[g2 + 2], geomXY[g2 + 3]);
-    }
+    for (let i = 0; i < bigItems.length; i++) this.consider(bigItems[i]);
     const cx = gridCol(grid, px), cy = gridRow(grid, py);
-    const cell = grid.cellMeters;
+    const cell = grid.cellMeters, reach = grid.maxHalfExtent + GAP_MARGIN_METERS;
     // Rings closer than the grid hold no cells: start at the first one that reaches it.
     let r = Math.max(0, -cx, cx - (cols - 1), -cy, cy - (rows - 1));
     for (;; r++) {
       const x0 = cx - r, x1 = cx + r, y0 = cy - r, y1 = cy + r;
-      this.ring = r;
-      this.ringCol = x0;
-      this.ringRow = y0;
       const cLo = x0 < 0 ? 0 : x0, cHi = x1 >= cols ? cols - 1 : x1;
-      if (y0 >= 0 && y0 < rows) for (let c = cLo; c <= cHi; c++) this.visitCell(c, y0, cellStart[y0 * cols + c], cellStart[y0 * cols + c + 1]);
-      if (r > 0 && y1 >= 0 && y1 < rows) for (let c = cLo; c <= cHi; c++) this.visitCell(c, y1, cellStart[y1 * cols + c], cellStart[y1 * cols + c + 1]);
+      if (y0 >= 0 && y0 < rows) this.visitCells(cellStart[y0 * cols + cLo], cellStart[y0 * cols + cHi + 1], cellItems);
+      if (r > 0 && y1 >= 0 && y1 < rows) this.visitCells(cellStart[y1 * cols + cLo], cellStart[y1 * cols + cHi + 1], cellItems);
       if (r > 0) {
         const rLo = y0 + 1 < 0 ? 0 : y0 + 1, rHi = y1 - 1 >= rows ? rows - 1 : y1 - 1;
-        if (x0 >= 0 && x0 < cols) for (let row = rLo; row <= rHi; row++) this.visitCell(x0, row, cellStart[row * cols + x0], cellStart[row * cols + x0 + 1]);
-        if (x1 >= 0 && x1 < cols) for (let row = rLo; row <= rHi; row++) this.visitCell(x1, row, cellStart[row * cols + x1], cellStart[row * cols + x1 + 1]);
+        if (x0 >= 0 && x0 < cols) for (let row = rLo; row <= rHi; row++) this.visitCells(cellStart[row * cols + x0], cellStart[row * cols + x0 + 1], cellItems);
+        if (x1 >= 0 && x1 < cols) for (let row = rLo; row <= rHi; row++) this.visitCells(cellStart[row * cols + x1], cellStart[row * cols + x1 + 1], cellItems);
       }
-      // Every segment not seen yet has its bbox outside this square of cells, so at least `gap` away.
+      // Every segment not seen yet has its bbox centre outside this square of cells, so its bbox is at least
+      // `gap` away.
       let gap: number;
       if (x0 <= 0 && x1 >= cols - 1 && y0 <= 0 && y1 >= rows - 1) gap = Infinity;
       else {
         gap = Math.min(
           px - (grid.originX + x0 * cell), grid.originX + (x1 + 1) * cell - px,
           py - (grid.originY + y0 * cell), grid.originY + (y1 + 1) * cell - py,
-        ) - GAP_MARGIN_METERS;
+        ) - reach;
       }
       const gap2 = gap > 0 ? gap * gap : 0;
       if (this.inRadius >= FIRST_CANDIDATES) {
@@ -233,32 +212,15 @@ export class SegmentQuery {
     return segment;
   }
 
-  private visitCell(col: number, row: number, start: number, end: number): void {
-    const { cellItems, cellXY } = this.grid;
-    for (let i = start; i < end; i++) {
-      const item = cellItems[i];
-      const ax = cellXY[4 * i], ay = cellXY[4 * i + 1], bx = cellXY[4 * i + 2], by = cellXY[4 * i + 3];
-      if (item >= 0) this.consider(item, ax, ay, bx, by);
-      else if (this.firstReach(col, row, ax, ay, bx, by)) this.consider(~item, ax, ay, bx, by);
-    }
+  /** Items start .. end - 1 (a run of consecutive cells of one row is one run of items). */
+  private visitCells(start: number, end: number, items: Int32Array): void {
+    for (let i = start; i < end; i++) this.consider(items[i]);
   }
 
-  /**
-   * Whether cell (col, row) of the current ring is where the rings first reach this multi-cell segment: its cell
-   * range (computed as at build time) misses the previous ring's square, and (col, row) is the range's lowest
-   * cell inside the current square.
-   */
-  private firstReach(col: number, row: number, ax: number, ay: number, bx: number, by: number): boolean {
-    const grid = this.grid;
-    const c0 = clampTo(gridCol(grid, ax < bx ? ax : bx), grid.cols), c1 = clampTo(gridCol(grid, ax < bx ? bx : ax), grid.cols);
-    const r0 = clampTo(gridRow(grid, ay < by ? ay : by), grid.rows), r1 = clampTo(gridRow(grid, ay < by ? by : ay), grid.rows);
-    const x0 = this.ringCol, y0 = this.ringRow, last = x0 + 2 * this.ring, lastRow = y0 + 2 * this.ring;
-    if (this.ring > 0 && c0 < last && c1 > x0 && r0 < lastRow && r1 > y0) return false;
-    return col === (c0 > x0 ? c0 : x0) && row === (r0 > y0 ? r0 : y0);
-  }
-
-  private consider(k: number, ax: number, ay: number, bx: number, by: number): void {
-    const px = this.px, py = this.py;
+  private consider(k: number): void {
+    const px = this.px, py = this.py, geomXY = this.geomXY;
+    const g2 = 2 * (k + this.segmentEdge[k]);
+    const ax = geomXY[g2], ay = geomXY[g2 + 1], bx = geomXY[g2 + 2], by = geomXY[g2 + 3];
     // Bbox distance exactly as flatbush computes it (decides membership of the search radius).
     const minX = ax < bx ? ax : bx, maxX = ax < bx ? bx : ax, minY = ay < by ? ay : by, maxY = ay < by ? by : ay;
     const bdx = Math.max(Math.max(minX - px, px - maxX), 0);
