@@ -75,7 +75,7 @@ export function buildSegmentGrid(geomXY: Float64Array, segmentEdge: Int32Array):
   // Keep the table O(n) whatever the shape of the extent (a long thin corridor, a single line).
   while ((Math.floor(w / cellMeters) + 1) * (Math.floor(h / cellMeters) + 1) > 2 * n + 64) cellMeters *= 1.5;
   // Segments up to a cell long stay in the cells; raise the bar while too many would be "big".
-  let bigHalfExtent = cellMeters / 2, bigCount = 0;
+  let bigHalfExtent = cellMeters / 2, bigCount: number;
   for (;;) {
     bigCount = 0;
     for (let k = 0; k < n; k++) if (halfExtent(geomXY, segmentEdge, k) > bigHalfExtent) bigCount++;
