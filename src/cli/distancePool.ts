@@ -28,13 +28,21 @@ export function startDistancePool(threads = Math.min(4, availableParallelism()))
   const workers = threads >= 2 ? Array.from({ length: threads }, spawnThread) : [];
   const ports = workers.map((worker, i): TaskPort => {
     let lastJobId = -1;
+    let failure: string | null = null;
     let handler: (r: DistanceThreadResponse) => void = () => {};
+    const fail = (message: string): void => {
+      failure ??= message;
+      handler({ type: 'error', jobId: lastJobId, message: failure });
+    };
     worker.on('message', (r: DistanceThreadResponse) => handler(r));
-    worker.on('error', (e: Error) => handler({ type: 'error', jobId: lastJobId, message: `thread ${i + 1} failed: ${e.message}` }));
+    worker.on('error', (e: Error) => fail(`thread ${i + 1} failed: ${e.message}`));
+    worker.on('exit', (code) => fail(`thread ${i + 1} exited (code ${code})`));
     return {
       post(message) {
         lastJobId = message.jobId;
-        worker.postMessage(message);
+        // A thread that died answers every later message with its failure (the job then runs on the caller).
+        if (failure !== null) setImmediate(() => fail(failure ?? ''));
+        else worker.postMessage(message);
       },
       listen(h) {
         handler = h;
@@ -44,6 +52,7 @@ export function startDistancePool(threads = Math.min(4, availableParallelism()))
   return {
     ports,
     async close() {
+      for (const w of workers) w.removeAllListeners('exit');
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };

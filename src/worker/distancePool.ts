@@ -10,13 +10,23 @@ export function createDistancePorts(threads = Math.min(4, globalThis.navigator?.
   return Array.from({ length: threads }, (_, i): TaskPort => {
     const worker = new Worker(new URL('./distance.worker.ts', import.meta.url), { type: 'module', name: `distances-${i + 1}` });
     let lastJobId = -1;
+    let failure: string | null = null;
     let handler: (r: DistanceThreadResponse) => void = () => {};
+    const fail = (message: string): void => {
+      failure ??= message;
+      handler({ type: 'error', jobId: lastJobId, message: failure });
+    };
     worker.onmessage = (ev: MessageEvent<DistanceThreadResponse>) => handler(ev.data);
-    worker.onerror = (ev: ErrorEvent) => handler({ type: 'error', jobId: lastJobId, message: `distance worker ${i + 1} failed: ${ev.message}` });
+    worker.onerror = (ev: ErrorEvent) => {
+      ev.preventDefault(); // reported through the analysis, which then runs on its own thread
+      fail(`distance worker ${i + 1} failed: ${ev.message}`);
+    };
     return {
       post(message) {
         lastJobId = message.jobId;
-        worker.postMessage(message);
+        // A worker that failed answers every later message with its failure (the job then runs on the caller).
+        if (failure !== null) setTimeout(() => fail(failure ?? ''), 0);
+        else worker.postMessage(message);
       },
       listen(h) {
         handler = h;

@@ -56,7 +56,7 @@ export const PARALLEL_MIN_NODES = 20_000;
 /**
  * `computeAccessibility` with the distance searches shared out over `ports` (threads running
  * `createDistanceThread`): the same result, sooner on a multi-core machine. Small networks, Euclidean mode and
- * an empty `ports` run on this thread.
+ * an empty `ports` run on this thread, and so does a job whose helper threads fail (`threads` then says 1).
  */
 export async function computeAccessibilityParallel(
   input: AccessibilityInput, ports: readonly TaskPort[], minNodes = PARALLEL_MIN_NODES,
@@ -69,12 +69,18 @@ export async function computeAccessibilityParallel(
   } else {
     run.checkpoint('nearest', 0, run.byCategory.length); // the job's preparation counts as distance work
     const job = prepareDistanceJob(run.net, run.communitySnap, run.facilitySnap, run.byCategory, run.maxWalkMeters, run.searchBoundMeters);
+    let shared: DistanceTables | null = null;
     if (ports.length > 0 && job.graph.nodeCount >= minNodes) {
-      tables = await runDistanceJobParallel(job, ports, run.checkpoint);
-      threads = ports.length;
-    } else {
-      tables = runDistanceJob(job, run.checkpoint);
+      try {
+        shared = await runDistanceJobParallel(job, ports, run.checkpoint);
+        threads = ports.length;
+      } catch (e) {
+        // Cancelled: stop. A helper thread that failed (could not start, ran out of memory): do it here instead,
+        // the analysis must not be lost to a thread problem.
+        if (e instanceof CancelledError) throw e;
+      }
     }
+    tables = shared ?? runDistanceJob(job, run.checkpoint);
   }
   return finish(input, run, tables, threads);
 }

@@ -98,6 +98,14 @@ describe('distance tasks on several threads', () => {
     const idle = fakePort();
     const r = await computeAccessibilityParallel(input, [idle]);
     expect(idle.received).toEqual([]);
+    expect(r.threads).toBe(1);
     expect(Array.from(r.walkMeters)).toEqual(Array.from(computeAccessibility(input).walkMeters));
+    // Forced through the threads (minNodes 0): two threads ran it; a failing thread → done here instead, same tables.
+    const two = await computeAccessibilityParallel(input, [fakePort(), fakePort()], 0);
+    expect(two.threads).toBe(2);
+    expect(Array.from(two.countWithin)).toEqual(Array.from(r.countWithin));
+    const broken = await computeAccessibilityParallel(input, [fakePort(), fakePort({ failOn: 'nearest' })], 0);
+    expect(broken.threads).toBe(1);
+    expect(Array.from(broken.walkMeters)).toEqual(Array.from(r.walkMeters));
   });
 });
