@@ -26,12 +26,14 @@ export interface AnalyzeOptions extends ZoningFlags {
   formats: OutputFormat[];
   strict: boolean;
   quiet: boolean;
+  /** Worker threads for the distance searches: undefined = one per core (at most 4) for big inputs; ≤ 1 = none. */
+  threads?: number;
 }
 
 export type ParsedCommand = { command: 'help' } | { command: 'analyze'; options: AnalyzeOptions };
 
 const VALUE_OPTIONS = new Set(['communities', 'facilities', 'roads', 'config', 'out', 'formats', 'crs-communities', 'crs-facilities', 'crs-roads', 'out-crs',
-  'zone-gap', 'barriers', 'zone-max-households', 'eligible-before']);
+  'zone-gap', 'barriers', 'zone-max-households', 'eligible-before', 'threads']);
 const FLAG_OPTIONS = new Set(['strict', 'quiet']);
 
 export function parseArgs(argv: readonly string[]): ParsedCommand {
@@ -82,9 +84,16 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
       formats: parseFormats(values.get('formats')),
       strict: flags.has('strict'),
       quiet: flags.has('quiet'),
+      threads: parseThreads(values.get('threads')),
       ...zoning,
     },
   };
+}
+
+function parseThreads(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) > 64) throw new UsageError(`--threads: "${value}" is not a whole number from 0 to 64`);
+  return Number(value);
 }
 
 function parseFormats(value: string | undefined): OutputFormat[] {

@@ -34,6 +34,16 @@ describe('parseArgs', () => {
     expect(() => parseArgs([...base, 'extra.geojson'])).toThrow('unexpected argument "extra.geojson"; options start with -- (see --help)');
     expect(() => parseArgs([...base, '--formats', 'shp'])).toThrow('--formats: unknown format "shp"; choose from geojson, csv, fgb');
     expect(() => parseArgs([...base, '--strict=yes'])).toThrow('--strict takes no value');
+    expect(() => parseArgs([...base, '--threads', 'two'])).toThrow('--threads: "two" is not a whole number from 0 to 64');
+    expect(() => parseArgs([...base, '--threads', '-1'])).toThrow('--threads: "-1" is not a whole number from 0 to 64');
+  });
+
+  it('parses --threads (absent = automatic)', () => {
+    const two = parseArgs([...base, '--threads', '2']);
+    expect(two.command === 'analyze' && two.options.threads).toBe(2);
+    const auto = parseArgs(base);
+    expect(auto.command === 'analyze' && auto.options.threads).toBe(undefined);
+    expect(USAGE).toContain('--threads N');
   });
 });
 
