@@ -117,8 +117,9 @@ export class DistanceRunner {
       const fe = fa.edge[f];
       const c0 = catOffsets[f], c1 = catOffsets[f + 1];
       if (fe < 0 || c0 === c1) continue;
-      let radius = 0;
+      let radius = -Infinity;
       for (let c = c0; c < c1; c++) radius = Math.max(radius, job.maxWalkMeters[cats[c]]);
+      if (radius < 0) continue; // no count wanted (grid cells pass −1)
       ws.reset();
       this.seedFacility(f);
       ws.run(radius);
