@@ -38,16 +38,27 @@ export function validateFeatures(features: readonly Feature[], options: Validate
   const kept: Feature[] = [];
   const keptIndex: number[] = [];
   const typeCounts = new Map<string, number>();
-  features.forEach((f, i) => {
+  // The issue's base (file, index, id) only when there is an issue: most features have none (×50: 118k features).
+  const baseOf = (f: Feature, i: number): Pick<InputIssue, 'file' | 'featureIndex'> & { featureId?: string } => {
     const base: Pick<InputIssue, 'file' | 'featureIndex'> & { featureId?: string } = { file: fileName, featureIndex: src(i) };
     if (f.id !== undefined) base.featureId = String(f.id);
+    return base;
+  };
+  features.forEach((f, i) => {
     const g = checkGeometry(f);
     if (!g.geometry) {
-      issues.push({ ...base, severity: 'error', field: 'geometry', action: 'skipped', message: `${label(i)}: ${g.reason ?? 'invalid geometry'}` });
+      issues.push({ ...baseOf(f, i), severity: 'error', field: 'geometry', action: 'skipped', message: `${label(i)}: ${g.reason ?? 'invalid geometry'}` });
       return;
     }
-    for (const r of g.repairs) issues.push({ ...base, severity: 'info', field: 'geometry', action: 'repaired', message: `${label(i)}: ${r}` });
-    for (const w of checkProperties(f.properties ?? {}, options)) issues.push({ ...base, severity: 'warning', field: w.field, action: 'kept', message: `${label(i)}: ${w.message}` });
+    if (g.repairs.length) {
+      const base = baseOf(f, i);
+      for (const r of g.repairs) issues.push({ ...base, severity: 'info', field: 'geometry', action: 'repaired', message: `${label(i)}: ${r}` });
+    }
+    const warnings = checkProperties(f.properties ?? {}, options);
+    if (warnings.length) {
+      const base = baseOf(f, i);
+      for (const w of warnings) issues.push({ ...base, severity: 'warning', field: w.field, action: 'kept', message: `${label(i)}: ${w.message}` });
+    }
     typeCounts.set(g.geometry.type, (typeCounts.get(g.geometry.type) ?? 0) + 1);
     const out: Feature = { type: 'Feature', geometry: g.geometry, properties: f.properties ?? {} };
     if (f.id !== undefined) out.id = f.id;

@@ -147,7 +147,13 @@ function badIn(c: unknown): string | null {
   if (!Array.isArray(c)) return 'malformed coordinates';
   if (c.length > 0 && !Array.isArray(c[0])) return badPosition(c);
   for (let i = 0; i < c.length; i++) {
-    const bad = badIn(c[i]);
+    const p: unknown = c[i];
+    // Inline the usual child, a position of two in-range numbers (what badIn(p) would pass).
+    if (Array.isArray(p) && p.length >= 2) {
+      const x: unknown = p[0], y: unknown = p[1];
+      if (typeof x === 'number' && typeof y === 'number' && Math.abs(x) <= 180 && Math.abs(y) <= 90) continue;
+    }
+    const bad = badIn(p);
     if (bad) return bad;
   }
   return null;
@@ -171,10 +177,36 @@ function firstBadPosition(g: Geometry): string | null {
   return badIn((g as { coordinates?: unknown }).coordinates);
 }
 
+const inRange = (p: unknown): boolean => {
+  if (!Array.isArray(p) || p.length < 2) return false;
+  const x: unknown = p[0], y: unknown = p[1];
+  return typeof x === 'number' && typeof y === 'number' && Math.abs(x) <= 180 && Math.abs(y) <= 90;
+};
+
+/**
+ * The result for the common clean cases in one pass — a point, or a line of valid positions without repeats —
+ * exactly as the full check would give it (the point itself; a copy of the line); null otherwise.
+ * ×50 roads (93k lines): the full check took ~0.4 s, mostly walking positions twice.
+ */
+function cleanSimple(g: Geometry): GeometryCheck | null {
+  if (g.type === 'Point') return inRange(g.coordinates) ? { geometry: g, repairs: [], reason: null } : null;
+  if (g.type !== 'LineString') return null;
+  const c: unknown = g.coordinates;
+  if (!Array.isArray(c) || c.length < 2 || !inRange(c[0])) return null;
+  for (let i = 1; i < c.length; i++) {
+    const p: unknown = c[i];
+    if (!inRange(p)) return null;
+    if (samePos(c[i - 1] as Position, p as Position)) return null;
+  }
+  return { geometry: { type: 'LineString', coordinates: (c as Position[]).slice() }, repairs: [], reason: null };
+}
+
 /** Check one feature's geometry (in WGS84) and repair it where safe. Never mutates the input. */
 export function checkGeometry(f: Feature): GeometryCheck {
   const g = f.geometry;
   if (!g) return { geometry: null, repairs: [], reason: 'no geometry' };
+  const clean = cleanSimple(g);
+  if (clean) return clean;
   const bad = firstBadPosition(g);
   if (bad) return { geometry: null, repairs: [], reason: bad };
   const r = new Repairer();

@@ -15,11 +15,16 @@ export interface PropertyRules {
 /** Warnings about one feature's properties (each message is feature-independent so the report can group them). */
 export function checkProperties(props: Record<string, unknown>, rules: PropertyRules): { field: string; message: string }[] {
   const out: { field: string; message: string }[] = [];
-  for (const [key, value] of Object.entries(props)) {
+  // Object.keys rather than entries (no [key, value] pair per property), and the markup regex only on values
+  // that hold a "<" or ":" (it cannot match without one): ×50 roads 93k features, ~120 → ~40 ms.
+  const keys = Object.keys(props);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
+    const value = props[key];
     if (key.includes('\ufffd')) out.push({ field: key, message: `field name "${key}" contains undecodable characters (U+FFFD): wrong encoding?` });
     if (typeof value === 'string') {
       if (value.includes('\ufffd')) out.push({ field: key, message: `field ${key} contains undecodable characters (U+FFFD): wrong encoding?` });
-      if (MARKUP.test(value)) out.push({ field: key, message: `field ${key} contains HTML/script markup; kept verbatim as text` });
+      if ((value.includes('<') || value.includes(':')) && MARKUP.test(value)) out.push({ field: key, message: `field ${key} contains HTML/script markup; kept verbatim as text` });
     } else if (typeof value === 'number') {
       if (!Number.isFinite(value)) out.push({ field: key, message: `field ${key} holds a number too large to represent (${value}); exports will write null` });
       else if (Number.isInteger(value) && !Number.isSafeInteger(value)) out.push({ field: key, message: `field ${key} holds an integer beyond 2^53; its last digits may be lost` });
