@@ -10,7 +10,7 @@
  *    point come out separate), and sort them into outer rings (counter-clockwise) and holes.
  * Anything inconsistent (a dead end while tracing) throws, and the caller falls back to polyclip.
  */
-import Flatbush from 'flatbush';
+import { CutList, EdgeList, splitPoints } from './overlayEdges';
 
 /** A polygon as rings of interleaved [x0, y0, x1, y1, …] metres; the first ring is the outer one. */
 export type MetricPolygon = number[][];
@@ -19,10 +19,6 @@ export type MetricPolygon = number[][];
 const MERGE_METERS = 5e-3;
 const PROBE_METERS = 2e-2;
 
-/** An input edge between merged vertices ia → ib (their coordinates copied). */
-interface Edge { ax: number; ay: number; bx: number; by: number; ia: number; ib: number; poly: number }
-/** A split point; `v` is its vertex when it is one already (a touching end point), else -1. */
-interface Cut { t: number; x: number; y: number; v: number }
 
 /**
  * Vertices merged within MERGE_METERS through a hash grid: 3 × 3 cells looked up in row order, each cell's vertices
@@ -106,9 +102,14 @@ const CELL_KEY_SCALE = 2 ** 26;
 /** A sub-edge between merged vertices u < v, with the input polygons whose boundary it lies on. */
 interface SubEdge { u: number; v: number; owners: number[] }
 
+const edgeList = new EdgeList();
+const cutList = new CutList();
+
 export function unionMetric(polygons: readonly MetricPolygon[]): MetricPolygon[] {
   pool.reset();
-  const edges: Edge[] = [];
+  let capacity = 0;
+  for (const rings of polygons) for (const r of rings) capacity += r.length >> 1;
+  edgeList.reset(capacity);
   const pbox: number[][] = [];
   for (let poly = 0; poly < polygons.length; poly++) {
     const rings = polygons[poly];
@@ -121,13 +122,14 @@ export function unionMetric(polygons: readonly MetricPolygon[]): MetricPolygon[]
         b = pool.id(r[i + 2], r[i + 3]);
         const ax = pool.x[a], ay = pool.y[a], bx = pool.x[b], by = pool.y[b];
         minX = Math.min(minX, ax); maxX = Math.max(maxX, ax); minY = Math.min(minY, ay); maxY = Math.max(maxY, ay);
-        if (a !== b) edges.push({ ax, ay, bx, by, ia: a, ib: b, poly });
+        if (a !== b) edgeList.push(ax, ay, bx, by, a, b, poly);
       }
     }
     pbox.push([minX, minY, maxX, maxY]);
   }
-  if (edges.length === 0) return [];
-  const cuts = splitPoints(edges);
+  const m = edgeList.count;
+  if (m === 0) return [];
+  splitPoints(edgeList, cutList, MERGE_METERS);
 
   // Sub-edges keyed by their (merged) end points (one number, lo · 2^26 + hi); identical ones (shared boundaries)
   // merge. Map order is insertion order, as with the string keys before.
@@ -136,20 +138,25 @@ export function unionMetric(polygons: readonly MetricPolygon[]): MetricPolygon[]
   // ends and touching end points need no lookup; only crossings do.
   const vx = pool.x, vy = pool.y;
   const subEdges = new Map<number, SubEdge>();
-  for (let i = 0; i < edges.length; i++) {
-    const e = edges[i];
-    const points = cuts[i].sort(byT);
-    points.push({ t: 1, x: e.bx, y: e.by, v: e.ib });
-    let prev = e.ia;
-    for (const p of points) {
-      const cur = p.v >= 0 ? p.v : pool.id(p.x, p.y);
+  const EI = edgeList.EI;
+  const { start, order, x: cutX, y: cutY, v: cutV } = cutList;
+  for (let i = 0; i < m; i++) {
+    const poly = EI[i * 3 + 2];
+    let prev = EI[i * 3];
+    for (let k = start[i]; k <= start[i + 1]; k++) {
+      let cur: number;
+      if (k === start[i + 1]) cur = EI[i * 3 + 1];
+      else {
+        const c = order[k];
+        cur = cutV[c] >= 0 ? cutV[c] : pool.id(cutX[c], cutY[c]);
+      }
       if (cur !== prev) {
         const lo = Math.min(prev, cur), hi = Math.max(prev, cur);
         if (hi >= CELL_KEY_SCALE) throw new Error('overlay: too many vertices');
         const key = lo * CELL_KEY_SCALE + hi;
         const known = subEdges.get(key);
-        if (!known) subEdges.set(key, { u: lo, v: hi, owners: [e.poly] });
-        else if (!known.owners.includes(e.poly)) known.owners.push(e.poly);
+        if (!known) subEdges.set(key, { u: lo, v: hi, owners: [poly] });
+        else if (!known.owners.includes(poly)) known.owners.push(poly);
       }
       prev = cur;
     }
@@ -183,57 +190,6 @@ export function unionMetric(polygons: readonly MetricPolygon[]): MetricPolygon[]
     if (list) list.push(to); else out.set(from, [to]);
   }
   return assemble(traceRings(out, vx, vy), vx, vy);
-}
-
-function byT(a: Cut, b: Cut): number {
-  return a.t - b.t;
-}
-
-/**
- * Per edge, the points (with their parameter t ∈ (0, 1)) where another edge crosses, touches or starts overlapping
- * it. A crossing is computed once and given to both edges, and a touch uses the touching end point itself, so both
- * edges snap to the very same vertex.
- */
-function splitPoints(edges: Edge[]): Cut[][] {
-  const cuts: Cut[][] = edges.map(() => []);
-  const index = new Flatbush(edges.length);
-  for (const e of edges) index.add(Math.min(e.ax, e.bx), Math.min(e.ay, e.by), Math.max(e.ax, e.bx), Math.max(e.ay, e.by));
-  index.finish();
-  // A point meant to lie on an edge (a bridge corner) counts as on it within the merge distance.
-  const tol = MERGE_METERS;
-  edges.forEach((e, i) => {
-    const hits = index.search(Math.min(e.ax, e.bx) - tol, Math.min(e.ay, e.by) - tol, Math.max(e.ax, e.bx) + tol, Math.max(e.ay, e.by) + tol);
-    for (const j of hits) {
-      if (j <= i) continue;
-      const f = edges[j];
-      const ex = e.bx - e.ax, ey = e.by - e.ay, fx = f.bx - f.ax, fy = f.by - f.ay;
-      const d = ex * fy - ey * fx;
-      if (d !== 0) {
-        const s = ((f.ax - e.ax) * fy - (f.ay - e.ay) * fx) / d;
-        const u = ((f.ax - e.ax) * ey - (f.ay - e.ay) * ex) / d;
-        if (s > 0 && s < 1 && u > 0 && u < 1) {
-          const x = e.ax + s * ex, y = e.ay + s * ey;
-          cuts[i].push({ t: s, x, y, v: -1 });
-          cuts[j].push({ t: u, x, y, v: -1 });
-        }
-      }
-      // End points lying on the other edge (T-touches and collinear overlaps, also nearly parallel ones).
-      touch(e, f.ax, f.ay, f.ia, cuts[i], tol);
-      touch(e, f.bx, f.by, f.ib, cuts[i], tol);
-      touch(f, e.ax, e.ay, e.ia, cuts[j], tol);
-      touch(f, e.bx, e.by, e.ib, cuts[j], tol);
-    }
-  });
-  return cuts;
-}
-
-function touch(e: Edge, px: number, py: number, v: number, into: Cut[], tol: number): void {
-  const ex = e.bx - e.ax, ey = e.by - e.ay;
-  const len2 = ex * ex + ey * ey;
-  const t = ((px - e.ax) * ex + (py - e.ay) * ey) / len2;
-  if (t <= 0 || t >= 1) return;
-  const qx = e.ax + t * ex - px, qy = e.ay + t * ey - py;
-  if (qx * qx + qy * qy <= tol * tol) into.push({ t, x: px, y: py, v });
 }
 
 function pointInRings(rings: MetricPolygon, x: number, y: number): boolean {

@@ -1,0 +1,130 @@
+/**
+ * Edges and split points of the overlay union (see overlay.ts) in reusable typed arrays. The object-per-edge and
+ * object-per-cut version allocated ~60 MB (doubles boxed in objects, one array per edge) for the ~4 100
+ * multi-member zones of the ×50 town, and the garbage collection after it cost as much as the union itself.
+ * Every test, every push and their order are the ones of that version: same cuts, same order, same vertices.
+ */
+import Flatbush from 'flatbush';
+
+/** Input edges: E[4i..4i+3] = ax, ay, bx, by (merged vertex coordinates); EI[3i..3i+2] = ia, ib, polygon. */
+export class EdgeList {
+  E = new Float64Array(1024);
+  EI = new Int32Array(768);
+  count = 0;
+
+  reset(capacity: number): void {
+    this.count = 0;
+    if (this.EI.length < capacity * 3) { this.E = new Float64Array(capacity * 8); this.EI = new Int32Array(capacity * 6); }
+  }
+
+  push(ax: number, ay: number, bx: number, by: number, ia: number, ib: number, poly: number): void {
+    const i = this.count++;
+    const E = this.E, EI = this.EI;
+    E[i * 4] = ax; E[i * 4 + 1] = ay; E[i * 4 + 2] = bx; E[i * 4 + 3] = by;
+    EI[i * 3] = ia; EI[i * 3 + 1] = ib; EI[i * 3 + 2] = poly;
+  }
+}
+
+/**
+ * Split points per edge: cut c lies on edge `edge[c]` at parameter `t[c]`, point (x[c], y[c]); `v[c]` is its vertex
+ * when the point is one already (a touching end point), else -1. `order` lists the cuts of edge i in
+ * `order[start[i]] … order[start[i + 1] − 1]`, sorted by t, ties in push order (what a stable sort by t gave).
+ */
+export class CutList {
+  edge = new Int32Array(256);
+  t = new Float64Array(256);
+  x = new Float64Array(256);
+  y = new Float64Array(256);
+  v = new Int32Array(256);
+  count = 0;
+  start = new Int32Array(257);
+  order = new Int32Array(256);
+
+  reset(): void { this.count = 0; }
+
+  push(edge: number, t: number, x: number, y: number, v: number): void {
+    if (this.count === this.edge.length) this.grow();
+    const c = this.count++;
+    this.edge[c] = edge; this.t[c] = t; this.x[c] = x; this.y[c] = y; this.v[c] = v;
+  }
+
+  private grow(): void {
+    const n = this.edge.length * 2;
+    const edge = new Int32Array(n), t = new Float64Array(n), x = new Float64Array(n), y = new Float64Array(n), v = new Int32Array(n);
+    edge.set(this.edge); t.set(this.t); x.set(this.x); y.set(this.y); v.set(this.v);
+    this.edge = edge; this.t = t; this.x = x; this.y = y; this.v = v;
+  }
+
+  /** Group by edge (push order kept), then a stable insertion sort by t within each edge (a handful of cuts). */
+  sortByEdge(edgeCount: number): void {
+    if (this.start.length < edgeCount + 1) this.start = new Int32Array(edgeCount * 2 + 1);
+    if (this.order.length < this.count) this.order = new Int32Array(this.edge.length);
+    const { start, order, edge, t } = this;
+    start.fill(0, 0, edgeCount + 1);
+    for (let c = 0; c < this.count; c++) start[edge[c] + 1]++;
+    for (let i = 0; i < edgeCount; i++) start[i + 1] += start[i];
+    for (let c = 0; c < this.count; c++) order[start[edge[c]]++] = c;
+    for (let i = edgeCount; i > 0; i--) start[i] = start[i - 1];
+    start[0] = 0;
+    for (let i = 0; i < edgeCount; i++) {
+      for (let a = start[i] + 1; a < start[i + 1]; a++) {
+        const c = order[a], tc = t[c];
+        let b = a - 1;
+        while (b >= start[i] && t[order[b]] > tc) { order[b + 1] = order[b]; b--; }
+        order[b + 1] = c;
+      }
+    }
+  }
+}
+
+/**
+ * The points where another edge crosses, touches or starts overlapping each edge. A crossing is computed once and
+ * given to both edges, and a touch uses the touching end point itself (and its vertex), so both edges snap to the
+ * very same vertex. `tol`: a point meant to lie on an edge (a bridge corner) counts as on it within this distance.
+ */
+export function splitPoints(edges: EdgeList, cuts: CutList, tol: number): void {
+  const m = edges.count, E = edges.E, EI = edges.EI;
+  cuts.reset();
+  const index = new Flatbush(m);
+  for (let i = 0; i < m; i++) {
+    const ax = E[i * 4], ay = E[i * 4 + 1], bx = E[i * 4 + 2], by = E[i * 4 + 3];
+    index.add(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
+  }
+  index.finish();
+  for (let i = 0; i < m; i++) {
+    const eax = E[i * 4], eay = E[i * 4 + 1], ebx = E[i * 4 + 2], eby = E[i * 4 + 3];
+    const hits = index.search(Math.min(eax, ebx) - tol, Math.min(eay, eby) - tol, Math.max(eax, ebx) + tol, Math.max(eay, eby) + tol);
+    for (let h = 0; h < hits.length; h++) {
+      const j = hits[h];
+      if (j <= i) continue;
+      const fax = E[j * 4], fay = E[j * 4 + 1], fbx = E[j * 4 + 2], fby = E[j * 4 + 3];
+      const ex = ebx - eax, ey = eby - eay, fx = fbx - fax, fy = fby - fay;
+      const d = ex * fy - ey * fx;
+      if (d !== 0) {
+        const s = ((fax - eax) * fy - (fay - eay) * fx) / d;
+        const u = ((fax - eax) * ey - (fay - eay) * ex) / d;
+        if (s > 0 && s < 1 && u > 0 && u < 1) {
+          const x = eax + s * ex, y = eay + s * ey;
+          cuts.push(i, s, x, y, -1);
+          cuts.push(j, u, x, y, -1);
+        }
+      }
+      // End points lying on the other edge (T-touches and collinear overlaps, also nearly parallel ones).
+      touch(E, i, fax, fay, EI[j * 3], cuts, tol);
+      touch(E, i, fbx, fby, EI[j * 3 + 1], cuts, tol);
+      touch(E, j, eax, eay, EI[i * 3], cuts, tol);
+      touch(E, j, ebx, eby, EI[i * 3 + 1], cuts, tol);
+    }
+  }
+  cuts.sortByEdge(m);
+}
+
+function touch(E: Float64Array, e: number, px: number, py: number, v: number, cuts: CutList, tol: number): void {
+  const ax = E[e * 4], ay = E[e * 4 + 1];
+  const ex = E[e * 4 + 2] - ax, ey = E[e * 4 + 3] - ay;
+  const len2 = ex * ex + ey * ey;
+  const t = ((px - ax) * ex + (py - ay) * ey) / len2;
+  if (t <= 0 || t >= 1) return;
+  const qx = ax + t * ex - px, qy = ay + t * ey - py;
+  if (qx * qx + qy * qy <= tol * tol) cuts.push(e, t, px, py, v);
+}
