@@ -13,6 +13,7 @@ import type { BarrierLine } from '../core/zoning';
 import type { Crs } from '../io/crs';
 import { WGS84 } from '../io/crs';
 import { toCommunities, toFacilities, toRoads } from '../io/domain';
+import type { CommunityResultInput } from '../io/export/communityResults';
 import { communityResultFeatures } from '../io/export/communityResults';
 import { zoneFeatures as zoneFeaturesOf } from '../io/export/zones';
 import type { AnalysisSummaryJson, LayerCounts } from '../io/export/summary';
@@ -156,14 +157,14 @@ export async function runAnalyze(options: RunAnalyzeOptions, log: LogFn = () => 
   }
   log(`zoning: ${zoning.summary.eligible.communities} eligible communities (${zoning.summary.eligible.households} households) in ${zoning.zones.length} zones`);
   const zoneFeatures = zoneFeaturesOf(zoning.zones, zoning.stats);
-  const communityFeatures = communityResultFeatures({
+  const communityResults: CommunityResultInput = {
     sourceFeatures: communityLayer.allFeatures,
     communities: mappedCommunities.items,
     sourceIndex: mappedCommunities.sourceIndex.map((i) => communityLayer.keptIndex[i]),
     result,
     issues: communityIssues,
     zoning,
-  });
+  };
   const summary = buildSummary({
     result,
     settings,
@@ -177,10 +178,16 @@ export async function runAnalyze(options: RunAnalyzeOptions, log: LogFn = () => 
     issues,
     zoning: zoning.summary,
   });
-  const files = await writeOutputs(options.out, options.formats ?? DEFAULT_FORMATS, { communityFeatures, zoneFeatures, gaps, communities: mappedCommunities.items, settings, summary, categoryIds: result.categoryIds, outCrs });
+  const files = await writeOutputs(options.out, options.formats ?? DEFAULT_FORMATS, { communityResults, zoneFeatures, gaps, communities: mappedCommunities.items, settings, summary, categoryIds: result.categoryIds, outCrs });
   log(`wrote ${files.join(', ')} (${elapsed()})`);
+  // The writers work from the result arrays; the feature objects are only made if a caller reads them.
+  let communityFeatures: Feature[] | null = null;
   return {
     outDir: options.out, files, settings, communities: mappedCommunities.items, facilities: mappedFacilities.items, roads,
-    result, gaps, communityFeatures, summary, issues, zoningSettings, zoning, zoneFeatures,
+    result, gaps, summary, issues, zoningSettings, zoning, zoneFeatures,
+    get communityFeatures(): Feature[] {
+      communityFeatures ??= communityResultFeatures(communityResults);
+      return communityFeatures;
+    },
   };
 }

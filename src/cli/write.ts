@@ -1,25 +1,31 @@
 /** Writing the analysis outputs into the output folder. */
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Feature } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 import type { AnalysisSettings } from '../core/config/defaults';
 import type { Gap } from '../core/coverage';
 import type { Community } from '../core/types';
 import type { Crs } from '../io/crs';
-import { fromWgs84 } from '../io/crs';
+import { fromWgs84, positionFromWgs84 } from '../io/crs';
+import { mapGeometry } from '../io/crs/transform';
 import { toCsv } from '../io/csvWrite';
 import { writeFlatGeobuf } from '../io/flatgeobuf';
 import { writeGeoJSON } from '../io/geojson';
-import { resultColumnKinds, resultColumns } from '../io/export/communityResults';
-import { GAP_COLUMNS, gapRows } from '../io/export/gaps';
+import type { CommunityResultInput } from '../io/export/communityResults';
+import { communitiesFlatGeobuf } from '../io/export/communitiesFgb';
+import { writeCommunitiesCsv, writeCommunitiesGeoJSON } from '../io/export/communitiesText';
+import { writeGapsCsv } from '../io/export/gapsCsv';
+import { ResultCells } from '../io/export/resultCells';
 import type { AnalysisSummaryJson } from '../io/export/summary';
-import { featureTable } from '../io/export/table';
+import { TextChunks } from '../io/export/textChunks';
 import { ZONE_COLUMNS, zoneRows } from '../io/export/zones';
 import type { OutputFormat } from './args';
 import { InputError } from './errors';
 
 export interface OutputData {
-  communityFeatures: Feature[];
+  /** What the community result rows are made of (features in WGS84; the written files may be in --out-crs). */
+  communityResults: CommunityResultInput;
   /** One feature per zone (WGS84). */
   zoneFeatures: Feature[];
   gaps: Gap[];
@@ -31,6 +37,18 @@ export interface OutputData {
   outCrs: Crs;
 }
 
+/** Write a text file chunk by chunk as the writer produces it (one UTF-8 conversion per ~1 MB chunk). */
+function writeTextFile(path: string, write: (out: TextChunks) => void): void {
+  const fd = openSync(path, 'w');
+  try {
+    const out = new TextChunks((chunk) => { writeSync(fd, chunk); });
+    write(out);
+    out.flush();
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export async function writeOutputs(outDir: string, formats: readonly OutputFormat[], data: OutputData): Promise<string[]> {
   try {
     await mkdir(outDir, { recursive: true });
@@ -38,32 +56,44 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
     throw new InputError(`--out ${outDir}: cannot create the folder (${e instanceof Error ? e.message : String(e)})`);
   }
   const written: string[] = [];
+  let tLast = performance.now();
+  let cLast = process.cpuUsage();
+  const lap = (name: string): void => { const t = performance.now(); const c = process.cpuUsage(cLast); if (process.env.WRITE_TIMES) console.log(`  ${name.padEnd(20)} ${((c.user + c.system) / 1000).toFixed(0).padStart(5)} ms CPU ${(t - tLast).toFixed(0).padStart(5)} ms wall`); tLast = t; cLast = process.cpuUsage(); };
   const put = async (name: string, content: string | Uint8Array): Promise<void> => {
     const path = join(outDir, name);
     await writeFile(path, content);
     written.push(path);
+    lap(name);
+  };
+  const putText = (name: string, write: (out: TextChunks) => void): void => {
+    const path = join(outDir, name);
+    writeTextFile(path, write);
+    written.push(path);
+    lap(name);
   };
   const wgs84 = data.outCrs.kind === 'wgs84';
-  const features = wgs84 ? data.communityFeatures : fromWgs84(data.communityFeatures, data.outCrs);
+  const toOutCrs = positionFromWgs84(data.outCrs);
+  const outGeometry = wgs84 ? undefined : (g: Geometry): Geometry => mapGeometry(g, toOutCrs);
   const zones = wgs84 ? data.zoneFeatures : fromWgs84(data.zoneFeatures, data.outCrs);
   // RFC 7946 GeoJSON is WGS84; when the user asks for GCJ-02/BD-09, say so inside the file.
   const geojsonMembers = wgs84 ? {} : { coordinate_system: data.outCrs.label };
   const fgbCrs = wgs84 ? 'EPSG:4326' as const : { name: data.outCrs.label };
-  if (formats.includes('geojson')) {
-    await put('communities.geojson', writeGeoJSON(features, geojsonMembers));
+  const needsCells = formats.includes('geojson') || formats.includes('csv');
+  const cells = needsCells ? new ResultCells(data.communityResults) : null;
+  lap('cells');
+  if (formats.includes('geojson') && cells) {
+    putText('communities.geojson', (out) => writeCommunitiesGeoJSON(data.communityResults, cells, out, { extra: geojsonMembers, mapGeometry: outGeometry }));
     await put('zones.geojson', writeGeoJSON(zones, geojsonMembers));
   }
-  if (formats.includes('csv')) {
-    await put('gaps.csv', toCsv(gapRows(data.gaps, data.communities, data.settings.categories), GAP_COLUMNS));
-    const table = featureTable(data.communityFeatures, resultColumns(data.categoryIds));
-    await put('communities.csv', toCsv(table.rows, table.columns));
+  if (formats.includes('csv') && cells) {
+    putText('gaps.csv', (out) => writeGapsCsv(data.gaps, data.communities, data.settings.categories, out, { result: data.communityResults.result, cells }));
+    putText('communities.csv', (out) => writeCommunitiesCsv(data.communityResults, cells, out));
     const zoneTable = zoneRows(data.zoneFeatures);
     await put('zones.csv', toCsv(zoneTable.rows, zoneTable.columns));
   }
   if (formats.includes('fgb')) {
     // FlatGeobuf needs one geometry type family: skipped (non-polygon) features are left out of it.
-    const polygons = features.filter((f) => f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'));
-    await put('communities.fgb', writeFlatGeobuf(polygons, { layerName: 'communities', columnKinds: resultColumnKinds(data.categoryIds), crs: fgbCrs }));
+    await put('communities.fgb', communitiesFlatGeobuf(data.communityResults, { layerName: 'communities', mapGeometry: outGeometry, crs: fgbCrs }));
     await put('zones.fgb', writeFlatGeobuf(zones, { layerName: 'zones', columns: [...ZONE_COLUMNS], crs: fgbCrs }));
   }
   await put('summary.json', JSON.stringify(data.summary, null, 2) + '\n');

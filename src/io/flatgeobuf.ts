@@ -4,17 +4,17 @@ import { Column } from 'flatgeobuf/lib/mjs/flat-geobuf/column.js';
 import { Crs } from 'flatgeobuf/lib/mjs/flat-geobuf/crs.js';
 import { GeometryType } from 'flatgeobuf/lib/mjs/flat-geobuf/geometry-type.js';
 import { Header } from 'flatgeobuf/lib/mjs/flat-geobuf/header.js';
-import { buildFeature } from 'flatgeobuf/lib/mjs/generic/feature.js';
-import type { IProperties } from 'flatgeobuf/lib/mjs/generic/feature.js';
-import { parseGeometry } from 'flatgeobuf/lib/mjs/geojson/geometry.js';
 import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
 import type { ColumnMeta } from 'flatgeobuf/lib/mjs/column-meta.js';
-import { COLUMN_TYPE, coerce, inferColumns } from './export/flatgeobuf/columns';
+import type { FgbRows } from './export/flatgeobuf/body';
+import { encodeFeatures, prepareGeometries } from './export/flatgeobuf/body';
+import { COLUMN_TYPE, inferColumns } from './export/flatgeobuf/columns';
 import type { FgbColumn, FgbColumnKind } from './export/flatgeobuf/columns';
 import type { Bbox } from './export/flatgeobuf/packedRTree';
 import { DEFAULT_INDEX_NODE_SIZE, buildPackedRTree, hilbertOrder, unionBbox } from './export/flatgeobuf/packedRTree';
 
 export type { FgbColumn, FgbColumnKind } from './export/flatgeobuf/columns';
+export type { FgbRows } from './export/flatgeobuf/body';
 
 export { readFlatGeobuf } from './flatgeobufRead';
 
@@ -40,38 +40,25 @@ export interface WriteFlatGeobufOptions {
 const MAGIC = new Uint8Array([0x66, 0x67, 0x62, 0x03, 0x66, 0x67, 0x62, 0x00]);
 const MULTI: Record<string, Geometry['type']> = { Point: 'MultiPoint', LineString: 'MultiLineString', Polygon: 'MultiPolygon' };
 
-/** One geometry type for the header: Polygon + MultiPolygon (etc.) are written as Multi*, other mixes as Unknown. */
-function unifyGeometries(features: readonly Feature[]): { geometries: Geometry[]; type: GeometryType } {
-  const types = new Set<string>(features.map((f) => f.geometry?.type ?? 'null'));
+/**
+ * One geometry type for the header: Polygon + MultiPolygon (etc.) are written as Multi*, other mixes as Unknown.
+ * Returns the header type and how to bring each geometry into it.
+ */
+export function unifyGeometryTypes(types: ReadonlySet<string>): { type: GeometryType; unify: (g: Geometry) => Geometry } {
   if (types.has('null')) throw new Error('FlatGeobuf: every feature needs a geometry');
-  let geometries = features.map((f) => f.geometry!);
+  let unify = (g: Geometry): Geometry => g;
+  let family = [...types];
   if (types.size === 2) {
-    const [a, b] = [...types];
+    const [a, b] = family;
     const single = MULTI[a] === b ? a : MULTI[b] === a ? b : null;
     if (single) {
-      geometries = geometries.map((g) => (g.type === single ? ({ type: MULTI[single], coordinates: [(g as { coordinates: unknown }).coordinates] } as Geometry) : g));
-      types.clear();
-      types.add(MULTI[single]);
+      const multi = MULTI[single];
+      unify = (g) => (g.type === single ? ({ type: multi, coordinates: [(g as { coordinates: unknown }).coordinates] } as Geometry) : g);
+      family = [multi];
     }
   }
-  const type = types.size === 1 ? (GeometryType[[...types][0] as keyof typeof GeometryType] ?? GeometryType.Unknown) : GeometryType.Unknown;
-  return { geometries, type };
-}
-
-function bboxOf(g: Geometry): Bbox {
-  const box: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number') {
-      const [x, y] = c as number[];
-      if (x < box[0]) box[0] = x;
-      if (y < box[1]) box[1] = y;
-      if (x > box[2]) box[2] = x;
-      if (y > box[3]) box[3] = y;
-    } else if (Array.isArray(c)) c.forEach(visit);
-  };
-  if (g.type === 'GeometryCollection') return unionBbox(g.geometries.map(bboxOf));
-  visit(g.coordinates);
-  return box;
+  const type = family.length === 1 ? (GeometryType[family[0] as keyof typeof GeometryType] ?? GeometryType.Unknown) : GeometryType.Unknown;
+  return { type, unify };
 }
 
 function columnMeta(c: FgbColumn): ColumnMeta {
@@ -117,44 +104,50 @@ function buildHeader(meta: HeaderMeta, layerName: string, envelope: Bbox | null,
   return builder.asUint8Array();
 }
 
+/** FlatGeobuf options once the columns are known. */
+export type EncodeFlatGeobufOptions = Pick<WriteFlatGeobufOptions, 'layerName' | 'spatialIndex' | 'crs'> & { geometryType: GeometryType };
+
+/**
+ * Write rows as FlatGeobuf with these columns (the lower level of `writeFlatGeobuf`, for writers that have the
+ * values in arrays rather than as GeoJSON features).
+ */
+export function encodeFlatGeobuf(rows: FgbRows, columns: readonly FgbColumn[], options: EncodeFlatGeobufOptions): Uint8Array {
+  const layerName = options.layerName ?? 'features';
+  const count = rows.length;
+  const prepared = prepareGeometries(rows);
+  const boxes = prepared.boxes;
+  const extent = boxes.length ? unionBbox(boxes) : null;
+  const withIndex = (options.spatialIndex ?? true) && count > 0;
+  const order = withIndex && extent ? hilbertOrder(boxes, extent) : boxes.map((_, i) => i);
+  const meta: HeaderMeta = {
+    geometryType: options.geometryType, columns: columns.map(columnMeta), envelope: null, featuresCount: count,
+    indexNodeSize: withIndex ? DEFAULT_INDEX_NODE_SIZE : 0, crs: null, title: null, description: null, metadata: null,
+  };
+  const body = encodeFeatures(rows, columns, prepared, order, meta);
+  const header = buildHeader(meta, layerName, extent, options.crs);
+  const index = withIndex ? buildPackedRTree(order.map((i) => boxes[i]), body.offsets) : new Uint8Array(0);
+  const out = new Uint8Array(MAGIC.length + header.length + index.length + body.bytes.length);
+  out.set(MAGIC, 0);
+  out.set(header, MAGIC.length);
+  out.set(index, MAGIC.length + header.length);
+  out.set(body.bytes, MAGIC.length + header.length + index.length);
+  return out;
+}
+
 /**
  * Write features as FlatGeobuf (WGS84, EPSG:4326) with a layer name, typed columns and a spatial index.
  *
  * @example writeFlatGeobuf(features, { layerName: 'communities' }) // ogrinfo: Layer name: communities
  */
 export function writeFlatGeobuf(features: Feature[], options: WriteFlatGeobufOptions = {}): Uint8Array {
-  const layerName = options.layerName ?? 'features';
   const hints = options.columnKinds ?? {};
   const columns = (options.columns ?? inferColumns(features)).map((c) => (hints[c.name] ? { name: c.name, kind: hints[c.name] } : c));
-  const { geometries, type } = features.length ? unifyGeometries(features) : { geometries: [], type: GeometryType.Unknown };
-  const boxes = geometries.map(bboxOf);
-  const extent = boxes.length ? unionBbox(boxes) : null;
-  const withIndex = (options.spatialIndex ?? true) && features.length > 0;
-  const order = withIndex && extent ? hilbertOrder(boxes, extent) : features.map((_, i) => i);
-  const meta: HeaderMeta = {
-    geometryType: type, columns: columns.map(columnMeta), envelope: null, featuresCount: features.length,
-    indexNodeSize: withIndex ? DEFAULT_INDEX_NODE_SIZE : 0, crs: null, title: null, description: null, metadata: null,
+  const { type, unify } = features.length ? unifyGeometryTypes(new Set(features.map((f) => f.geometry?.type ?? 'null'))) : { type: GeometryType.Unknown, unify: (g: Geometry) => g };
+  const names = columns.map((c) => c.name);
+  const rows: FgbRows = {
+    length: features.length,
+    geometry: (i) => unify(features[i].geometry!),
+    value: (i, c) => (features[i].properties ?? {})[names[c]],
   };
-  const featureBytes = order.map((i) => {
-    const props: IProperties = {};
-    const src = features[i].properties ?? {};
-    for (const c of columns) props[c.name] = coerce(src[c.name], c.kind) as IProperties[string];
-    return buildFeature(parseGeometry(geometries[i] as Parameters<typeof parseGeometry>[0]), props, meta);
-  });
-  const header = buildHeader(meta, layerName, extent, options.crs);
-  let index: Uint8Array = new Uint8Array(0);
-  if (withIndex) {
-    const offsets: number[] = [];
-    let at = 0;
-    for (const b of featureBytes) { offsets.push(at); at += b.length; }
-    index = buildPackedRTree(order.map((i) => boxes[i]), offsets);
-  }
-  const total = MAGIC.length + header.length + index.length + featureBytes.reduce((s, b) => s + b.length, 0);
-  const out = new Uint8Array(total);
-  out.set(MAGIC, 0);
-  out.set(header, MAGIC.length);
-  out.set(index, MAGIC.length + header.length);
-  let at = MAGIC.length + header.length + index.length;
-  for (const b of featureBytes) { out.set(b, at); at += b.length; }
-  return out;
+  return encodeFlatGeobuf(rows, columns, { layerName: options.layerName, spatialIndex: options.spatialIndex, crs: options.crs, geometryType: type });
 }

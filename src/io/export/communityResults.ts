@@ -19,6 +19,8 @@ export function resultColumns(categoryIds: readonly string[]): string[] {
 export const ZONING_COLUMNS = ['eligible', 'excluded_reason', 'zone_id'] as const;
 /** excluded_reason of a feature the importer could not use (no build year or geometry to judge). */
 export const NOT_ANALYSED_REASON = 'not_analysed';
+/** analysis_note of an off-network community. */
+export const OFF_NETWORK_NOTE = 'farther than the snap distance from any walkable road: walking distance unknown';
 
 /** Column types of the result columns, for typed exports (FlatGeobuf) where a column may be all null. */
 export function resultColumnKinds(categoryIds: readonly string[]): Record<string, 'Real' | 'Boolean' | 'String'> {
@@ -29,6 +31,9 @@ export function resultColumnKinds(categoryIds: readonly string[]): Record<string
 
 /** Metres to 0.1 m: finer than any input geometry is accurate, and it keeps files diffable. */
 export const roundWalkMeters = (m: number): number | null => (Number.isFinite(m) ? Math.round(m * 10) / 10 : null);
+
+/** Coverage score to 4 decimals (null when not computed). */
+export const roundScore = (score: number): number | null => (Number.isFinite(score) ? Math.round(score * 10000) / 10000 : null);
 
 export interface CommunityResultInput {
   /** The features as read from the file (before domain mapping). */
@@ -50,42 +55,74 @@ export interface CommunityZoning {
   zoneIdOf: readonly (string | null)[];
 }
 
-export function communityResultFeatures(input: CommunityResultInput): Feature[] {
-  const { sourceFeatures, communities, sourceIndex, result, issues, zoning } = input;
-  const nCat = result.categoryIds.length;
-  const rowOf = new Map<number, number>();
-  sourceIndex.forEach((src, row) => rowOf.set(src, row));
-  const offNetwork = result.communitySnap.offNetwork;
-  return sourceFeatures.map((f, src) => {
-    const row = rowOf.get(src);
-    const props: Record<string, unknown> = { ...(f.properties ?? {}) };
-    if (row === undefined) {
-      const why = issues.find((i) => i.featureIndex === src && i.action === 'skipped');
-      for (const id of result.categoryIds) props[walkColumn(id)] = null;
-      for (const id of result.categoryIds) props[coveredColumn(id)] = false;
-      Object.assign(props, { coverage_score: null, off_network: null, analysis_mode: result.mode, analysis_note: `not analysed: ${why?.message ?? 'skipped on import'}` });
-      Object.assign(props, zoning ? { eligible: false, excluded_reason: NOT_ANALYSED_REASON, zone_id: null } : { eligible: null, excluded_reason: null, zone_id: null });
-      return withId({ type: 'Feature', geometry: f.geometry, properties: props }, f);
-    }
-    const c = communities[row];
-    result.categoryIds.forEach((id, k) => { props[walkColumn(id)] = roundWalkMeters(result.walkMeters[row * nCat + k]); });
-    result.categoryIds.forEach((id, k) => { props[coveredColumn(id)] = result.covered[row * nCat + k] === 1; });
-    const score = result.score[row];
-    const off = offNetwork[row] === 1;
-    Object.assign(props, {
-      coverage_score: Number.isFinite(score) ? Math.round(score * 10000) / 10000 : null,
-      off_network: off,
-      analysis_mode: result.mode,
-      analysis_note: off ? 'farther than the snap distance from any walkable road: walking distance unknown' : null,
-      eligible: zoning ? zoning.eligible[row] === 1 : null,
-      excluded_reason: zoning && zoning.eligible[row] !== 1 && zoning.reasons[row].length ? zoning.reasons[row].join(';') : null,
-      zone_id: zoning ? zoning.zoneIdOf[row] : null,
-    });
-    return withId({ type: 'Feature', geometry: c.geometry, properties: props }, f);
-  });
+/** rowOfSource[src] = index in `communities` of source feature src, or -1 when the mapper skipped it. */
+export function rowOfSource(input: CommunityResultInput): Int32Array {
+  const rows = new Int32Array(input.sourceFeatures.length).fill(-1);
+  input.sourceIndex.forEach((src, row) => { rows[src] = row; });
+  return rows;
 }
 
-function withId(out: Feature, source: Feature): Feature {
-  if (source.id !== undefined) out.id = source.id;
+/** analysis_note of a skipped source feature: the importer's reason. */
+export function skippedNote(issues: readonly InputIssue[], src: number): string {
+  const why = issues.find((i) => i.featureIndex === src && i.action === 'skipped');
+  return `not analysed: ${why?.message ?? 'skipped on import'}`;
+}
+
+/** The output geometry of source feature src: the mapped community's (repaired) geometry when it was analysed. */
+export function resultGeometry(input: CommunityResultInput, rows: Int32Array, src: number): Feature['geometry'] {
+  const row = rows[src];
+  return row < 0 ? input.sourceFeatures[src].geometry : input.communities[row].geometry;
+}
+
+/**
+ * The result values of source feature src in `resultColumns` order, written into `out` (no object per feature:
+ * the FlatGeobuf writer asks for 20 000 of them).
+ */
+export function resultValues(input: CommunityResultInput, rows: Int32Array, src: number, out: unknown[]): unknown[] {
+  const { result, issues, zoning } = input;
+  const ids = result.categoryIds;
+  const nCat = ids.length;
+  const row = rows[src];
+  let at = 0;
+  if (row < 0) {
+    for (let k = 0; k < nCat; k++) out[at++] = null;
+    for (let k = 0; k < nCat; k++) out[at++] = false;
+    out[at++] = null; // coverage_score
+    out[at++] = null; // off_network
+    out[at++] = result.mode;
+    out[at++] = skippedNote(issues, src);
+    out[at++] = zoning ? false : null;
+    out[at++] = zoning ? NOT_ANALYSED_REASON : null;
+    out[at] = null; // zone_id
+    return out;
+  }
+  for (let k = 0; k < nCat; k++) out[at++] = roundWalkMeters(result.walkMeters[row * nCat + k]);
+  for (let k = 0; k < nCat; k++) out[at++] = result.covered[row * nCat + k] === 1;
+  const off = result.communitySnap.offNetwork[row] === 1;
+  out[at++] = roundScore(result.score[row]);
+  out[at++] = off;
+  out[at++] = result.mode;
+  out[at++] = off ? OFF_NETWORK_NOTE : null;
+  out[at++] = zoning ? zoning.eligible[row] === 1 : null;
+  out[at++] = zoning && zoning.eligible[row] !== 1 && zoning.reasons[row].length ? zoning.reasons[row].join(';') : null;
+  out[at] = zoning ? zoning.zoneIdOf[row] : null;
   return out;
+}
+
+/** Properties of one result feature: a copy of the original ones with the result columns set (in column order). */
+export function resultProperties(input: CommunityResultInput, rows: Int32Array, src: number, columns: readonly string[] = resultColumns(input.result.categoryIds)): Record<string, unknown> {
+  const props: Record<string, unknown> = { ...(input.sourceFeatures[src].properties ?? {}) };
+  const values = resultValues(input, rows, src, []);
+  for (let c = 0; c < columns.length; c++) props[columns[c]] = values[c];
+  return props;
+}
+
+export function communityResultFeatures(input: CommunityResultInput): Feature[] {
+  const rows = rowOfSource(input);
+  const columns = resultColumns(input.result.categoryIds);
+  return input.sourceFeatures.map((f, src) => {
+    const out: Feature = { type: 'Feature', geometry: resultGeometry(input, rows, src), properties: resultProperties(input, rows, src, columns) };
+    if (f.id !== undefined) out.id = f.id;
+    return out;
+  });
 }

@@ -36,9 +36,14 @@ function widen(a: FgbColumnKind, b: FgbColumnKind): FgbColumnKind {
 
 /** Columns in first-seen order over all features; a column with only nulls is String. */
 export function inferColumns(features: readonly Feature[]): FgbColumn[] {
+  return inferPropertyColumns(features.map((f) => f.properties));
+}
+
+/** `inferColumns` over property objects (null/undefined: no properties). */
+export function inferPropertyColumns(propertyList: readonly (Record<string, unknown> | null | undefined)[]): FgbColumn[] {
   const kinds = new Map<string, FgbColumnKind | null>();
-  for (const f of features) {
-    for (const [k, v] of Object.entries(f.properties ?? {})) {
+  for (const properties of propertyList) {
+    for (const [k, v] of Object.entries(properties ?? {})) {
       const prev = kinds.get(k) ?? null;
       if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) {
         if (!kinds.has(k)) kinds.set(k, null);
