@@ -93,6 +93,20 @@ describe('buildWalkNetwork', () => {
     expect(Array.from(net.edgeClass).map((c) => EDGE_CLASS_NAMES[c]).sort()).toEqual(['alley', 'footpath']);
   });
 
+  it('reads walkability tags as { highway, ...properties }: a highway property wins, inherited keys do not count', () => {
+    const inherited = Object.create({ foot: 'no' }) as Record<string, unknown>;
+    const roads = [
+      road('propMotorway', 'residential', [[0, 0], [100, 0]], { highway: 'motorway' }),
+      road('propFootway', 'motorway', [[0, 10], [100, 10]], { highway: 'footway' }),
+      road('undefinedHighway', 'residential', [[0, 20], [100, 20]], { highway: undefined }),
+      road('inheritedFoot', 'residential', [[0, 30], [100, 30]], inherited),
+      road('nullProps', 'residential', [[0, 40], [100, 40]], null as unknown as Record<string, unknown>),
+    ];
+    const net = buildWalkNetwork(roads, settings());
+    expect(net.stats.droppedWays).toBe(2);
+    expect(Array.from(net.edgeRoad).sort()).toEqual([1, 3, 4]);
+  });
+
   it('takes every part of a MultiLineString', () => {
     const net = buildWalkNetwork([multiRoad('m', 'pedestrian', [[[0, 0], [100, 0]], [[0, 100], [100, 100], [100, 200]]])], settings());
     expect(net.edgeCount).toBe(2);

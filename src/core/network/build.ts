@@ -10,7 +10,7 @@
  */
 import type { NetworkSettings } from '../config/defaults';
 import { isWalkable, roadClassOf } from '../config/roads';
-import { fromLocalX, fromLocalY, projectionForCoords, toLocalX, toLocalY } from '../geo/metres';
+import { fromLocalX, fromLocalY, projectionForCoords } from '../geo/metres';
 import type { Road } from '../types';
 import { assembleNetwork } from './assemble';
 import { contractChains } from './contract';
@@ -21,12 +21,46 @@ import type { WalkNetwork } from './types';
 import { EDGE_CLASS_NAMES } from './types';
 import { VertexMerger } from './vertexMerge';
 
+/** Reused holder so a LineString is walked as one part without allocating an array per road. */
+const oneLine: number[][][] = [[]];
+
 function partsOf(road: Road): number[][][] {
   const g = road.geometry;
   if (!g) return [];
-  if (g.type === 'LineString') return [g.coordinates];
+  if (g.type === 'LineString') {
+    oneLine[0] = g.coordinates;
+    return oneLine;
+  }
   if (g.type === 'MultiLineString') return g.coordinates;
   return [];
+}
+
+const isOwnTag = Object.prototype.propertyIsEnumerable;
+/** Reused tag object for `isWalkable`: the three tags it reads, as `{ highway, ...properties }` would hold them. */
+const walkTags: { highway: unknown; foot: unknown; access: unknown } = { highway: undefined, foot: undefined, access: undefined };
+
+/**
+ * `isWalkable({ highway: road.highway, ...road.properties })` without copying every property of every road
+ * (93k object spreads at ×50): own enumerable properties win over `road.highway`, as in the spread.
+ */
+function roadIsWalkable(road: Road): boolean {
+  const p = road.properties;
+  walkTags.highway = p != null && isOwnTag.call(p, 'highway') ? p.highway : road.highway;
+  walkTags.foot = p != null && isOwnTag.call(p, 'foot') ? p.foot : undefined;
+  walkTags.access = p != null && isOwnTag.call(p, 'access') ? p.access : undefined;
+  return isWalkable(walkTags);
+}
+
+/** Grow `bbox` [minLng, minLat, maxLng, maxLat] by a line's vertices; returns the vertex count. */
+function lineBounds(line: number[][], bbox: number[]): number {
+  for (let i = 0; i < line.length; i++) {
+    const p = line[i];
+    if (p[0] < bbox[0]) bbox[0] = p[0];
+    if (p[1] < bbox[1]) bbox[1] = p[1];
+    if (p[0] > bbox[2]) bbox[2] = p[0];
+    if (p[1] > bbox[3]) bbox[3] = p[1];
+  }
+  return line.length;
 }
 
 /**
@@ -39,58 +73,59 @@ function partsOf(road: Road): number[][][] {
  * ```
  */
 export function buildWalkNetwork(roads: readonly Road[], settings: NetworkSettings): WalkNetwork {
-  const walkable: number[] = [];
-  let droppedWays = 0;
+  const walkable = new Int32Array(roads.length);
+  let walkableCount = 0;
+  let droppedWays = 0, vertexCount = 0;
   const bbox = [Infinity, Infinity, -Infinity, -Infinity];
-  roads.forEach((road, i) => {
-    if (!isWalkable({ highway: road.highway, ...road.properties })) {
+  for (let i = 0; i < roads.length; i++) {
+    const road = roads[i];
+    if (!roadIsWalkable(road)) {
       droppedWays++;
-      return;
+      continue;
     }
-    walkable.push(i);
-    for (const part of partsOf(road)) {
-      for (const p of part) {
-        if (p[0] < bbox[0]) bbox[0] = p[0];
-        if (p[1] < bbox[1]) bbox[1] = p[1];
-        if (p[0] > bbox[2]) bbox[2] = p[0];
-        if (p[1] > bbox[3]) bbox[3] = p[1];
-      }
-    }
-  });
+    walkable[walkableCount++] = i;
+    const parts = partsOf(road);
+    for (let q = 0; q < parts.length; q++) vertexCount += lineBounds(parts[q], bbox);
+  }
   const projection = projectionForCoords(bbox);
 
   // Pre-sized typed arrays: there are at most as many nodes and segments as input vertices.
-  let vertexCount = 0;
-  for (const r of walkable) for (const part of partsOf(roads[r])) vertexCount += part.length;
   const merger = new VertexMerger(settings.mergeToleranceMeters, vertexCount);
   let lng = new Float64Array(vertexCount), lat = new Float64Array(vertexCount);
-  let nodes = 0;
   let raw: RawSegments = { from: new Int32Array(vertexCount), to: new Int32Array(vertexCount), cls: new Uint8Array(vertexCount), road: new Int32Array(vertexCount), count: 0 };
-  for (const r of walkable) {
+  const { originLng, originLat, metersPerDegreeLng, metersPerDegreeLat } = projection;
+  const { from, to, cls: rawCls, road: rawRoad } = raw;
+  let nodes = 0, count = 0;
+  for (let w = 0; w < walkableCount; w++) {
+    const r = walkable[w];
     const road = roads[r];
     const cls = EDGE_CLASS_NAMES.indexOf(roadClassOf(road.highway));
-    for (const part of partsOf(road)) {
+    const parts = partsOf(road);
+    for (let q = 0; q < parts.length; q++) {
+      const part = parts[q];
       let prev = -1;
-      for (const p of part) {
+      for (let i = 0; i < part.length; i++) {
+        const p = part[i];
         const pLng = p[0], pLat = p[1];
         if (!Number.isFinite(pLng) || !Number.isFinite(pLat)) continue;
-        const id = merger.add(toLocalX(projection, pLng), toLocalY(projection, pLat));
+        // toLocalX / toLocalY written out (same arithmetic).
+        const id = merger.add((pLng - originLng) * metersPerDegreeLng, (pLat - originLat) * metersPerDegreeLat);
         if (id === nodes) {
           lng[nodes] = pLng;
           lat[nodes++] = pLat;
         }
         // Distinct ids always have distinct positions (identical points merge even at zero tolerance).
         if (prev >= 0 && id !== prev) {
-          const k = raw.count++;
-          raw.from[k] = prev;
-          raw.to[k] = id;
-          raw.cls[k] = cls;
-          raw.road[k] = r;
+          from[count] = prev;
+          to[count] = id;
+          rawCls[count] = cls;
+          rawRoad[count++] = r;
         }
         prev = id;
       }
     }
   }
+  raw.count = count;
   if (settings.nodeAtCrossings) {
     const n = raw.count;
     const listed: SegmentList = { from: Array.from(raw.from.subarray(0, n)), to: Array.from(raw.to.subarray(0, n)), source: Array.from({ length: n }, (_, i) => i) };
