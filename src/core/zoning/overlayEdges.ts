@@ -77,6 +77,11 @@ export class CutList {
   }
 }
 
+/** flatbush's default node size. */
+const FLATBUSH_NODE_SIZE = 16;
+/** Edge bboxes (scratch). */
+let box = new Float64Array(1024);
+
 /**
  * The points where another edge crosses, touches or starts overlapping each edge. A crossing is computed once and
  * given to both edges, and a touch uses the touching end point itself (and its vertex), so both edges snap to the
@@ -85,18 +90,28 @@ export class CutList {
 export function splitPoints(edges: EdgeList, cuts: CutList, tol: number): void {
   const m = edges.count, E = edges.E, EI = edges.EI;
   cuts.reset();
-  const index = new Flatbush(m);
+  if (box.length < m * 4) box = new Float64Array(m * 8);
   for (let i = 0; i < m; i++) {
     const ax = E[i * 4], ay = E[i * 4 + 1], bx = E[i * 4 + 2], by = E[i * 4 + 3];
-    index.add(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
+    box[i * 4] = Math.min(ax, bx); box[i * 4 + 1] = Math.min(ay, by); box[i * 4 + 2] = Math.max(ax, bx); box[i * 4 + 3] = Math.max(ay, by);
   }
-  index.finish();
+  // Up to 16 edges flatbush keeps one node and answers in insertion order: a plain scan gives the same pairs in
+  // the same order without building a tree (most two-member zones); more edges go through the index.
+  let index: Flatbush | null = null;
+  if (m > FLATBUSH_NODE_SIZE) {
+    index = new Flatbush(m);
+    for (let i = 0; i < m; i++) index.add(box[i * 4], box[i * 4 + 1], box[i * 4 + 2], box[i * 4 + 3]);
+    index.finish();
+  }
   for (let i = 0; i < m; i++) {
     const eax = E[i * 4], eay = E[i * 4 + 1], ebx = E[i * 4 + 2], eby = E[i * 4 + 3];
-    const hits = index.search(Math.min(eax, ebx) - tol, Math.min(eay, eby) - tol, Math.max(eax, ebx) + tol, Math.max(eay, eby) + tol);
-    for (let h = 0; h < hits.length; h++) {
-      const j = hits[h];
+    const qMinX = box[i * 4] - tol, qMinY = box[i * 4 + 1] - tol, qMaxX = box[i * 4 + 2] + tol, qMaxY = box[i * 4 + 3] + tol;
+    const hits = index ? index.search(qMinX, qMinY, qMaxX, qMaxY) : null;
+    const nHits = hits ? hits.length : m;
+    for (let h = 0; h < nHits; h++) {
+      const j = hits ? hits[h] : h;
       if (j <= i) continue;
+      if (!hits && (qMaxX < box[j * 4] || qMaxY < box[j * 4 + 1] || qMinX > box[j * 4 + 2] || qMinY > box[j * 4 + 3])) continue;
       const fax = E[j * 4], fay = E[j * 4 + 1], fbx = E[j * 4 + 2], fby = E[j * 4 + 3];
       const ex = ebx - eax, ey = eby - eay, fx = fbx - fax, fy = fby - fay;
       const d = ex * fy - ey * fx;
