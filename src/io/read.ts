@@ -6,6 +6,7 @@
 import type { InputIssue } from '../core/types';
 import type { CsvOptions } from './csv';
 import { readCsv } from './csv';
+import type { DecodedText } from './encoding';
 import { decodeText } from './encoding';
 import { decodeFlatGeobuf } from './fgb/decode';
 import type { Bbox } from './flatgeobufBbox';
@@ -62,6 +63,22 @@ export function sniffFormat(fileName: string, bytes: Uint8Array): FileFormat {
   return 'geojson';
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * `decodeText(bytes)` with one pass over valid UTF-8 instead of two (it validates, then decodes again):
+ * the strict decoder's text is the same text. Anything else goes to `decodeText` (GBK fallback).
+ */
+function decodeUtf8Once(bytes: Uint8Array): DecodedText {
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    return decodeText(bytes);
+  }
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: 'utf-8', guessed: false };
+}
+
 /** The `crs` member of old (2008) GeoJSON, e.g. {"type":"name","properties":{"name":"EPSG:4490"}}. */
 function geojsonCrsMember(text: string): string | null {
   const m = /"crs"\s*:\s*\{\s*"type"\s*:\s*"name"\s*,\s*"properties"\s*:\s*\{\s*"name"\s*:\s*"([^"]+)"/.exec(text.slice(0, 4096));
@@ -107,7 +124,7 @@ export async function readLayers(fileName: string, data: ArrayBuffer | Uint8Arra
       return { fileName, format, layers };
     }
     case 'geojson': {
-      const text = decodeText(bytes);
+      const text = decodeUtf8Once(bytes);
       const r = readGeoJSON(text.text, fileName);
       const issues: InputIssue[] = text.guessed ? [{ severity: 'warning', file: fileName, action: 'kept', message: 'File is not valid UTF-8 (RFC 8259 requires it): decoded as GBK' }, ...r.issues] : r.issues;
       return { fileName, format, layers: [{ fileName, features: r.features, issues, layerName, format, declaredCrs: geojsonCrsMember(text.text), encoding: text.encoding }] };
