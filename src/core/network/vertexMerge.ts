@@ -14,9 +14,9 @@ export class VertexMerger {
   private readonly cellSize: number;
   private readonly tol: number;
   private readonly tol2: number;
-  private cellX = new Int32Array(1024);
-  private cellY = new Int32Array(1024);
-  private cellHead = new Int32Array(1024).fill(-1);
+  private cellX: Int32Array;
+  private cellY: Int32Array;
+  private cellHead: Int32Array;
   private cellsUsed = 0;
 
   constructor(toleranceMeters: number, expectedVertices = 1024) {
@@ -28,6 +28,13 @@ export class VertexMerger {
     this.tol = Math.max(toleranceMeters, 0);
     this.cellSize = Math.max(4 * this.tol, 1e-3);
     this.tol2 = this.tol ** 2;
+    // Cells ≤ nodes ≤ vertices: a table of the expected vertex count (rounded up to a power of two) rarely needs
+    // to grow; growing from 1024 rehashed ~2M entries and left ~12 MB of garbage at ×50.
+    let size = 1024;
+    while (size < capacity) size *= 2;
+    this.cellX = new Int32Array(size);
+    this.cellY = new Int32Array(size);
+    this.cellHead = new Int32Array(size).fill(-1);
   }
 
   get count(): number {
