@@ -7,7 +7,8 @@
  * Anything else (NaN, out-of-range, too few points for the outer ring, zero area) skips the feature.
  */
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import { area, featureCollection, kinks, polygon as turfPolygon, union, unkinkPolygon } from '@turf/turf';
+import { area, featureCollection, polygon as turfPolygon, union, unkinkPolygon } from '@turf/turf';
+import { kinkCount } from './kinks';
 
 export interface GeometryCheck {
   /** The repaired geometry, or null when the feature must be skipped. */
@@ -75,7 +76,7 @@ class Repairer {
     if (!outer) throw new Skip('empty polygon');
     const holes = rings.slice(1).map((h) => this.ring(h, false)).filter((h): h is Position[] => h !== null);
     const poly: Polygon = { type: 'Polygon', coordinates: [outer, ...holes] };
-    const crossings = kinks(poly).features.length;
+    const crossings = kinkCount(poly.coordinates);
     if (crossings === 0) {
       if (signedArea(outer) === 0) throw new Skip('polygon has zero area');
       return poly;
