@@ -31,6 +31,28 @@ describe('unionMetric (edge overlay)', () => {
     expect(areaOf(out)).toBeCloseTo(800 + 25, 6);
   });
 
+  it('gives the same rings far from the origin (hash cells beyond 32 bits) and after a call that grew the pool', () => {
+    const shapes = (dx: number, dy: number): number[][][] => [
+      [square(dx, dy, 10)], [square(dx + 5, dy + 5, 10)], [square(dx + 15, dy + 5, 10)],
+      [[dx, dy + 40, dx + 30, dy + 40, dx + 30, dy + 70, dx, dy + 70, dx, dy + 40], [dx + 10, dy + 50, dx + 10, dy + 60, dx + 20, dy + 60, dx + 20, dy + 50, dx + 10, dy + 50]],
+    ];
+    const near = unionMetric(shapes(0, 0));
+    const shape = (polys: number[][][]) => polys.map((rings) => rings.map((r) => r.length)).sort();
+    expect(near.length).toBe(2);
+    expect(areaOf(near)).toBeCloseTo(275 + 900 - 100, 6);
+    // ~3 000 km east and 20 000 km north: cell numbers of 6e8 and 4e9 (past int32).
+    for (const [dx, dy] of [[3e6, -2e6], [1e5, 2e7]]) {
+      const far = unionMetric(shapes(dx, dy));
+      expect(shape(far)).toEqual(shape(near));
+      expect(areaOf(far)).toBeCloseTo(areaOf(near), 3);
+    }
+    // A union with thousands of vertices grows the reused pool; the small one still comes out the same.
+    const many: number[][][] = [];
+    for (let i = 0; i < 400; i++) many.push([square((i % 20) * 11, Math.floor(i / 20) * 11, 10)]);
+    expect(unionMetric(many).length).toBe(400);
+    expect(unionMetric(shapes(0, 0))).toEqual(near);
+  });
+
   it('agrees with polyclip (turf.union) on 150 zones of the synthetic city', () => {
     const city = syntheticCity(3_000, 11);
     const { eligible } = evaluateEligibility(city.communities);
