@@ -56,7 +56,8 @@ describe('splitPoints (typed-array cuts)', () => {
       const edges: RefEdge[] = [];
       edgeList.reset(m);
       for (let i = 0; i < m; i++) {
-        let ax = pt(), ay = pt(), bx = pt(), by = pt();
+        const ay = pt();
+        let ax = pt(), bx = pt(), by = pt();
         if (ax === bx && ay === by) bx += 1;
         if (trial % 3 === 0) { ax += rnd() * 1e-3; by -= rnd() * 1e-3; }
         edges.push({ ax, ay, bx, by, ia: 2 * i, ib: 2 * i + 1 });
