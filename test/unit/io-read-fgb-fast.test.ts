@@ -8,6 +8,7 @@ import { Builder } from 'flatbuffers';
 import { ColumnType } from 'flatgeobuf/lib/mjs/flat-geobuf/column-type.js';
 import { Feature as FgbFeature } from 'flatgeobuf/lib/mjs/flat-geobuf/feature.js';
 import { GeometryType } from 'flatgeobuf/lib/mjs/flat-geobuf/geometry-type.js';
+import { geojson as fgb } from 'flatgeobuf';
 import { buildFeature } from 'flatgeobuf/lib/mjs/generic/feature.js';
 import type { IProperties } from 'flatgeobuf/lib/mjs/generic/feature.js';
 import { buildHeader } from 'flatgeobuf/lib/mjs/generic/featurecollection.js';
@@ -16,7 +17,7 @@ import { parseGeometry } from 'flatgeobuf/lib/mjs/geojson/geometry.js';
 import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
 import { describe, expect, it } from 'vitest';
 import { decodeFlatGeobuf } from '../../src/io/fgb/decode';
-import { writeFlatGeobuf } from '../../src/io/flatgeobuf';
+import { readFlatGeobuf, writeFlatGeobuf } from '../../src/io/flatgeobuf';
 import { readFlatGeobufInBbox } from '../../src/io/flatgeobufBbox';
 import { readLayers } from '../../src/io/read';
 
@@ -216,5 +217,33 @@ describe('fast FlatGeobuf decoder: broken files fall back with the same messages
     const cut = indexed.subarray(0, 200);
     expect(decodeFlatGeobuf(cut)).toBeNull();
     await sameAsLibrary(cut);
+  });
+});
+
+describe('readFlatGeobuf (every header column back as null) on the fast decoder', () => {
+  /** What readFlatGeobuf did before: the library's features, every header column first set to null. */
+  async function libraryRead(bytes: Uint8Array): Promise<Feature[]> {
+    const out: Feature[] = [];
+    let names: string[] = [];
+    for await (const f of fgb.deserialize(bytes, { headerMetaFn: (m: HeaderMeta) => { names = (m.columns ?? []).map((c) => c.name); } })) {
+      const properties: Record<string, unknown> = {};
+      for (const c of names) properties[c] = null;
+      Object.assign(properties, f.properties ?? {});
+      out.push({ type: 'Feature', geometry: f.geometry as Geometry, properties });
+    }
+    return out;
+  }
+
+  it('gives the same features, nulls included, in the same key order', async () => {
+    const r = rng(3);
+    const fs = Array.from({ length: 120 }, (_, i) => feat({ type: 'Polygon', coordinates: [[[116 + r(), 29], [116.01 + r(), 29], [116.01, 29.01], [116, 29]]] }, { seq: i, name: i % 3 ? `小区${i}` : null, share: i / 8, ok: i % 2 === 0 }));
+    const bytes = writeFlatGeobuf(fs);
+    expect(decodeFlatGeobuf(bytes)).not.toBeNull();
+    const read = await readFlatGeobuf(bytes, 'x.fgb');
+    const reference = await libraryRead(bytes);
+    expect(read.issues).toEqual([]);
+    expect(read.features).toStrictEqual(reference);
+    expect(read.features.map((f) => Object.keys(f.properties!))).toEqual(reference.map((f) => Object.keys(f.properties!)));
+    expect(read.features.filter((f) => f.properties!.name === null)).toHaveLength(40);
   });
 });

@@ -24,6 +24,8 @@ export interface FastFlatGeobuf {
   crs: string | null;
   featuresCount: number;
   indexNodeSize: number;
+  /** Column names of the header, in order. */
+  columnNames: string[];
 }
 
 /** Thrown (and caught below) when the file needs the library reader. */
@@ -267,7 +269,7 @@ export function decodeFlatGeobuf(bytes: Uint8Array): FastFlatGeobuf | null {
     // Both parses agree on any sane file; if not (garbage offsets), leave it to the library (and its checks).
     if (header.featuresCount !== checked.featuresCount || header.indexNodeSize !== checked.indexNodeSize) return null;
     const features = decodeFeatures(bytes, header, headerLength);
-    return { features, crs: checked.crs, featuresCount: checked.featuresCount, indexNodeSize: checked.indexNodeSize };
+    return { features, crs: checked.crs, featuresCount: checked.featuresCount, indexNodeSize: checked.indexNodeSize, columnNames: (header.columns ?? []).map((c) => c.name) };
   } catch {
     // NotSimple, a RangeError past the end, a JSON property that does not parse …: the library reader decides.
     return null;
