@@ -11,7 +11,7 @@
  */
 import type { Community } from '../types';
 import type { BarrierIndex } from './barriers';
-import { barrierNear, linkCrossesBarrier, packBarriers } from './barriers';
+import { barriersIn, linkCrossesAny, nearAny, packBarriers } from './barriers';
 import { itemDistance, newContact } from './distance';
 import type { PackedPolygons } from './polygons';
 import { packPolygons } from './polygons';
@@ -37,6 +37,10 @@ export function findAdjacency(
   return adjacencyOfPacked(P, B, options);
 }
 
+function ascending(a: number, b: number): number {
+  return a - b;
+}
+
 /** The same on already packed polygons and barriers (shared with `autoZone` and the benchmark). */
 export function adjacencyOfPacked(P: PackedPolygons, B: BarrierIndex, options: AdjacencyOptions = {}): Adjacency {
   const gap = options.gapMeters ?? DEFAULT_GAP_METERS;
@@ -48,18 +52,28 @@ export function adjacencyOfPacked(P: PackedPolygons, B: BarrierIndex, options: A
   let candidatePairs = 0;
   const contact = newContact();
   const bbox = P.bbox;
+  // Every link of item k starts on k and is at most `gap` long, every touch test is within `touchTol` of k: the
+  // barrier segments near k's bbox grown by both (plus a metre against rounding) hold all that any of k's pairs
+  // can meet. Fetched once per item, on its first pair within the gap (was one index search per pair).
+  const reach = Math.max(gap, touchTol) + 1;
+  const near: number[] = [];
   for (let k = 0; k < n; k++) {
     if (!P.index) break;
     const hits = P.index.search(bbox[k * 4] - gap, bbox[k * 4 + 1] - gap, bbox[k * 4 + 2] + gap, bbox[k * 4 + 3] + gap);
-    if (hits.length > 1) hits.sort((a, b) => a - b);
+    if (hits.length > 1) hits.sort(ascending);
+    let fetched = false;
     for (const m of hits) {
       if (m <= k) continue;
       candidatePairs++;
       const d = itemDistance(P, k, m, gap, contact);
       if (d > gap) continue;
+      if (!fetched) {
+        barriersIn(B, bbox[k * 4] - reach, bbox[k * 4 + 1] - reach, bbox[k * 4 + 2] + reach, bbox[k * 4 + 3] + reach, near);
+        fetched = true;
+      }
       const crosses = d === 0
-        ? barrierNear(B, contact.ax, contact.ay, touchTol)
-        : linkCrossesBarrier(B, contact.ax, contact.ay, contact.bx, contact.by);
+        ? nearAny(B, near, contact.ax, contact.ay, touchTol)
+        : linkCrossesAny(B, near, contact.ax, contact.ay, contact.bx, contact.by);
       if (crosses) {
         blocked.push(P.source[k], P.source[m]);
       } else {

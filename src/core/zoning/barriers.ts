@@ -100,3 +100,50 @@ export function barrierNear(B: BarrierIndex, x: number, y: number, toleranceMete
   }
   return false;
 }
+
+/**
+ * Barrier segments whose bbox meets [minX, minY, maxX, maxY], into `out` (cleared). Adjacency fetches these once
+ * per community (its bbox grown by the gap) and tests every link of that community against the short list
+ * (`linkCrossesAny`, `nearAny`): one index search per community instead of one per candidate pair.
+ */
+export function barriersIn(B: BarrierIndex, minX: number, minY: number, maxX: number, maxY: number, out: number[]): number[] {
+  out.length = 0;
+  if (!B.index) return out;
+  const hits = B.index.search(minX, minY, maxX, maxY);
+  for (let h = 0; h < hits.length; h++) out.push(hits[h]);
+  return out;
+}
+
+/**
+ * `linkCrossesBarrier` over a candidate list that holds every segment near the link: the same segments pass the
+ * same bbox test (the one flatbush applies) and the same crossing test, so the answer is the same.
+ */
+export function linkCrossesAny(B: BarrierIndex, candidates: readonly number[], ax: number, ay: number, bx: number, by: number): boolean {
+  const seg = B.seg;
+  const minX = Math.min(ax, bx), minY = Math.min(ay, by), maxX = Math.max(ax, bx), maxY = Math.max(ay, by);
+  for (let h = 0; h < candidates.length; h++) {
+    const s = candidates[h];
+    const x0 = seg[s * 4], y0 = seg[s * 4 + 1], x1 = seg[s * 4 + 2], y1 = seg[s * 4 + 3];
+    if (maxX < Math.min(x0, x1) || maxY < Math.min(y0, y1) || minX > Math.max(x0, x1) || minY > Math.max(y0, y1)) continue;
+    if (segmentsMeet(ax, ay, bx, by, x0, y0, x1, y1)) return true;
+  }
+  return false;
+}
+
+/** `barrierNear` over a candidate list that holds every segment near (x, y). */
+export function nearAny(B: BarrierIndex, candidates: readonly number[], x: number, y: number, toleranceMeters: number): boolean {
+  const seg = B.seg, t2 = toleranceMeters * toleranceMeters;
+  const minX = x - toleranceMeters, minY = y - toleranceMeters, maxX = x + toleranceMeters, maxY = y + toleranceMeters;
+  for (let h = 0; h < candidates.length; h++) {
+    const s = candidates[h];
+    const x0 = seg[s * 4], y0 = seg[s * 4 + 1], x1 = seg[s * 4 + 2], y1 = seg[s * 4 + 3];
+    if (maxX < Math.min(x0, x1) || maxY < Math.min(y0, y1) || minX > Math.max(x0, x1) || minY > Math.max(y0, y1)) continue;
+    const vx = x1 - x0, vy = y1 - y0;
+    const len2 = vx * vx + vy * vy;
+    let t = len2 > 0 ? ((x - x0) * vx + (y - y0) * vy) / len2 : 0;
+    t = t < 0 ? 0 : t > 1 ? 1 : t;
+    const qx = x0 + t * vx - x, qy = y0 + t * vy - y;
+    if (qx * qx + qy * qy <= t2) return true;
+  }
+  return false;
+}
