@@ -10,7 +10,7 @@
  *    point come out separate), and sort them into outer rings (counter-clockwise) and holes.
  * Anything inconsistent (a dead end while tracing) throws, and the caller falls back to polyclip.
  */
-import { CutList, EdgeList, splitPoints } from './overlayEdges';
+import { CutList, EdgeList, splitPoints, SubEdgeSet } from './overlayEdges';
 
 /** A polygon as rings of interleaved [x0, y0, x1, y1, …] metres; the first ring is the outer one. */
 export type MetricPolygon = number[][];
@@ -96,14 +96,9 @@ class VertexPool {
 
 const pool = new VertexPool();
 
-/** Sub-edge key = lo · 2^26 + hi (exact: vertex ids stay far below 2^26). */
-const CELL_KEY_SCALE = 2 ** 26;
-
-/** A sub-edge between merged vertices u < v, with the input polygons whose boundary it lies on. */
-interface SubEdge { u: number; v: number; owners: number[] }
-
 const edgeList = new EdgeList();
 const cutList = new CutList();
+const subEdges = new SubEdgeSet();
 
 export function unionMetric(polygons: readonly MetricPolygon[]): MetricPolygon[] {
   pool.reset();
@@ -131,13 +126,13 @@ export function unionMetric(polygons: readonly MetricPolygon[]): MetricPolygon[]
   if (m === 0) return [];
   splitPoints(edgeList, cutList, MERGE_METERS);
 
-  // Sub-edges keyed by their (merged) end points (one number, lo · 2^26 + hi); identical ones (shared boundaries)
-  // merge. Map order is insertion order, as with the string keys before.
+  // Sub-edges keyed by their (merged) end points; identical ones (shared boundaries) merge. Kept in insertion
+  // order, as the Map with string keys before.
   // A point that is exactly a pool vertex maps back to that vertex: when the vertex was made nothing was within
   // reach of it, and every later vertex was made only with it out of reach (the same symmetric test), so edge
   // ends and touching end points need no lookup; only crossings do.
   const vx = pool.x, vy = pool.y;
-  const subEdges = new Map<number, SubEdge>();
+  subEdges.reset();
   const EI = edgeList.EI;
   const { start, order, x: cutX, y: cutY, v: cutV } = cutList;
   for (let i = 0; i < m; i++) {
@@ -150,14 +145,7 @@ export function unionMetric(polygons: readonly MetricPolygon[]): MetricPolygon[]
         const c = order[k];
         cur = cutV[c] >= 0 ? cutV[c] : pool.id(cutX[c], cutY[c]);
       }
-      if (cur !== prev) {
-        const lo = Math.min(prev, cur), hi = Math.max(prev, cur);
-        if (hi >= CELL_KEY_SCALE) throw new Error('overlay: too many vertices');
-        const key = lo * CELL_KEY_SCALE + hi;
-        const known = subEdges.get(key);
-        if (!known) subEdges.set(key, { u: lo, v: hi, owners: [poly] });
-        else if (!known.owners.includes(poly)) known.owners.push(poly);
-      }
+      if (cur !== prev) subEdges.add(prev, cur, poly);
       prev = cur;
     }
   }
@@ -166,7 +154,8 @@ export function unionMetric(polygons: readonly MetricPolygon[]): MetricPolygon[]
   // polygon alone (its own boundary is the only one near); any other polygon by containing the midpoint — exact,
   // so thin wedges between nearly collinear edges of different polygons cannot fool it.
   const out = new Map<number, number[]>();
-  for (const { u, v, owners } of subEdges.values()) {
+  for (let se = 0; se < subEdges.count; se++) {
+    const u = subEdges.u[se], v = subEdges.v[se];
     const mx = (vx[u] + vx[v]) / 2, my = (vy[u] + vy[v]) / 2;
     const dx = vx[v] - vx[u], dy = vy[v] - vy[u];
     const len = Math.hypot(dx, dy);
@@ -177,7 +166,7 @@ export function unionMetric(polygons: readonly MetricPolygon[]): MetricPolygon[]
     for (let p = 0; p < polygons.length && !(left && right); p++) {
       const b = pbox[p];
       if (mx < b[0] - PROBE_METERS || mx > b[2] + PROBE_METERS || my < b[1] - PROBE_METERS || my > b[3] + PROBE_METERS) continue;
-      if (owners.includes(p)) {
+      if (subEdges.hasOwner(se, p)) {
         left = left || pointInRings(polygons[p], mx + nx, my + ny);
         right = right || pointInRings(polygons[p], mx - nx, my - ny);
       } else if (pointInRings(polygons[p], mx, my)) {

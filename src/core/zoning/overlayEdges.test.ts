@@ -1,7 +1,7 @@
 import Flatbush from 'flatbush';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../test/fixtures/zoning/syntheticCity';
-import { CutList, EdgeList, splitPoints } from './overlayEdges';
+import { CutList, EdgeList, splitPoints, SubEdgeSet } from './overlayEdges';
 
 interface RefEdge { ax: number; ay: number; bx: number; by: number; ia: number; ib: number }
 interface RefCut { t: number; x: number; y: number; v: number }
@@ -79,5 +79,30 @@ describe('splitPoints (typed-array cuts)', () => {
     // The lattice must really exercise the cases: plenty of cuts, and ties in t whose order matters.
     expect(totalCuts).toBeGreaterThan(5000);
     expect(ties).toBeGreaterThan(50);
+  });
+});
+
+describe('SubEdgeSet', () => {
+  it('keeps first-insertion order and distinct owners like a Map of vertex pairs, across growth and resets', () => {
+    const rnd = mulberry32(3);
+    const set = new SubEdgeSet();
+    for (const n of [50, 3000, 20]) {
+      set.reset();
+      const ref = new Map<string, { u: number; v: number; owners: Set<number> }>();
+      for (let i = 0; i < n; i++) {
+        const a = Math.floor(rnd() * 200), b = Math.floor(rnd() * 200), poly = Math.floor(rnd() * 4);
+        if (a === b) continue;
+        set.add(a, b, poly);
+        const key = `${Math.min(a, b)}:${Math.max(a, b)}`;
+        const known = ref.get(key);
+        if (known) known.owners.add(poly); else ref.set(key, { u: Math.min(a, b), v: Math.max(a, b), owners: new Set([poly]) });
+      }
+      const expected = [...ref.values()];
+      expect(set.count).toBe(expected.length);
+      expected.forEach((e, i) => {
+        expect([set.u[i], set.v[i]]).toEqual([e.u, e.v]);
+        for (let p = 0; p < 4; p++) expect(set.hasOwner(i, p)).toBe(e.owners.has(p));
+      });
+    }
   });
 });

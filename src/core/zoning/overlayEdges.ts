@@ -143,3 +143,89 @@ function touch(E: Float64Array, e: number, px: number, py: number, v: number, cu
   const qx = ax + t * ex - px, qy = ay + t * ey - py;
   if (qx * qx + qy * qy <= tol * tol) cuts.push(e, t, px, py, v);
 }
+
+/**
+ * Sub-edges between merged vertices u < v, each with the input polygons whose boundary it lies on, in insertion
+ * order (what a Map keyed by the vertex pair iterates). An open hash over typed arrays: the Map with a
+ * `lo · 2^26 + hi` key boxed a double per look-up and grew per zone (~15 MB of garbage at ×50).
+ */
+export class SubEdgeSet {
+  u = new Int32Array(256);
+  v = new Int32Array(256);
+  /** First owner entry per sub-edge; owners chain through ownerNext (−1 ends). */
+  ownerHead = new Int32Array(256);
+  ownerPoly = new Int32Array(512);
+  ownerNext = new Int32Array(512);
+  count = 0;
+  private owners = 0;
+  private slot = new Int32Array(1024);
+  private stamp = new Int32Array(1024);
+  private gen = 1;
+  private mask = 1023;
+
+  reset(): void {
+    this.count = 0;
+    this.owners = 0;
+    if (++this.gen > 0x3fffffff) { this.stamp.fill(0); this.gen = 1; }
+  }
+
+  /** Record that polygon `poly` has the sub-edge a–b on its boundary (a ≠ b, either order). */
+  add(a: number, b: number, poly: number): void {
+    const lo = a < b ? a : b, hi = a < b ? b : a;
+    let h = (Math.imul(lo, 73856093) ^ Math.imul(hi, 19349663)) & this.mask;
+    while (this.stamp[h] === this.gen) {
+      const e = this.slot[h];
+      if (this.u[e] === lo && this.v[e] === hi) {
+        for (let o = this.ownerHead[e]; o >= 0; o = this.ownerNext[o]) if (this.ownerPoly[o] === poly) return;
+        this.ownerHead[e] = this.pushOwner(poly, this.ownerHead[e]);
+        return;
+      }
+      h = (h + 1) & this.mask;
+    }
+    const e = this.count++;
+    if (e === this.u.length) this.growEdges();
+    this.u[e] = lo; this.v[e] = hi;
+    this.ownerHead[e] = this.pushOwner(poly, -1);
+    this.stamp[h] = this.gen;
+    this.slot[h] = e;
+    if (this.count * 2 > this.mask + 1) this.rehash();
+  }
+
+  hasOwner(e: number, poly: number): boolean {
+    for (let o = this.ownerHead[e]; o >= 0; o = this.ownerNext[o]) if (this.ownerPoly[o] === poly) return true;
+    return false;
+  }
+
+  private pushOwner(poly: number, next: number): number {
+    const o = this.owners++;
+    if (o === this.ownerPoly.length) {
+      const p = new Int32Array(o * 2), n = new Int32Array(o * 2);
+      p.set(this.ownerPoly); n.set(this.ownerNext);
+      this.ownerPoly = p; this.ownerNext = n;
+    }
+    this.ownerPoly[o] = poly;
+    this.ownerNext[o] = next;
+    return o;
+  }
+
+  private growEdges(): void {
+    const n = this.u.length * 2;
+    const u = new Int32Array(n), v = new Int32Array(n), head = new Int32Array(n);
+    u.set(this.u); v.set(this.v); head.set(this.ownerHead);
+    this.u = u; this.v = v; this.ownerHead = head;
+  }
+
+  private rehash(): void {
+    const size = (this.mask + 1) * 2;
+    this.mask = size - 1;
+    this.slot = new Int32Array(size);
+    this.stamp = new Int32Array(size);
+    this.gen = 1;
+    for (let e = 0; e < this.count; e++) {
+      let h = (Math.imul(this.u[e], 73856093) ^ Math.imul(this.v[e], 19349663)) & this.mask;
+      while (this.stamp[h] === this.gen) h = (h + 1) & this.mask;
+      this.stamp[h] = this.gen;
+      this.slot[h] = e;
+    }
+  }
+}
