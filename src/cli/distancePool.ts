@@ -1,6 +1,6 @@
 /**
  * worker_threads for the distance searches of the CLI (and the Node benchmarks): one thread per core, started
- * early (they load while the inputs are read); `close()` them when the run ends (they keep the process alive).
+ * early (they load while the inputs are read) and closed when the run ends.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -34,11 +34,18 @@ export function startDistancePool(threads = Math.min(4, availableParallelism()))
       failure ??= message;
       handler({ type: 'error', jobId: lastJobId, message: failure });
     };
-    worker.on('message', (r: DistanceThreadResponse) => handler(r));
+    // Idle threads do not keep the process alive (a run that fails before its searches still exits); a thread
+    // is held from the moment it gets a job until it hands the job's counts back.
+    worker.on('message', (r: DistanceThreadResponse) => {
+      if (r.type === 'finished' || r.type === 'error') worker.unref();
+      handler(r);
+    });
     worker.on('error', (e: Error) => fail(`thread ${i + 1} failed: ${e.message}`));
     worker.on('exit', (code) => fail(`thread ${i + 1} exited (code ${code})`));
+    worker.unref(); // after the listeners: attaching a 'message' listener refs the worker again
     return {
       post(message) {
+        if (message.type === 'job') worker.ref();
         lastJobId = message.jobId;
         // A thread that died answers every later message with its failure (the job then runs on the caller).
         if (failure !== null) setImmediate(() => fail(failure ?? ''));
