@@ -16,7 +16,7 @@ export interface DistancePool {
  * module that registers tsx and then imports the thread; from compiled JavaScript, start the thread directly.
  */
 function spawnThread(): Worker {
-  const entry = new URL(import.meta.url.endsWith('.ts') ? './distanceThread.ts' : './distanceThread.js', import.meta.url);
+  const entry = new URL(import.meta.url.endsWith('.ts') ? './distanceThread.ts' : './distanceThread.mjs', import.meta.url);
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry);
   const tsx = import.meta.resolve('tsx/esm/api');
   const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry.href)});`;
