@@ -9,17 +9,16 @@ import type { Community } from '../core/types';
 import type { Crs } from '../io/crs';
 import { fromWgs84, positionFromWgs84 } from '../io/crs';
 import { mapGeometry } from '../io/crs/transform';
-import { toCsv } from '../io/csvWrite';
 import { writeFlatGeobuf } from '../io/flatgeobuf';
-import { writeGeoJSON } from '../io/geojson';
+import { streamGeoJSON } from '../io/geojsonWrite';
 import type { CommunityResultInput } from '../io/export/communityResults';
 import { communitiesFlatGeobuf } from '../io/export/communitiesFgb';
 import { writeCommunitiesCsv, writeCommunitiesGeoJSON } from '../io/export/communitiesText';
 import { writeGapsCsv } from '../io/export/gapsCsv';
 import { ResultCells } from '../io/export/resultCells';
 import type { AnalysisSummaryJson } from '../io/export/summary';
-import { TextChunks } from '../io/export/textChunks';
-import { ZONE_COLUMNS, zoneRows } from '../io/export/zones';
+import { ByteChunks } from '../io/export/byteChunks';
+import { ZONE_COLUMNS, writeZonesCsv } from '../io/export/zones';
 import type { OutputFormat } from './args';
 import { InputError } from './errors';
 
@@ -37,11 +36,13 @@ export interface OutputData {
   outCrs: Crs;
 }
 
-/** Write a text file chunk by chunk as the writer produces it (one UTF-8 conversion per ~1 MB chunk). */
-function writeTextFile(path: string, write: (out: TextChunks) => void): void {
+/** Write a file chunk by chunk as the writer produces its UTF-8 bytes. */
+function writeTextFile(path: string, write: (out: ByteChunks) => void): void {
   const fd = openSync(path, 'w');
   try {
-    const out = new TextChunks((chunk) => { writeSync(fd, chunk); });
+    const out = new ByteChunks((bytes) => {
+      for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
+    });
     write(out);
     out.flush();
   } finally {
@@ -65,7 +66,7 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
     written.push(path);
     lap(name);
   };
-  const putText = (name: string, write: (out: TextChunks) => void): void => {
+  const putText = (name: string, write: (out: ByteChunks) => void): void => {
     const path = join(outDir, name);
     writeTextFile(path, write);
     written.push(path);
@@ -83,13 +84,12 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
   lap('cells');
   if (formats.includes('geojson') && cells) {
     putText('communities.geojson', (out) => writeCommunitiesGeoJSON(data.communityResults, cells, out, { extra: geojsonMembers, mapGeometry: outGeometry }));
-    await put('zones.geojson', writeGeoJSON(zones, geojsonMembers));
+    putText('zones.geojson', (out) => streamGeoJSON(zones, out, geojsonMembers));
   }
   if (formats.includes('csv') && cells) {
     putText('gaps.csv', (out) => writeGapsCsv(data.gaps, data.communities, data.settings.categories, out, { result: data.communityResults.result, cells }));
     putText('communities.csv', (out) => writeCommunitiesCsv(data.communityResults, cells, out));
-    const zoneTable = zoneRows(data.zoneFeatures);
-    await put('zones.csv', toCsv(zoneTable.rows, zoneTable.columns));
+    putText('zones.csv', (out) => writeZonesCsv(data.zoneFeatures, out));
   }
   if (formats.includes('fgb')) {
     // FlatGeobuf needs one geometry type family: skipped (non-polygon) features are left out of it.

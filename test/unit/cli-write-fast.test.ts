@@ -25,10 +25,12 @@ import { communityResultFeatures, resultColumnKinds, resultColumns } from '../..
 import { COLUMN_TYPE, coerce, inferColumns } from '../../src/io/export/flatgeobuf/columns';
 import { FeatureEncoder, flattenGeometry } from '../../src/io/export/flatgeobuf/featureEncoder';
 import { GAP_COLUMNS, gapRows } from '../../src/io/export/gaps';
+import { writeZonesCsv, zoneRows } from '../../src/io/export/zones';
+import { streamGeoJSON } from '../../src/io/geojsonWrite';
 import { writeGapsCsv } from '../../src/io/export/gapsCsv';
 import { ResultCells } from '../../src/io/export/resultCells';
 import { featureTable } from '../../src/io/export/table';
-import { collectText } from '../../src/io/export/textChunks';
+import { collectText } from '../../src/io/export/byteChunks';
 import { writeFlatGeobuf } from '../../src/io/flatgeobuf';
 import { writeGeoJSON } from '../../src/io/geojson';
 import { mulberry32 } from '../fixtures/network/prng';
@@ -206,6 +208,33 @@ describe('fast community writers equal the feature-object way', () => {
     const skipped = input.issues[0].featureIndex!;
     expect(parsed.features[skipped].properties!.analysis_note).toBe(`not analysed: ${input.issues[0].message}`);
     expect(parsed.features[skipped].properties!.excluded_reason).toBe('not_analysed');
+  });
+});
+
+describe('zone writers equal the object way', () => {
+  const rand = mulberry32(11);
+  const zones: Feature[] = Array.from({ length: 50 }, (_, i) => ({
+    type: 'Feature',
+    geometry: square(rand),
+    properties: {
+      zone_id: `Z${i}`, zone_name: i % 4 ? `东湖街道区块${i}` : 'a, "b"', source: 'auto', community_ids: i % 5 ? [`C${i}`, `C${i + 1}`] : [],
+      communities: 2, households: i % 7 ? 1200 + i : null, residents: 0, area_sqm: 6714.5, zone_area_sqm: i % 3 ? null : 1.5,
+      build_year_min: 1990, build_year_max: 1999, willingness_mean: i % 2 ? 0.4567 : null, pm_professional: 0, pm_self: 1, pm_none: 0,
+      pm_unknown: 1, categories_missing: i % 6 ? ['market', 'elderly_care'] : [], households_in_gaps: NaN,
+    },
+  }));
+
+  it('zones.csv: arrays joined by ";", quoting and empty cells as toCsv(zoneRows(…))', () => {
+    const table = zoneRows(zones);
+    const got = collectText((out) => writeZonesCsv(zones, out));
+    expect(got).toBe(toCsv(table.rows, table.columns));
+    expect(got.split('\r\n')[1]).toBe('Z0,"a, ""b""",auto,,2,,0,6714.5,1.5,1990,1999,,0,1,0,1,,');
+  });
+
+  it('zones.geojson: streamed feature by feature, the same bytes as writeGeoJSON (with and without extra members)', () => {
+    expect(collectText((out) => streamGeoJSON(zones, out))).toBe(writeGeoJSON(zones));
+    expect(collectText((out) => streamGeoJSON(zones, out, { coordinate_system: GCJ02.label }))).toBe(writeGeoJSON(zones, { coordinate_system: GCJ02.label }));
+    expect(collectText((out) => streamGeoJSON([], out))).toBe('{"type":"FeatureCollection","features":[]}');
   });
 });
 

@@ -1,29 +1,21 @@
 /**
  * communities.geojson and communities.csv written straight from the source features and the result arrays,
  * byte for byte what `communityResultFeatures` + `writeGeoJSON` / `featureTable` + `toCsv` give, without the
- * 20 000 copied property objects and the one 30 MB string (×50 town: 2.9 s → see write.ts for the figures).
+ * 20 000 copied property objects and the one 30 MB string.
  */
 import type { Feature, Geometry } from 'geojson';
 import { CSV_EOL, csvCell, csvHeader } from '../csvWrite';
+import { featureCollectionFrame } from '../geojsonWrite';
+import type { ByteChunks } from './byteChunks';
 import type { CommunityResultInput } from './communityResults';
 import { resultGeometry, resultProperties } from './communityResults';
 import type { ResultCells } from './resultCells';
-import type { TextChunks } from './textChunks';
 
 export interface CommunitiesGeoJsonOptions {
   /** Members written after "type" (e.g. coordinate_system for GCJ-02 output), as writeGeoJSON's `extra`. */
   extra?: Record<string, unknown>;
   /** Geometry in the output coordinate system (default: as it is, WGS84). */
   mapGeometry?: (g: Geometry) => Geometry;
-}
-
-const FEATURES_MARK = '\u0000features\u0000';
-
-/** Text before and after the feature list of a FeatureCollection with these extra members. */
-export function featureCollectionFrame(extra: Record<string, unknown> = {}): [string, string] {
-  const text = JSON.stringify({ type: 'FeatureCollection', ...extra, features: FEATURES_MARK });
-  const at = text.indexOf(JSON.stringify(FEATURES_MARK));
-  return [`${text.slice(0, at)}[`, `]${text.slice(at + JSON.stringify(FEATURES_MARK).length)}`];
 }
 
 /** True when the original properties can be written as their own JSON text with the result members appended. */
@@ -36,29 +28,42 @@ function appendable(props: unknown, resultNames: ReadonlySet<string>): props is 
   return true;
 }
 
-export function writeCommunitiesGeoJSON(input: CommunityResultInput, cells: ResultCells, out: TextChunks, options: CommunitiesGeoJsonOptions = {}): void {
+export function writeCommunitiesGeoJSON(input: CommunityResultInput, cells: ResultCells, out: ByteChunks, options: CommunitiesGeoJsonOptions = {}): void {
   const [head, tail] = featureCollectionFrame(options.extra);
   const resultNames = new Set(cells.columns);
   const mapGeometry = options.mapGeometry;
-  out.push(head);
+  out.text(head);
   const features = input.sourceFeatures;
   for (let src = 0; src < features.length; src++) {
     const f = features[src];
-    let text = src ? ',{"type":"Feature"' : '{"type":"Feature"';
+    out.text(src ? ',{"type":"Feature"' : '{"type":"Feature"');
     const g = resultGeometry(input, cells.rows, src);
-    if (g !== undefined) text += `,"geometry":${g === null ? 'null' : JSON.stringify(mapGeometry ? mapGeometry(g) : g)}`;
+    if (g !== undefined) {
+      out.text(',"geometry":');
+      out.text(g === null ? 'null' : JSON.stringify(mapGeometry ? mapGeometry(g) : g));
+    }
+    out.text(',"properties":');
     const props = f.properties;
     if (appendable(props, resultNames)) {
       const own = props ? JSON.stringify(props) : '{}';
-      const members = cells.jsonMembers(src);
-      text += `,"properties":${own === '{}' ? `{${members.slice(1)}}` : `${own.slice(0, -1)}${members}}`}`;
+      if (own === '{}') {
+        out.text('{');
+        out.omitNextComma();
+      } else {
+        out.text(own.slice(0, -1));
+      }
+      cells.writeJson(src, out);
+      out.text('}');
     } else {
-      text += `,"properties":${JSON.stringify(resultProperties(input, cells.rows, src))}`;
+      out.text(JSON.stringify(resultProperties(input, cells.rows, src)));
     }
-    if (f.id !== undefined) text += `,"id":${JSON.stringify(f.id)}`;
-    out.push(`${text}}`);
+    if (f.id !== undefined) {
+      out.text(',"id":');
+      out.text(JSON.stringify(f.id));
+    }
+    out.text('}');
   }
-  out.push(tail);
+  out.text(tail);
 }
 
 /** Original columns of communities.csv: first-seen order over all features, result columns left out. */
@@ -73,16 +78,20 @@ export function originalColumns(features: readonly Feature[], resultNames: Reado
   return columns;
 }
 
-export function writeCommunitiesCsv(input: CommunityResultInput, cells: ResultCells, out: TextChunks): void {
+export function writeCommunitiesCsv(input: CommunityResultInput, cells: ResultCells, out: ByteChunks): void {
   const own = originalColumns(input.sourceFeatures, new Set(cells.columns));
-  out.push(csvHeader([...own, ...cells.columns]));
+  out.text(csvHeader([...own, ...cells.columns]));
   const features = input.sourceFeatures;
   for (let src = 0; src < features.length; src++) {
     const p: unknown = features[src].properties;
     // Read what the old row copy `{ ...properties }` held: a plain object, inherited members included.
     const row = (p !== null && typeof p === 'object' && !Array.isArray(p) && Object.getPrototypeOf(p) === Object.prototype ? p : { ...(p ?? {}) }) as Record<string, unknown>;
-    let line = '';
-    for (let c = 0; c < own.length; c++) line += `${csvCell(row[own[c]])},`;
-    out.push(`${line}${cells.csvCells(src)}${CSV_EOL}`);
+    for (let c = 0; c < own.length; c++) {
+      if (c) out.text(',');
+      out.text(csvCell(row[own[c]]));
+    }
+    if (!own.length) out.omitNextComma();
+    cells.writeCsv(src, out);
+    out.text(CSV_EOL);
   }
 }

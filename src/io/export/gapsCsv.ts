@@ -10,17 +10,23 @@ import type { Community } from '../../core/types';
 import { CSV_EOL, csvCell, csvHeader } from '../csvWrite';
 import { roundWalkMeters } from './communityResults';
 import { GAP_COLUMNS } from './gaps';
+import type { ByteChunks } from './byteChunks';
+import { utf8 } from './byteChunks';
 import type { ResultCells } from './resultCells';
 
-export function writeGapsCsv(gaps: readonly Gap[], communities: readonly Community[], categories: readonly CategoryDef[], out: { push(text: string): void }, shared?: { result: AccessibilityResult; cells: ResultCells }): void {
-  out.push(csvHeader(GAP_COLUMNS));
+const EMPTY = new Uint8Array(0);
+
+export function writeGapsCsv(gaps: readonly Gap[], communities: readonly Community[], categories: readonly CategoryDef[], out: ByteChunks, shared?: { result: AccessibilityResult; cells: ResultCells }): void {
+  out.text(csvHeader(GAP_COLUMNS));
   const zhOf = new Map(categories.map((c) => [c.id, c.zh]));
-  const categoryIndex = new Map<string, number>();
-  shared?.result.categoryIds.forEach((id, k) => categoryIndex.set(id, k));
-  const categoryText = new Map<string, string>();
-  // Per community: the text of community_id and community, for the id it was made from.
-  const idOf: (string | undefined)[] = [];
-  const lead: string[] = [];
+  const columnOf = new Map<string, number>();
+  shared?.result.categoryIds.forEach((id, k) => columnOf.set(id, k));
+  // Per category: its two cells (encoded once) and its column in the result arrays.
+  const categoryCells = new Map<string, { bytes: Uint8Array; k: number }>();
+  // Per community: the cells community_id and community, for the id they were made from. Filled up front: gaps
+  // come in household order, and assigning far-apart indices of an empty array makes it a slow dictionary.
+  const idOf = new Array<string | undefined>(communities.length).fill(undefined);
+  const lead = new Array<Uint8Array>(communities.length).fill(EMPTY);
   let lastHouseholds: number | null | undefined;
   let householdsText = '';
   const nCat = shared ? shared.result.categoryIds.length : 0;
@@ -28,20 +34,23 @@ export function writeGapsCsv(gaps: readonly Gap[], communities: readonly Communi
     const i = g.communityIndex;
     if (idOf[i] !== g.communityId) {
       idOf[i] = g.communityId;
-      lead[i] = `${csvCell(g.communityId)},${csvCell(communities[i].name)},`;
+      lead[i] = utf8(`${csvCell(g.communityId)},${csvCell(communities[i].name)},`);
     }
-    let category = categoryText.get(g.categoryId);
+    let category = categoryCells.get(g.categoryId);
     if (category === undefined) {
-      category = `${csvCell(g.categoryId)},${csvCell(zhOf.get(g.categoryId) ?? '')},`;
-      categoryText.set(g.categoryId, category);
+      category = { bytes: utf8(`${csvCell(g.categoryId)},${csvCell(zhOf.get(g.categoryId) ?? '')},`), k: columnOf.get(g.categoryId) ?? -1 };
+      categoryCells.set(g.categoryId, category);
     }
     let walk: string;
-    const k = categoryIndex.get(g.categoryId);
+    const k = category.k;
     if (g.walkMeters === null) walk = '';
-    else if (shared && k !== undefined && shared.result.walkMeters[i * nCat + k] === g.walkMeters) walk = shared.cells.walkTextAt(i, k) ?? '';
+    else if (shared && k >= 0 && shared.result.walkMeters[i * nCat + k] === g.walkMeters) walk = shared.cells.walkTextAt(i, k) ?? '';
     else walk = csvCell(roundWalkMeters(g.walkMeters));
     // Gaps come ranked by households: consecutive rows mostly share the count.
-    if (g.households !== lastHouseholds) { lastHouseholds = g.households; householdsText = csvCell(g.households); }
-    out.push(`${lead[i]}${category}${walk},${householdsText}${CSV_EOL}`);
+    if (g.households !== lastHouseholds) { lastHouseholds = g.households; householdsText = `,${csvCell(g.households)}${CSV_EOL}`; }
+    out.bytes(lead[i]);
+    out.bytes(category.bytes);
+    out.text(walk);
+    out.text(householdsText);
   }
 }

@@ -4,6 +4,7 @@
  * gaps.csv. Values equal those of `resultProperties` (communityResults.ts); the tests compare the two.
  */
 import { csvCell } from '../csvWrite';
+import type { ByteChunks } from './byteChunks';
 import type { CommunityResultInput } from './communityResults';
 import { NOT_ANALYSED_REASON, OFF_NETWORK_NOTE, coveredColumn, resultColumns, roundScore, rowOfSource, skippedNote, walkColumn } from './communityResults';
 
@@ -23,6 +24,11 @@ export class ResultCells {
   private readonly modeCsv: string;
   private readonly skippedWalkJson: string;
   private readonly skippedWalkCsv: string;
+  /** off_network, analysis_mode and analysis_note, the same for every community on (off) the network. */
+  private readonly offTailJson: string;
+  private readonly onTailJson: string;
+  private readonly offTailCsv: string;
+  private readonly onTailCsv: string;
 
   constructor(private readonly input: CommunityResultInput) {
     const { result } = input;
@@ -44,6 +50,10 @@ export class ResultCells {
     this.modeCsv = csvCell(result.mode);
     this.skippedWalkJson = this.walkKeys.map((k) => `${k}null`).join('') + this.coveredFalse.join('');
     this.skippedWalkCsv = ids.map(() => ',').join('') + ids.map(() => ',false').join('');
+    this.offTailJson = `,"off_network":true,"analysis_mode":${this.modeJson},"analysis_note":${JSON.stringify(OFF_NETWORK_NOTE)}`;
+    this.onTailJson = `,"off_network":false,"analysis_mode":${this.modeJson},"analysis_note":null`;
+    this.offTailCsv = `,true,${this.modeCsv},${csvCell(OFF_NETWORK_NOTE)}`;
+    this.onTailCsv = `,false,${this.modeCsv},`;
   }
 
   /** Walking metres of community `row` to category `k` as written (0.1 m), or null. */
@@ -52,52 +62,81 @@ export class ResultCells {
   }
 
   /** The result members of source feature src as JSON object members, each led by a comma. */
-  jsonMembers(src: number): string {
+  writeJson(src: number, out: ByteChunks): void {
     const { result, zoning } = this.input;
     const row = this.rows[src];
     if (row < 0) {
-      return `${this.skippedWalkJson},"coverage_score":null,"off_network":null,"analysis_mode":${this.modeJson},"analysis_note":${JSON.stringify(skippedNote(this.input.issues, src))}`
-        + (zoning ? `,"eligible":false,"excluded_reason":${JSON.stringify(NOT_ANALYSED_REASON)},"zone_id":null` : ',"eligible":null,"excluded_reason":null,"zone_id":null');
+      out.text(this.skippedWalkJson);
+      out.text(`,"coverage_score":null,"off_network":null,"analysis_mode":${this.modeJson},"analysis_note":`);
+      out.text(JSON.stringify(skippedNote(this.input.issues, src)));
+      out.text(zoning ? `,"eligible":false,"excluded_reason":${JSON.stringify(NOT_ANALYSED_REASON)},"zone_id":null` : ',"eligible":null,"excluded_reason":null,"zone_id":null');
+      return;
     }
     const base = row * this.nCat;
     const covered = result.covered;
-    let s = '';
-    for (let k = 0; k < this.nCat; k++) s += this.walkKeys[k] + (this.walkText[base + k] ?? 'null');
-    for (let k = 0; k < this.nCat; k++) s += covered[base + k] === 1 ? this.coveredTrue[k] : this.coveredFalse[k];
+    for (let k = 0; k < this.nCat; k++) {
+      out.text(this.walkKeys[k]);
+      out.text(this.walkText[base + k] ?? 'null');
+    }
+    for (let k = 0; k < this.nCat; k++) out.text(covered[base + k] === 1 ? this.coveredTrue[k] : this.coveredFalse[k]);
     const score = roundScore(result.score[row]);
     const off = result.communitySnap.offNetwork[row] === 1;
-    s += `,"coverage_score":${score === null ? 'null' : String(score)},"off_network":${off ? 'true' : 'false'},"analysis_mode":${this.modeJson}`;
-    s += off ? `,"analysis_note":${JSON.stringify(OFF_NETWORK_NOTE)}` : ',"analysis_note":null';
-    if (!zoning) return `${s},"eligible":null,"excluded_reason":null,"zone_id":null`;
+    out.text(',"coverage_score":');
+    out.text(score === null ? 'null' : String(score));
+    out.text(off ? this.offTailJson : this.onTailJson);
+    if (!zoning) {
+      out.text(',"eligible":null,"excluded_reason":null,"zone_id":null');
+      return;
+    }
     const eligible = zoning.eligible[row] === 1;
     const reasons = zoning.reasons[row];
-    s += eligible ? ',"eligible":true' : ',"eligible":false';
-    s += !eligible && reasons.length ? `,"excluded_reason":${JSON.stringify(reasons.join(';'))}` : ',"excluded_reason":null';
+    out.text(eligible ? ',"eligible":true' : ',"eligible":false');
+    if (!eligible && reasons.length) {
+      out.text(',"excluded_reason":');
+      out.text(JSON.stringify(reasons.join(';')));
+    } else {
+      out.text(',"excluded_reason":null');
+    }
     const zoneId = zoning.zoneIdOf[row];
     // JSON.stringify drops a member whose value is undefined; so do we.
-    return zoneId === undefined ? s : `${s},"zone_id":${JSON.stringify(zoneId)}`;
+    if (zoneId === undefined) return;
+    out.text(',"zone_id":');
+    out.text(zoneId === null ? 'null' : JSON.stringify(zoneId));
   }
 
-  /** The result cells of source feature src, comma-separated (no leading comma, no line end). */
-  csvCells(src: number): string {
+  /** The result cells of source feature src, each led by a comma (the caller writes at least one cell before). */
+  writeCsv(src: number, out: ByteChunks): void {
     const { result, zoning } = this.input;
     const row = this.rows[src];
     if (row < 0) {
-      // Built with a comma before every cell, the first one cut off at the end.
-      return (`${this.skippedWalkCsv},,,${this.modeCsv},${csvCell(skippedNote(this.input.issues, src))}`
-        + (zoning ? `,false,${csvCell(NOT_ANALYSED_REASON)},` : ',,,')).slice(1);
+      out.text(this.skippedWalkCsv);
+      out.text(`,,,${this.modeCsv},`);
+      out.text(csvCell(skippedNote(this.input.issues, src)));
+      out.text(zoning ? `,false,${csvCell(NOT_ANALYSED_REASON)},` : ',,,');
+      return;
     }
     const base = row * this.nCat;
     const covered = result.covered;
-    let s = '';
-    for (let k = 0; k < this.nCat; k++) s += `,${this.walkText[base + k] ?? ''}`;
-    for (let k = 0; k < this.nCat; k++) s += covered[base + k] === 1 ? ',true' : ',false';
+    for (let k = 0; k < this.nCat; k++) {
+      out.text(',');
+      const walk = this.walkText[base + k];
+      if (walk !== null) out.text(walk);
+    }
+    for (let k = 0; k < this.nCat; k++) out.text(covered[base + k] === 1 ? ',true' : ',false');
     const score = roundScore(result.score[row]);
     const off = result.communitySnap.offNetwork[row] === 1;
-    s += `,${score === null ? '' : String(score)},${off ? 'true' : 'false'},${this.modeCsv},${off ? csvCell(OFF_NETWORK_NOTE) : ''}`;
-    if (!zoning) return `${s},,,`.slice(1);
+    out.text(',');
+    if (score !== null) out.text(String(score));
+    out.text(off ? this.offTailCsv : this.onTailCsv);
+    if (!zoning) {
+      out.text(',,,');
+      return;
+    }
     const eligible = zoning.eligible[row] === 1;
     const reasons = zoning.reasons[row];
-    return `${s},${eligible ? 'true' : 'false'},${!eligible && reasons.length ? csvCell(reasons.join(';')) : ''},${csvCell(zoning.zoneIdOf[row])}`.slice(1);
+    out.text(eligible ? ',true,' : ',false,');
+    if (!eligible && reasons.length) out.text(csvCell(reasons.join(';')));
+    out.text(',');
+    out.text(csvCell(zoning.zoneIdOf[row]));
   }
 }
