@@ -191,6 +191,7 @@ const inRange = (p: unknown): boolean => {
  */
 function cleanSimple(g: Geometry): GeometryCheck | null {
   if (g.type === 'Point') return inRange(g.coordinates) ? { geometry: g, repairs: [], reason: null } : null;
+  if (g.type === 'Polygon') return cleanPolygon(g.coordinates);
   if (g.type !== 'LineString') return null;
   const c: unknown = g.coordinates;
   if (!Array.isArray(c) || c.length < 2 || !inRange(c[0])) return null;
@@ -202,12 +203,40 @@ function cleanSimple(g: Geometry): GeometryCheck | null {
   return { geometry: { type: 'LineString', coordinates: (c as Position[]).slice() }, repairs: [], reason: null };
 }
 
+/** A ring the full check keeps as it is: valid positions, no repeats, closed, ≥ 4 positions, wound as RFC 7946 wants. */
+function cleanRing(ring: unknown, isOuter: boolean): boolean {
+  if (!Array.isArray(ring) || ring.length < 4 || !inRange(ring[0])) return false;
+  for (let i = 1; i < ring.length; i++) {
+    if (!inRange(ring[i])) return false;
+    if (samePos(ring[i - 1] as Position, ring[i] as Position)) return false;
+  }
+  if (!samePos(ring[0] as Position, ring[ring.length - 1] as Position)) return false;
+  const a = signedArea(ring as Position[]);
+  return isOuter ? a > 0 : a < 0;
+}
+
+/**
+ * A polygon whose rings need no repair and that does not cross itself: the full check's result (copies of
+ * the rings) without its bookkeeping. ×50 communities (20k polygons): ~100 → ~40 ms.
+ */
+function cleanPolygon(rings: unknown): GeometryCheck | null {
+  if (!Array.isArray(rings) || rings.length === 0) return null;
+  for (let i = 0; i < rings.length; i++) if (!cleanRing(rings[i], i === 0)) return null;
+  const copies = (rings as Position[][]).map((r) => r.slice());
+  if (kinkCount(copies) !== 0) return null;
+  return { geometry: { type: 'Polygon', coordinates: copies }, repairs: [], reason: null };
+}
+
 /** Check one feature's geometry (in WGS84) and repair it where safe. Never mutates the input. */
 export function checkGeometry(f: Feature): GeometryCheck {
+  const clean = f.geometry ? cleanSimple(f.geometry) : null;
+  return clean ?? checkGeometryThorough(f);
+}
+
+/** `checkGeometry` without the shortcuts for clean points, lines and polygons (the reference its tests compare to). */
+export function checkGeometryThorough(f: Feature): GeometryCheck {
   const g = f.geometry;
   if (!g) return { geometry: null, repairs: [], reason: 'no geometry' };
-  const clean = cleanSimple(g);
-  if (clean) return clean;
   const bad = firstBadPosition(g);
   if (bad) return { geometry: null, repairs: [], reason: bad };
   const r = new Repairer();
