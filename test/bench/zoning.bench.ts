@@ -11,6 +11,7 @@ import { booleanIntersects, distance as turfDistance, lineString } from '@turf/t
 import type { Feature, LineString, Polygon, Position } from 'geojson';
 import { pathToFileURL } from 'node:url';
 import { adjacencyOfPacked } from '../../src/core/zoning/adjacency';
+import { autoZone } from '../../src/core/zoning/autoZone';
 import { packBarriers } from '../../src/core/zoning/barriers';
 import { evaluateEligibility } from '../../src/core/zoning/eligibility';
 import { zoneGeometry } from '../../src/core/zoning/geometry';
@@ -133,6 +134,10 @@ export async function runZoningBench(): Promise<void> {
     covered: Uint8Array.from({ length: city.communities.length * nCat }, (_, i) => ((i * 2654435761) >>> 28) & 1),
     walkMeters: new Float64Array(city.communities.length * nCat).fill(500),
   };
+  // The whole run as the CLI makes it (outlines and statistics of every zone). The first call in this process was
+  // the phases above, so this is warm-ish; the CLI's single cold run costs ~2× (JIT and GC of a bigger heap).
+  const [full, tFull, cFull] = time(() => autoZone(city.communities, { gapMeters: GAP_METERS, barriers: city.barriers, accessibility }));
+  console.log(`  ${'autoZone end to end (all zones)'.padEnd(34)}${fmt(tFull)} wall ${fmt(cFull)} CPU  (${full.zones.length} zones with outlines and statistics)`);
   const [, tStats, cStats] = time(() => core.clusters.zones.map((m) => zoneStats(city.communities, m, { accessibility })));
   console.log(`  ${'stats (all zones)'.padEnd(34)}${fmt(tStats)} wall ${fmt(cStats)} CPU`);
   let fallbacks = 0;
