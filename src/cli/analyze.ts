@@ -2,12 +2,14 @@
  * The `analyze` pipeline: read the inputs, map them to domain objects, compute accessibility, zone the
  * eligible communities, build and write the outputs. Tests call `runAnalyze` in-process; main.ts only parses arguments and reports.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Feature } from 'geojson';
 import type { AnalysisSettings } from '../core/config/defaults';
 import { defaultAnalysisSettings } from '../core/config/defaults';
+import { startDistancePool } from './distancePool';
+import type { DistancePool } from './distancePool';
 import type { AccessibilityResult, Gap } from '../core/coverage';
-import { computeAccessibility, listGaps } from '../core/coverage';
+import { computeAccessibilityParallel, listGaps, PARALLEL_MIN_NODES } from '../core/coverage';
 import type { Community, Facility, InputIssue, Road } from '../core/types';
 import type { BarrierLine } from '../core/zoning';
 import type { Crs } from '../io/crs';
@@ -55,7 +57,7 @@ export type LogFn = (line: string) => void;
 
 export type RunAnalyzeOptions = Pick<AnalyzeOptions, 'communities' | 'facilities' | 'out'>
   & Partial<Pick<AnalyzeOptions, 'roads' | 'config' | 'formats' | 'strict' | 'crsCommunities' | 'crsFacilities' | 'crsRoads' | 'outCrs'
-    | 'zoneGapMeters' | 'barriers' | 'zoneMaxHouseholds' | 'eligibleBefore'>>;
+    | 'zoneGapMeters' | 'barriers' | 'zoneMaxHouseholds' | 'eligibleBefore' | 'threads'>>;
 
 function describeIssue(i: InputIssue): string {
   const where = i.featureId !== undefined ? ` feature ${i.featureId}` : i.featureIndex !== undefined ? ` feature #${i.featureIndex}` : '';
@@ -81,7 +83,32 @@ async function loadConfig(configPath: string | undefined): Promise<CliConfig> {
   return parseConfigDocument(text, configPath);
 }
 
+/** Roads files from this size on start the distance threads before reading (they load while the inputs are read). */
+const THREADS_FROM_ROAD_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Worker threads for the distance searches: `--threads N` (N ≥ 2: always shared out, N ≤ 1: none), else one per
+ * core for a big roads file, used when the network turns out big enough (PARALLEL_MIN_NODES).
+ */
+async function distanceThreads(options: RunAnalyzeOptions): Promise<{ pool: DistancePool | null; minNodes: number }> {
+  if (options.threads !== undefined) return { pool: options.threads >= 2 ? startDistancePool(options.threads) : null, minNodes: 0 };
+  if (!options.roads) return { pool: null, minNodes: PARALLEL_MIN_NODES };
+  const bytes = await stat(options.roads).then((s) => s.size, () => 0);
+  return { pool: bytes >= THREADS_FROM_ROAD_BYTES ? startDistancePool() : null, minNodes: PARALLEL_MIN_NODES };
+}
+
 export async function runAnalyze(options: RunAnalyzeOptions, log: LogFn = () => {}): Promise<AnalyzeOutputs> {
+  const threads = await distanceThreads(options);
+  try {
+    return await analyzeWith(options, log, threads);
+  } finally {
+    await threads.pool?.close();
+  }
+}
+
+async function analyzeWith(
+  options: RunAnalyzeOptions, log: LogFn, threads: { pool: DistancePool | null; minNodes: number },
+): Promise<AnalyzeOutputs> {
   const t0 = performance.now();
   const elapsed = (): string => `${((performance.now() - t0) / 1000).toFixed(2)} s`;
   const config = await loadConfig(options.config);
@@ -138,7 +165,7 @@ export async function runAnalyze(options: RunAnalyzeOptions, log: LogFn = () => 
   }
 
   let lastPhase = '';
-  const result = computeAccessibility({
+  const result = await computeAccessibilityParallel({
     communities: mappedCommunities.items,
     facilities: mappedFacilities.items,
     roads,
@@ -147,8 +174,8 @@ export async function runAnalyze(options: RunAnalyzeOptions, log: LogFn = () => 
       if (phase !== lastPhase || done === total) log(`${phase} ${done}/${total} (${elapsed()})`);
       lastPhase = phase;
     },
-  });
-  log(`distances computed (${result.mode}) in ${elapsed()}`);
+  }, threads.pool?.ports ?? [], threads.minNodes);
+  log(`distances computed (${result.mode}, ${result.threads} thread${result.threads === 1 ? '' : 's'}) in ${elapsed()}`);
 
   const gaps = listGaps(result, mappedCommunities.items, settings);
   const zoning = runZoning(mappedCommunities.items, roads, railAndWater, result, zoningSettings);
