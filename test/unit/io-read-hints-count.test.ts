@@ -3,7 +3,7 @@ import type { Feature, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { detectCrsHints } from '../../src/io/crs/hints';
 
-const f = (geometry: Geometry | null): Feature => ({ type: 'Feature', properties: {}, geometry });
+const f = (geometry: Geometry | null): Feature => ({ type: 'Feature', properties: {}, geometry: geometry as Geometry });
 
 describe('detectCrsHints position counts', () => {
   it('counts finite positions of every geometry type and those outside ±180/±90', () => {
