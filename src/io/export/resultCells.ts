@@ -24,6 +24,8 @@ export class ResultCells {
   private readonly modeCsv: string;
   private readonly skippedWalkJson: string;
   private readonly skippedWalkCsv: string;
+  private readonly coveredJsonByMask = new Map<number, string>();
+  private readonly coveredCsvByMask = new Map<number, string>();
   /** off_network, analysis_mode and analysis_note, the same for every community on (off) the network. */
   private readonly offTailJson: string;
   private readonly onTailJson: string;
@@ -61,6 +63,33 @@ export class ResultCells {
     return this.walkText[row * this.nCat + k];
   }
 
+  /**
+   * The covered_<category> members (JSON) or cells (CSV) of one community, each led by a comma. Communities share
+   * few coverage patterns: the text is made once per pattern (one piece instead of 19 per row).
+   */
+  private coveredMembers(covered: Uint8Array, base: number, json: boolean): string {
+    const n = this.nCat;
+    if (n > 30) return this.coveredText(covered, base, json);
+    let mask = 0;
+    for (let k = 0; k < n; k++) if (covered[base + k] === 1) mask |= 1 << k;
+    const cache = json ? this.coveredJsonByMask : this.coveredCsvByMask;
+    let text = cache.get(mask);
+    if (text === undefined) {
+      text = this.coveredText(covered, base, json);
+      cache.set(mask, text);
+    }
+    return text;
+  }
+
+  private coveredText(covered: Uint8Array, base: number, json: boolean): string {
+    let s = '';
+    for (let k = 0; k < this.nCat; k++) {
+      const yes = covered[base + k] === 1;
+      s += json ? (yes ? this.coveredTrue[k] : this.coveredFalse[k]) : (yes ? ',true' : ',false');
+    }
+    return s;
+  }
+
   /** The result members of source feature src as JSON object members, each led by a comma. */
   writeJson(src: number, out: ByteChunks): void {
     const { result, zoning } = this.input;
@@ -78,7 +107,7 @@ export class ResultCells {
       out.text(this.walkKeys[k]);
       out.text(this.walkText[base + k] ?? 'null');
     }
-    for (let k = 0; k < this.nCat; k++) out.text(covered[base + k] === 1 ? this.coveredTrue[k] : this.coveredFalse[k]);
+    out.text(this.coveredMembers(covered, base, true));
     const score = roundScore(result.score[row]);
     const off = result.communitySnap.offNetwork[row] === 1;
     out.text(',"coverage_score":');
@@ -122,7 +151,7 @@ export class ResultCells {
       const walk = this.walkText[base + k];
       if (walk !== null) out.text(walk);
     }
-    for (let k = 0; k < this.nCat; k++) out.text(covered[base + k] === 1 ? ',true' : ',false');
+    out.text(this.coveredMembers(covered, base, false));
     const score = roundScore(result.score[row]);
     const off = result.communitySnap.offNetwork[row] === 1;
     out.text(',');
