@@ -130,12 +130,12 @@ function bridgesBetween(P: MemberPack, gap: number): [number, number][][] {
   if (n < 2) return out;
   const { xy, bbox, ringStart, itemRingStart } = P;
   const index = n > FLATBUSH_NODE_SIZE ? indexOf(P) : null;
-  const pts: [number, number][] = [];
+  const pts = nearPoints;
   for (let i = 0; i < n; i++) {
     const hits = nearbyMembers(P, index, i, gap);
     for (const j of hits) {
       if (j <= i) continue;
-      pts.length = 0;
+      pts.x.length = 0; pts.y.length = 0;
       const jMinX = bbox[j * 4] - gap, jMinY = bbox[j * 4 + 1] - gap, jMaxX = bbox[j * 4 + 2] + gap, jMaxY = bbox[j * 4 + 3] + gap;
       for (let ra = itemRingStart[i]; ra < itemRingStart[i + 1]; ra++) {
         for (let a = ringStart[ra]; a < ringStart[ra + 1] - 1; a++) {
@@ -149,8 +149,8 @@ function bridgesBetween(P: MemberPack, gap: number): [number, number][][] {
           }
         }
       }
-      if (pts.length < 3) continue;
-      const hull = convexHull(pts);
+      if (pts.x.length < 3) continue;
+      const hull = convexHull(pts.x, pts.y);
       if (hull.length < 3 || Math.abs(ringArea(hull)) < 0.01) continue;
       hull.push(hull[0]);
       out.push(hull);
@@ -254,7 +254,7 @@ const FACING_SIN = 0.35;
  */
 function nearParts(
   ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number, gap: number,
-  out: [number, number][],
+  out: PointList,
 ): void {
   if (Math.max(Math.min(cx, dx) - Math.max(ax, bx), Math.min(ax, bx) - Math.max(cx, dx)) > gap) return;
   if (Math.max(Math.min(cy, dy) - Math.max(ay, by), Math.min(ay, by) - Math.max(cy, dy)) > gap) return;
@@ -265,37 +265,55 @@ function nearParts(
   const reach = sin < FACING_SIN ? gap : Math.min(gap, d + gap / 4);
   if (!nearInterval(ax, ay, bx, by, cx, cy, dx, dy, reach, sA)) return;
   if (!nearInterval(cx, cy, dx, dy, ax, ay, bx, by, reach, sB)) return;
-  out.push(
-    [ax + sA.lo * (bx - ax), ay + sA.lo * (by - ay)], [ax + sA.hi * (bx - ax), ay + sA.hi * (by - ay)],
-    [cx + sB.lo * (dx - cx), cy + sB.lo * (dy - cy)], [cx + sB.hi * (dx - cx), cy + sB.hi * (dy - cy)],
-  );
+  out.x.push(ax + sA.lo * (bx - ax), ax + sA.hi * (bx - ax), cx + sB.lo * (dx - cx), cx + sB.hi * (dx - cx));
+  out.y.push(ay + sA.lo * (by - ay), ay + sA.hi * (by - ay), cy + sB.lo * (dy - cy), cy + sB.hi * (dy - cy));
 }
 
-/** Andrew's monotone chain, counter-clockwise, collinear points dropped. */
-function convexHull(points: [number, number][]): [number, number][] {
-  const p = points.slice().sort(byXY);
-  const lower: [number, number][] = [];
-  for (const q of p) {
+/** Points as two plain double arrays (no [x, y] pair per point: ~30 MB of garbage at ×50 before). */
+interface PointList { x: number[]; y: number[] }
+const nearPoints: PointList = { x: [], y: [] };
+
+let hullX: number[] = [], hullY: number[] = [];
+const hullOrder: number[] = [];
+const hullLower: number[] = [];
+const hullUpper: number[] = [];
+
+/**
+ * Andrew's monotone chain, counter-clockwise, collinear points dropped. Works on point indices sorted by (x, y)
+ * with a stable sort, so ties keep their input order as sorting the pairs did; only hull corners become pairs.
+ */
+function convexHull(px: number[], py: number[]): [number, number][] {
+  hullX = px; hullY = py;
+  const n = px.length;
+  const p = hullOrder;
+  p.length = 0;
+  for (let i = 0; i < n; i++) p.push(i);
+  p.sort(byXY);
+  const lower = hullLower, upper = hullUpper;
+  lower.length = 0; upper.length = 0;
+  for (let k = 0; k < n; k++) {
+    const q = p[k];
     while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], q) <= 0) lower.pop();
     lower.push(q);
   }
-  const upper: [number, number][] = [];
-  for (let i = p.length - 1; i >= 0; i--) {
-    const q = p[i];
+  for (let k = n - 1; k >= 0; k--) {
+    const q = p[k];
     while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], q) <= 0) upper.pop();
     upper.push(q);
   }
-  lower.pop();
-  upper.pop();
-  return lower.concat(upper);
+  const out: [number, number][] = [];
+  for (let k = 0; k < lower.length - 1; k++) out.push([px[lower[k]], py[lower[k]]]);
+  for (let k = 0; k < upper.length - 1; k++) out.push([px[upper[k]], py[upper[k]]]);
+  return out;
 }
 
-function byXY(a: readonly number[], b: readonly number[]): number {
-  return (a[0] - b[0]) || (a[1] - b[1]);
+function byXY(a: number, b: number): number {
+  return (hullX[a] - hullX[b]) || (hullY[a] - hullY[b]);
 }
 
-function cross(o: readonly number[], a: readonly number[], b: readonly number[]): number {
-  return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+function cross(o: number, a: number, b: number): number {
+  const x = hullX, y = hullY;
+  return (x[a] - x[o]) * (y[b] - y[o]) - (y[a] - y[o]) * (x[b] - x[o]);
 }
 
 /** Signed shoelace area (positive = counter-clockwise) of a ring; closing vertex optional. */
