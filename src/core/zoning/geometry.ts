@@ -190,7 +190,7 @@ function nearbyMembers(P: MemberPack, index: Flatbush | null, i: number, gap: nu
 }
 
 /**
- * The interval [t0, t1] of segment a→b within `gap` of segment c→d, or null: the line a + t·(b − a) clipped by
+ * The interval [t0, t1] of segment a→b within `gap` of segment c→d into `out` (false when empty): the line a + t·(b − a) clipped by
  * the capsule around c→d (a slab plus two end disks; the capsule is convex, so the pieces form one interval).
  */
 function nearInterval(
