@@ -6,7 +6,7 @@ import type { Feature, LineString, MultiLineString, MultiPolygon, Point, Polygon
 import type { CategoryDef } from '../core/config/categories';
 import { DEFAULT_CATEGORIES, resolveCategoryId } from '../core/config/categories';
 import type { Community, Facility, InputIssue, PropertyManagement, RenovationStatus, Road } from '../core/types';
-import { COMMUNITY_FIELD_ALIASES as CF, FACILITY_FIELD_ALIASES as FF, ROAD_FIELD_ALIASES as RF, pickField } from './fields';
+import { COMMUNITY_FIELD_ALIASES, FACILITY_FIELD_ALIASES as FF, ROAD_FIELD_ALIASES as RF, pickField } from './fields';
 import type { MapResult } from './types';
 
 type Props = Record<string, unknown>;
@@ -70,6 +70,23 @@ class Ctx {
   }
 }
 
+/**
+ * The alias table with only the names that are a key of some feature's properties: a name no feature has can
+ * never be picked, so every lookup gives the same answer, with far fewer misses (×50 communities: 15 fields,
+ * up to 11 names each, 20k features).
+ */
+function presentAliases<T extends Record<string, readonly string[]>>(table: T, features: readonly Feature[]): { [K in keyof T]: readonly string[] } {
+  const keys = new Set<string>();
+  for (const f of features) {
+    const p = f.properties;
+    // for…in also lists inherited enumerable keys: a superset of what a lookup can find, which is what we need.
+    if (p) for (const k in p) keys.add(k);
+  }
+  const out = {} as { [K in keyof T]: readonly string[] };
+  for (const field of Object.keys(table) as (keyof T)[]) out[field] = table[field].filter((a) => keys.has(a));
+  return out;
+}
+
 /** A mapping result that also says which input feature each item came from (for exports in input order). */
 export interface SourcedMapResult<T> extends MapResult<T> {
   /** sourceIndex[i] = index in the input features of items[i]. */
@@ -81,6 +98,7 @@ export function toCommunities(features: Feature[], fileName: string): SourcedMap
   const items: Community[] = [];
   const sourceIndex: number[] = [];
   const ctx = new Ctx(fileName, issues);
+  const CF = presentAliases(COMMUNITY_FIELD_ALIASES, features);
   features.forEach((f, i) => {
     const props: Props = { ...(f.properties ?? {}) };
     ctx.index = i;
