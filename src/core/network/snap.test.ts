@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { at, road } from '../../../test/fixtures/network/builders';
+import { mulberry32 } from '../../../test/fixtures/network/prng';
 import { DEFAULT_NETWORK_SETTINGS } from '../config/defaults';
 import { buildWalkNetwork } from './build';
 import { snapPoints } from './snap';
@@ -28,6 +29,26 @@ describe('snapPoints', () => {
     expect(snap.edge[0]).toBe(-1);
     expect(snap.connectorMeters[0]).toBeNaN(); // nothing within the search radius
     expect(snap.connectorMeters[1]).toBeCloseTo(280, 0);
+  });
+
+  it('gives each point the same answer whatever the other points and their order (queries run in cell order)', () => {
+    const rand = mulberry32(9);
+    const roads = Array.from({ length: 30 }, (_, i) => road(`r${i}`, 'residential', [[rand() * 2000, rand() * 2000], [rand() * 2000, rand() * 2000], [rand() * 2000, rand() * 2000]]));
+    const grid = buildWalkNetwork(roads, DEFAULT_NETWORK_SETTINGS);
+    const points = Array.from({ length: 300 }, () => at(rand() * 2400 - 200, rand() * 2400 - 200));
+    points.push([NaN, 28.68], [0, 0]);
+    const all = snapPoints(grid, Float64Array.from(points.flat()), 300);
+    expect(all.offNetwork.filter((o) => o === 0).length).toBeGreaterThan(100);
+    const reversed = snapPoints(grid, Float64Array.from([...points].reverse().flat()), 300);
+    points.forEach((p, i) => {
+      const one = snapPoints(grid, Float64Array.from(p), 300);
+      const j = points.length - 1 - i;
+      for (const s of [one, reversed]) {
+        const k = s === one ? 0 : j;
+        expect([s.edge[k], s.t[k], s.offNetwork[k], s.tinyComponent[k]]).toEqual([all.edge[i], all.t[i], all.offNetwork[i], all.tinyComponent[i]]);
+        expect(Object.is(s.connectorMeters[k], all.connectorMeters[i])).toBe(true);
+      }
+    });
   });
 
   it('finds the right edge among many candidates (more than the first bbox neighbours)', () => {
