@@ -1,7 +1,7 @@
 /**
  * Uniform grid over the bboxes of edge geometry segments (local metres), for snapping.
  *
- * Replaces a flatbush over the same bboxes: at ×50 (400k segments) its Hilbert sort and packing cost ~120 ms
+ * Replaces a flatbush over the same bboxes: at ×50 (560k segments) its Hilbert sort and packing cost ~120 ms
  * per build and its priority-queue `neighbors` ~240 ms for 25k points; a counting-sort grid builds in a few ms
  * and a query reads a handful of cells around the point. Plain numbers and typed arrays only, so it survives
  * structured clone with the rest of the network.
