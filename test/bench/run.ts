@@ -14,6 +14,8 @@ if (files.length === 0) {
   console.error(`no benchmark matches "${filter}" (have: ${readdirSync(here).filter((f) => f.endsWith('.bench.ts')).join(', ')})`);
   process.exit(1);
 }
+const { hostReferenceMs } = await import('./hostSpeed');
+console.log(`host reference: ${hostReferenceMs().toFixed(0)} ms (fixed workload, hostSpeed.ts: compare runs by their ratio to it)`);
 const started = performance.now();
 for (const file of files) {
   const mod = (await import(pathToFileURL(`${here}/${file}`).href)) as Record<string, unknown>;
