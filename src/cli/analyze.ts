@@ -91,7 +91,8 @@ const THREADS_FROM_ROAD_BYTES = 2 * 1024 * 1024;
  * core for a big roads file, used when the network turns out big enough (PARALLEL_MIN_NODES).
  */
 async function distanceThreads(options: RunAnalyzeOptions): Promise<{ pool: DistancePool | null; minNodes: number }> {
-  if (options.threads !== undefined) return { pool: options.threads >= 2 ? startDistancePool(options.threads) : null, minNodes: 0 };
+  // N threads search: the main thread and N − 1 workers.
+  if (options.threads !== undefined) return { pool: options.threads >= 2 ? startDistancePool(options.threads - 1) : null, minNodes: 0 };
   if (!options.roads) return { pool: null, minNodes: PARALLEL_MIN_NODES };
   const bytes = await stat(options.roads).then((s) => s.size, () => 0);
   return { pool: bytes >= THREADS_FROM_ROAD_BYTES ? startDistancePool() : null, minNodes: PARALLEL_MIN_NODES };

@@ -23,9 +23,12 @@ function spawnThread(): Worker {
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`));
 }
 
-/** `threads` defaults to the machine's cores (at most 4); fewer than 2 cores → no threads (ports empty). */
-export function startDistancePool(threads = Math.min(4, availableParallelism())): DistancePool {
-  const workers = threads >= 2 ? Array.from({ length: threads }, spawnThread) : [];
+/**
+ * `threads` worker threads; by default one per core but one (at most 3), since the calling thread searches too
+ * (a single-core machine gets none: ports empty).
+ */
+export function startDistancePool(threads = Math.min(4, availableParallelism()) - 1): DistancePool {
+  const workers = threads >= 1 ? Array.from({ length: threads }, spawnThread) : [];
   const ports = workers.map((worker, i): TaskPort => {
     let lastJobId = -1;
     let failure: string | null = null;

@@ -1,12 +1,12 @@
 /**
  * Helper Workers for the distance searches, started by the analysis Worker (nested dedicated workers) the first
- * time a network is big enough to share out (see PARALLEL_MIN_NODES). One per core, at most 4; none where the
- * browser has a single core or no nested Worker support — the analysis then runs on its own thread.
+ * time a network is big enough to share out (see PARALLEL_MIN_NODES). One per core but one (the analysis Worker
+ * searches too), at most 3; none where the browser has a single core or no nested Worker support.
  */
 import type { DistanceThreadResponse, TaskPort } from '../core/coverage/parallel';
 
-export function createDistancePorts(threads = Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 1)): TaskPort[] {
-  if (threads < 2 || typeof Worker === 'undefined') return [];
+export function createDistancePorts(threads = Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 1) - 1): TaskPort[] {
+  if (threads < 1 || typeof Worker === 'undefined') return [];
   return Array.from({ length: threads }, (_, i): TaskPort => {
     const worker = new Worker(new URL('./distance.worker.ts', import.meta.url), { type: 'module', name: `distances-${i + 1}` });
     let lastJobId = -1;

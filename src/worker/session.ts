@@ -3,7 +3,7 @@
  * rebuilt only when roads or network settings change. Pure core calls; no DOM.
  */
 import type { NetworkSettings } from '../core/config/defaults';
-import { computeAccessibilityParallel, PARALLEL_MIN_NODES } from '../core/coverage';
+import { AccessibilityCache, computeAccessibilityParallel, PARALLEL_MIN_NODES } from '../core/coverage';
 import type { AccessibilityResult, TaskPort } from '../core/coverage';
 import { buildWalkNetwork } from '../core/network';
 import type { NetworkStats, WalkNetwork } from '../core/network';
@@ -29,6 +29,8 @@ export function createAnalysisSession(options: SessionOptions = {}): AnalysisSes
   let data: AnalysisData = { communities: [], facilities: [], roads: [] };
   let network: WalkNetwork | null = null;
   let builtFor = '';
+  // Reruns after a category setting change reuse points, snapping and the search job (keyed by identity).
+  const cache = new AccessibilityCache();
 
   function networkFor(settings: NetworkSettings): WalkNetwork | null {
     if (data.roads.length === 0) return null;
@@ -44,6 +46,7 @@ export function createAnalysisSession(options: SessionOptions = {}): AnalysisSes
     setData(next) {
       if (next.roads !== data.roads) network = null;
       data = next;
+      cache.entry = null;
     },
     async analyze(request, onProgress) {
       const net = networkFor(request.settings.network);
@@ -55,6 +58,7 @@ export function createAnalysisSession(options: SessionOptions = {}): AnalysisSes
         facilities,
         ...(net ? { network: net } : {}),
         settings: request.settings,
+        cache,
         onProgress: onProgress ? (phase, done, total) => onProgress({ phase, done, total }) : undefined,
       }, ports, minNodes);
     },

@@ -39,7 +39,8 @@ for (const variant of [{ name: 'on its own thread', path: '/' }, { name: 'shared
     };
   });
   const node = await nodeResult();
-  // The sample city is below the parallel threshold: by default one thread; `?threads=always` uses one helper per core.
+  // The sample city is below the parallel threshold: by default one thread; `?threads=always` uses one helper per
+  // core but one, plus the analysis Worker itself.
   expect(browser.threads).toBe(variant.path === '/' || browser.cores < 2 ? 1 : Math.min(4, browser.cores));
   expect(browser.isFloat64).toBe(true);
   expect(browser.mode).toBe('network');

@@ -5,7 +5,9 @@ import type { SnapInfo } from '../network';
 import { computeEuclideanDistances } from './euclidean';
 import { prepareDistanceJob } from './distanceJob';
 import type { DistanceTables } from './distanceTasks';
-import { computeNetworkDistances, runDistanceJob } from './networkDistances';
+import type { CachedItems } from './cache';
+import type { DistanceJob } from './distanceJob';
+import { runDistanceJob } from './networkDistances';
 import type { Checkpoint } from './networkDistances';
 import { runDistanceJobParallel } from './parallel';
 import type { TaskPort } from './parallel';
@@ -41,9 +43,13 @@ function pointOnlySnap(lngLat: Float64Array): SnapInfo {
  */
 export function computeAccessibility(input: AccessibilityInput): AccessibilityResult {
   const run = begin(input);
-  const tables = run.net
-    ? computeNetworkDistances(run.net, run.communitySnap, run.facilitySnap, run.byCategory, run.maxWalkMeters, run.searchBoundMeters, run.checkpoint)
-    : computeEuclideanDistances(run.communityLngLat, run.facilityLngLat, run.byCategory, run.maxWalkMeters, run.searchBoundMeters, run.checkpoint);
+  let tables: DistanceTables;
+  if (run.net) {
+    run.checkpoint('nearest', 0, run.byCategory.length); // the job's preparation counts as distance work
+    tables = runDistanceJob(jobFor({ ...run, net: run.net }), run.checkpoint);
+  } else {
+    tables = computeEuclideanDistances(run.communityLngLat, run.facilityLngLat, run.byCategory, run.maxWalkMeters, run.searchBoundMeters, run.checkpoint);
+  }
   return finish(input, run, tables, 1);
 }
 
@@ -68,12 +74,12 @@ export async function computeAccessibilityParallel(
     tables = computeEuclideanDistances(run.communityLngLat, run.facilityLngLat, run.byCategory, run.maxWalkMeters, run.searchBoundMeters, run.checkpoint);
   } else {
     run.checkpoint('nearest', 0, run.byCategory.length); // the job's preparation counts as distance work
-    const job = prepareDistanceJob(run.net, run.communitySnap, run.facilitySnap, run.byCategory, run.maxWalkMeters, run.searchBoundMeters);
+    const job = jobFor({ ...run, net: run.net });
     let shared: DistanceTables | null = null;
     if (ports.length > 0 && job.graph.nodeCount >= minNodes) {
       try {
         shared = await runDistanceJobParallel(job, ports, run.checkpoint);
-        threads = ports.length;
+        threads = ports.length + 1; // the calling thread searches too
       } catch (e) {
         // Cancelled: stop. A helper thread that failed (could not start, ran out of memory): do it here instead,
         // the analysis must not be lost to a thread problem.
@@ -96,11 +102,17 @@ interface Run {
   net: WalkNetwork | null;
   communitySnap: SnapInfo;
   facilitySnap: SnapInfo;
+  /** The cache entry this run reads or fills (null without `input.cache` or without a network). */
+  cached: CachedItems | null;
 }
 
 /** Everything up to the distance searches: points, network, snapping. */
 function begin(input: AccessibilityInput): Run {
   const { communities, facilities, settings, onProgress, isCancelled } = input;
+  if (input.network && input.cache) {
+    const hit = input.cache.lookup(input.network, communities, facilities, settings.network.maxSnapMeters, settings.categories.map((c) => c.id).join('\n'));
+    if (hit) return fromCache(input, hit);
+  }
   const checkpoint: Checkpoint = (phase, done, total) => {
     if (isCancelled?.()) throw new CancelledError();
     onProgress?.(phase, done, total);
@@ -130,7 +142,41 @@ function begin(input: AccessibilityInput): Run {
     communitySnap = pointOnlySnap(communityLngLat);
     facilitySnap = pointOnlySnap(facilityLngLat);
   }
-  return { checkpoint, categoryIds, maxWalkMeters, searchBoundMeters, byCategory, communityLngLat, facilityLngLat, net, communitySnap, facilitySnap };
+  const run: Run = { checkpoint, categoryIds, maxWalkMeters, searchBoundMeters, byCategory, communityLngLat, facilityLngLat, net, communitySnap, facilitySnap, cached: null };
+  if (net && input.cache) {
+    run.cached = input.cache.entry = {
+      network: net, communities, facilities, maxSnapMeters: settings.network.maxSnapMeters, categoryKey: categoryIds.join('\n'),
+      communityLngLat, facilityLngLat, communitySnap, facilitySnap, byCategory, job: null,
+    };
+  }
+  return run;
+}
+
+/** A rerun on the same network and items: only the category settings are new. */
+function fromCache(input: AccessibilityInput, c: CachedItems): Run {
+  const { settings, onProgress, isCancelled } = input;
+  const checkpoint: Checkpoint = (phase, done, total) => {
+    if (isCancelled?.()) throw new CancelledError();
+    onProgress?.(phase, done, total);
+  };
+  const categories = settings.categories;
+  return {
+    checkpoint,
+    categoryIds: categories.map((cat) => cat.id),
+    maxWalkMeters: Float64Array.from(categories, (cat) => cat.maxWalkMeters),
+    searchBoundMeters: Float64Array.from(categories, (cat) => SEARCH_BOUND_FACTOR * cat.maxWalkMeters),
+    byCategory: c.byCategory, communityLngLat: c.communityLngLat, facilityLngLat: c.facilityLngLat,
+    net: c.network, communitySnap: c.communitySnap, facilitySnap: c.facilitySnap, cached: c,
+  };
+}
+
+/** The search job of a network run: the cached one with this run's category settings, or a new one (then cached). */
+function jobFor(run: Run & { net: WalkNetwork }): DistanceJob {
+  const cachedJob = run.cached?.job;
+  if (cachedJob) return { ...cachedJob, maxWalkMeters: run.maxWalkMeters, searchBoundMeters: run.searchBoundMeters };
+  const job = prepareDistanceJob(run.net, run.communitySnap, run.facilitySnap, run.byCategory, run.maxWalkMeters, run.searchBoundMeters);
+  if (run.cached) run.cached.job = job;
+  return job;
 }
 
 function finish(input: AccessibilityInput, run: Run, tables: DistanceTables, threads: number): AccessibilityResult {

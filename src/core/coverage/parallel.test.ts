@@ -91,7 +91,7 @@ describe('distance tasks on several threads', () => {
     const fs = snapPoints(t.network, representativePoints(t.facilities), 300);
     const maxWalk = Float64Array.from(t.settings.categories, (c) => c.maxWalkMeters);
     const job = prepareDistanceJob(t.network, cs, fs, facilitiesByCategory(t.facilities, t.settings.categories.map((c) => c.id)), maxWalk, maxWalk.map((m) => 2 * m));
-    await expect(runDistanceJobParallel(job, [fakePort(), fakePort({ failOn: 'counts' })], () => {})).rejects.toThrow('distance thread 2: out of memory');
+    await expect(runDistanceJobParallel(job, [fakePort(), fakePort({ failOn: 'nearest' })], () => {})).rejects.toThrow('distance thread 2: out of memory');
     let calls = 0;
     await expect(runDistanceJobParallel(job, [fakePort()], () => { if (++calls === 5) throw new CancelledError(); })).rejects.toBeInstanceOf(CancelledError);
     // Small networks stay on this thread: no message is posted at all.
@@ -100,9 +100,10 @@ describe('distance tasks on several threads', () => {
     expect(idle.received).toEqual([]);
     expect(r.threads).toBe(1);
     expect(Array.from(r.walkMeters)).toEqual(Array.from(computeAccessibility(input).walkMeters));
-    // Forced through the threads (minNodes 0): two threads ran it; a failing thread → done here instead, same tables.
+    // Forced through the threads (minNodes 0): two helpers and this thread ran it; a failing helper → all done
+    // here instead, same tables.
     const two = await computeAccessibilityParallel(input, [fakePort(), fakePort()], 0);
-    expect(two.threads).toBe(2);
+    expect(two.threads).toBe(3);
     expect(Array.from(two.countWithin)).toEqual(Array.from(r.countWithin));
     const broken = await computeAccessibilityParallel(input, [fakePort(), fakePort({ failOn: 'nearest' })], 0);
     expect(broken.threads).toBe(1);

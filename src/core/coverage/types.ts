@@ -1,6 +1,7 @@
 import type { AnalysisSettings } from '../config/defaults';
 import type { NetworkStats, SnapInfo, WalkNetwork } from '../network';
 import type { Community, Facility, Road } from '../types';
+import type { AccessibilityCache } from './cache';
 
 export type ProgressFn = (phase: string, done: number, total: number) => void;
 
@@ -15,6 +16,8 @@ export interface AccessibilityInput {
   onProgress?: ProgressFn;
   /** Polled between units of work; when it returns true the computation throws `CancelledError`. */
   isCancelled?: () => boolean;
+  /** Reuse points, snapping and the search job of an earlier run on the same network and items (cache.ts). */
+  cache?: AccessibilityCache;
 }
 
 /** Per category, over all communities. Off-network communities count in the totals, never as gaps. */
