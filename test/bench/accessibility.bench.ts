@@ -224,7 +224,7 @@ export async function runAccessibilityBench(): Promise<void> {
       f.baselineMs === null ? '' : `${(f.baselineMs / f.oursUnboundedMs).toFixed(0)}×`, f.checked]));
   console.log('graphology ms: library time for all 19 categories (extrapolated from "cats run" when capped); graph build not included ' +
     `(${all.map((f) => `×${f.scale} ${f.baselineBuildMs?.toFixed(0)} ms`).join(', ')}).`);
-  printTable(`all-category distances, warm, best of 3 (job preparation + nearest + counts): one thread vs ${all[0]?.poolThreads ?? 0} worker threads`,
+  printTable(`all-category distances, warm, best of 3 (job preparation + nearest + counts): one thread vs the calling thread + ${all[0]?.poolThreads ?? 0} worker thread(s)`,
     ['town', 'one thread ms', 'threads ms', 'speed-up', 'target', 'rerun after a max-walk change, whole run ms'],
     all.map((f) => [`×${f.scale}`, f.warmOneThreadMs, f.warmPoolMs, `${(f.warmOneThreadMs / f.warmPoolMs).toFixed(2)}×`, f.scale === 50 ? '< 300 ms' : '', f.rerunMs]));
   await pool.close();

@@ -54,10 +54,11 @@ export function computeAccessibility(input: AccessibilityInput): AccessibilityRe
 }
 
 /**
- * Below this many search-graph nodes one thread is quicker than copying the job to others (the sample city's
- * ~500 nodes take ~30 ms in all; posting the job and collecting the answers costs a few ms per thread).
+ * Below this many search-graph nodes one thread is quicker than sharing out: measured with the calling thread
+ * + 1 worker thread, the ×10 bench town (~25k search nodes) took 58 ms alone and 76 ms shared, the ×50 town
+ * (125k) 640 ms alone and 466 ms shared (test/bench/README.md).
  */
-export const PARALLEL_MIN_NODES = 20_000;
+export const PARALLEL_MIN_NODES = 50_000;
 
 /**
  * `computeAccessibility` with the distance searches shared out over `ports` (threads running
