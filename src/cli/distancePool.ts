@@ -4,6 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { threadPort } from '../core/coverage/parallel';
 import type { DistanceThreadResponse, TaskPort } from '../core/coverage/parallel';
 
 export interface DistancePool {
@@ -30,34 +31,20 @@ function spawnThread(): Worker {
 export function startDistancePool(threads = Math.min(4, availableParallelism()) - 1): DistancePool {
   const workers = threads >= 1 ? Array.from({ length: threads }, spawnThread) : [];
   const ports = workers.map((worker, i): TaskPort => {
-    let lastJobId = -1;
-    let failure: string | null = null;
-    let handler: (r: DistanceThreadResponse) => void = () => {};
-    const fail = (message: string): void => {
-      failure ??= message;
-      handler({ type: 'error', jobId: lastJobId, message: failure });
-    };
+    const { port, receive, fail } = threadPort((message) => {
+      if (message.type === 'job') worker.ref();
+      worker.postMessage(message);
+    }, setImmediate);
     // Idle threads do not keep the process alive (a run that fails before its searches still exits); a thread
     // is held from the moment it gets a job until it hands the job's counts back.
     worker.on('message', (r: DistanceThreadResponse) => {
       if (r.type === 'finished' || r.type === 'error') worker.unref();
-      handler(r);
+      receive(r);
     });
     worker.on('error', (e: Error) => fail(`thread ${i + 1} failed: ${e.message}`));
     worker.on('exit', (code) => fail(`thread ${i + 1} exited (code ${code})`));
     worker.unref(); // after the listeners: attaching a 'message' listener refs the worker again
-    return {
-      post(message) {
-        if (message.type === 'job') worker.ref();
-        lastJobId = message.jobId;
-        // A thread that died answers every later message with its failure (the job then runs on the caller).
-        if (failure !== null) setImmediate(() => fail(failure ?? ''));
-        else worker.postMessage(message);
-      },
-      listen(h) {
-        handler = h;
-      },
-    };
+    return port;
   });
   return {
     ports,

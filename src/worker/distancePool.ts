@@ -3,34 +3,19 @@
  * time a network is big enough to share out (see PARALLEL_MIN_NODES). One per core but one (the analysis Worker
  * searches too), at most 3; none where the browser has a single core or no nested Worker support.
  */
+import { threadPort } from '../core/coverage/parallel';
 import type { DistanceThreadResponse, TaskPort } from '../core/coverage/parallel';
 
 export function createDistancePorts(threads = Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 1) - 1): TaskPort[] {
   if (threads < 1 || typeof Worker === 'undefined') return [];
   return Array.from({ length: threads }, (_, i): TaskPort => {
     const worker = new Worker(new URL('./distance.worker.ts', import.meta.url), { type: 'module', name: `distances-${i + 1}` });
-    let lastJobId = -1;
-    let failure: string | null = null;
-    let handler: (r: DistanceThreadResponse) => void = () => {};
-    const fail = (message: string): void => {
-      failure ??= message;
-      handler({ type: 'error', jobId: lastJobId, message: failure });
-    };
-    worker.onmessage = (ev: MessageEvent<DistanceThreadResponse>) => handler(ev.data);
+    const { port, receive, fail } = threadPort((message) => worker.postMessage(message), (f) => setTimeout(f, 0));
+    worker.onmessage = (ev: MessageEvent<DistanceThreadResponse>) => receive(ev.data);
     worker.onerror = (ev: ErrorEvent) => {
       ev.preventDefault(); // reported through the analysis, which then runs on its own thread
       fail(`distance worker ${i + 1} failed: ${ev.message}`);
     };
-    return {
-      post(message) {
-        lastJobId = message.jobId;
-        // A worker that failed answers every later message with its failure (the job then runs on the caller).
-        if (failure !== null) setTimeout(() => fail(failure ?? ''), 0);
-        else worker.postMessage(message);
-      },
-      listen(h) {
-        handler = h;
-      },
-    };
+    return port;
   });
 }

@@ -109,19 +109,18 @@ interface Run {
 
 /** Everything up to the distance searches: points, network, snapping. */
 function begin(input: AccessibilityInput): Run {
-  const { communities, facilities, settings, onProgress, isCancelled } = input;
+  const { communities, facilities, settings } = input;
+  const own = categorySettings(input);
+  const { checkpoint, categoryIds } = own;
   if (input.network && input.cache) {
-    const hit = input.cache.lookup(input.network, communities, facilities, settings.network.maxSnapMeters, settings.categories.map((c) => c.id).join('\n'));
-    if (hit) return fromCache(input, hit);
+    const hit = input.cache.lookup(input.network, communities, facilities, settings.network.maxSnapMeters, categoryIds.join('\n'));
+    if (hit) {
+      return {
+        ...own, byCategory: hit.byCategory, communityLngLat: hit.communityLngLat, facilityLngLat: hit.facilityLngLat,
+        net: hit.network, communitySnap: hit.communitySnap, facilitySnap: hit.facilitySnap, cached: hit,
+      };
+    }
   }
-  const checkpoint: Checkpoint = (phase, done, total) => {
-    if (isCancelled?.()) throw new CancelledError();
-    onProgress?.(phase, done, total);
-  };
-  const categories = settings.categories;
-  const categoryIds = categories.map((c) => c.id);
-  const maxWalkMeters = Float64Array.from(categories, (c) => c.maxWalkMeters);
-  const searchBoundMeters = Float64Array.from(categories, (c) => SEARCH_BOUND_FACTOR * c.maxWalkMeters);
   const byCategory = facilitiesByCategory(facilities, categoryIds);
   const communityLngLat = representativePoints(communities);
   const facilityLngLat = representativePoints(facilities);
@@ -143,7 +142,7 @@ function begin(input: AccessibilityInput): Run {
     communitySnap = pointOnlySnap(communityLngLat);
     facilitySnap = pointOnlySnap(facilityLngLat);
   }
-  const run: Run = { checkpoint, categoryIds, maxWalkMeters, searchBoundMeters, byCategory, communityLngLat, facilityLngLat, net, communitySnap, facilitySnap, cached: null };
+  const run: Run = { ...own, byCategory, communityLngLat, facilityLngLat, net, communitySnap, facilitySnap, cached: null };
   if (net && input.cache) {
     run.cached = input.cache.entry = {
       network: net, communities, facilities, maxSnapMeters: settings.network.maxSnapMeters, categoryKey: categoryIds.join('\n'),
@@ -153,21 +152,18 @@ function begin(input: AccessibilityInput): Run {
   return run;
 }
 
-/** A rerun on the same network and items: only the category settings are new. */
-function fromCache(input: AccessibilityInput, c: CachedItems): Run {
+/** What every run derives from its own settings: progress/cancel checkpoint, category columns and bounds. */
+function categorySettings(input: AccessibilityInput): Pick<Run, 'checkpoint' | 'categoryIds' | 'maxWalkMeters' | 'searchBoundMeters'> {
   const { settings, onProgress, isCancelled } = input;
-  const checkpoint: Checkpoint = (phase, done, total) => {
-    if (isCancelled?.()) throw new CancelledError();
-    onProgress?.(phase, done, total);
-  };
   const categories = settings.categories;
   return {
-    checkpoint,
-    categoryIds: categories.map((cat) => cat.id),
-    maxWalkMeters: Float64Array.from(categories, (cat) => cat.maxWalkMeters),
-    searchBoundMeters: Float64Array.from(categories, (cat) => SEARCH_BOUND_FACTOR * cat.maxWalkMeters),
-    byCategory: c.byCategory, communityLngLat: c.communityLngLat, facilityLngLat: c.facilityLngLat,
-    net: c.network, communitySnap: c.communitySnap, facilitySnap: c.facilitySnap, cached: c,
+    checkpoint: (phase, done, total) => {
+      if (isCancelled?.()) throw new CancelledError();
+      onProgress?.(phase, done, total);
+    },
+    categoryIds: categories.map((c) => c.id),
+    maxWalkMeters: Float64Array.from(categories, (c) => c.maxWalkMeters),
+    searchBoundMeters: Float64Array.from(categories, (c) => SEARCH_BOUND_FACTOR * c.maxWalkMeters),
   };
 }
 

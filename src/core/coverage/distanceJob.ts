@@ -51,16 +51,6 @@ export interface ItemArrays {
   connector: Float64Array;
 }
 
-/** The job's typed arrays, for transfer lists (they are copied, never shared, between threads). */
-export function jobBuffers(job: DistanceJob): ArrayBuffer[] {
-  const arrays: ArrayBufferView[] = [
-    job.graph.offsets, job.graph.targets, job.graph.slotMeters, job.maxWalkMeters, job.searchBoundMeters, job.edgeMeters,
-    ...Object.values(job.communities), ...Object.values(job.facilities),
-    ...[job.byCategory, job.categoriesOf, job.facilitiesOnEdge, job.communitiesOnEdge, job.communityEdgesAt].flatMap((g) => [g.offsets, g.items]),
-  ];
-  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
-}
-
 function group(count: number, groupCount: number, groupOf: (i: number) => number): GroupedItems {
   const offsets = new Int32Array(groupCount + 1);
   for (let i = 0; i < count; i++) {

@@ -31,6 +31,37 @@ export interface TaskPort {
   listen(handler: (response: DistanceThreadResponse) => void): void;
 }
 
+/**
+ * The bookkeeping of a thread wrapper (Node worker_threads, Web Workers): `send` posts to the thread, `receive`
+ * and `fail` are wired to its message and error events. A thread that failed answers every later message with its
+ * failure, on a later turn (`later`), so the coordinator rejects and the job runs on the caller.
+ */
+export function threadPort(
+  send: (message: DistanceThreadRequest) => void, later: (f: () => void) => void,
+): { port: TaskPort; receive: (r: DistanceThreadResponse) => void; fail: (message: string) => void } {
+  let lastJobId = -1;
+  let failure: string | null = null;
+  let handler: (r: DistanceThreadResponse) => void = () => {};
+  const fail = (message: string): void => {
+    failure ??= message;
+    handler({ type: 'error', jobId: lastJobId, message: failure });
+  };
+  return {
+    receive: (r) => handler(r),
+    fail,
+    port: {
+      post(message) {
+        lastJobId = message.jobId;
+        if (failure !== null) later(() => fail(failure ?? ''));
+        else send(message);
+      },
+      listen(h) {
+        handler = h;
+      },
+    },
+  };
+}
+
 /** Transferable buffers of a response (results move, they are not copied). */
 export function responseBuffers(r: DistanceThreadResponse): ArrayBuffer[] {
   if (r.type === 'nearest') return [r.column.walkMeters.buffer as ArrayBuffer, r.column.nearestFacility.buffer as ArrayBuffer];

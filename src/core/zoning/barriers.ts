@@ -90,15 +90,18 @@ export function barrierNear(B: BarrierIndex, x: number, y: number, toleranceMete
   if (!B.index) return false;
   const seg = B.seg, t2 = toleranceMeters * toleranceMeters;
   const hits = B.index.search(x - toleranceMeters, y - toleranceMeters, x + toleranceMeters, y + toleranceMeters);
-  for (const s of hits) {
-    const x0 = seg[s * 4], y0 = seg[s * 4 + 1], vx = seg[s * 4 + 2] - x0, vy = seg[s * 4 + 3] - y0;
-    const len2 = vx * vx + vy * vy;
-    let t = len2 > 0 ? ((x - x0) * vx + (y - y0) * vy) / len2 : 0;
-    t = t < 0 ? 0 : t > 1 ? 1 : t;
-    const qx = x0 + t * vx - x, qy = y0 + t * vy - y;
-    if (qx * qx + qy * qy <= t2) return true;
-  }
+  for (const s of hits) if (segmentWithin(seg, s, x, y, t2)) return true;
   return false;
+}
+
+/** Is barrier segment s within √t2 of (x, y)? */
+function segmentWithin(seg: Float64Array, s: number, x: number, y: number, t2: number): boolean {
+  const x0 = seg[s * 4], y0 = seg[s * 4 + 1], vx = seg[s * 4 + 2] - x0, vy = seg[s * 4 + 3] - y0;
+  const len2 = vx * vx + vy * vy;
+  let t = len2 > 0 ? ((x - x0) * vx + (y - y0) * vy) / len2 : 0;
+  t = t < 0 ? 0 : t > 1 ? 1 : t;
+  const qx = x0 + t * vx - x, qy = y0 + t * vy - y;
+  return qx * qx + qy * qy <= t2;
 }
 
 /**
@@ -138,12 +141,7 @@ export function nearAny(B: BarrierIndex, candidates: readonly number[], x: numbe
     const s = candidates[h];
     const x0 = seg[s * 4], y0 = seg[s * 4 + 1], x1 = seg[s * 4 + 2], y1 = seg[s * 4 + 3];
     if (maxX < Math.min(x0, x1) || maxY < Math.min(y0, y1) || minX > Math.max(x0, x1) || minY > Math.max(y0, y1)) continue;
-    const vx = x1 - x0, vy = y1 - y0;
-    const len2 = vx * vx + vy * vy;
-    let t = len2 > 0 ? ((x - x0) * vx + (y - y0) * vy) / len2 : 0;
-    t = t < 0 ? 0 : t > 1 ? 1 : t;
-    const qx = x0 + t * vx - x, qy = y0 + t * vy - y;
-    if (qx * qx + qy * qy <= t2) return true;
+    if (segmentWithin(seg, s, x, y, t2)) return true;
   }
   return false;
 }
