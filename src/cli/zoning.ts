@@ -6,8 +6,8 @@
 import type { Feature } from 'geojson';
 import type { AccessibilityResult } from '../core/coverage';
 import type { Community, Road } from '../core/types';
-import type { BarrierLine, ExclusionReason, Zone, ZoneStats } from '../core/zoning';
-import { autoZone, barriersFromRoads } from '../core/zoning';
+import type { BarrierLine, EligibilityResult, ExclusionReason, Zone, ZoneLayout, ZoneStats, ZoningCommunity } from '../core/zoning';
+import { addZoneGaps, barriersFromRoads, gapInput, layoutZones, zoneStatsWith, zonesOf } from '../core/zoning';
 import type { ZoningSummaryJson } from '../io/export/summary';
 import type { ZoningSettings } from './zoningOptions';
 
@@ -61,54 +61,107 @@ export interface ZoningRun {
   duplicateIds: string[];
 }
 
-export function runZoning(
-  communities: readonly Community[], roads: readonly Road[], otherBarriers: readonly BarrierLine[],
-  accessibility: AccessibilityResult, settings: ZoningSettings,
-): ZoningRun {
-  // Members are reported by id: give repeated ids a suffix so each community stays one distinct member.
+/** Community ids made distinct (repeats get `#<row>`), as zone members are reported by id. */
+export interface ZoningIds {
+  ids: string[];
+  duplicateIds: string[];
+}
+
+export function distinctIds(communities: readonly Community[]): ZoningIds {
   const seen = new Map<string, number>();
   const duplicateIds = new Set<string>();
-  const unique = communities.map((c, i) => {
+  const ids = communities.map((c, i) => {
     const n = seen.get(c.id) ?? 0;
     seen.set(c.id, n + 1);
-    if (n === 0) return c;
+    if (n === 0) return c.id;
     duplicateIds.add(c.id);
-    return { ...c, id: `${c.id}#${i}` };
+    return `${c.id}#${i}`;
   });
+  return { ids, duplicateIds: [...duplicateIds] };
+}
+
+/** Road, railway and water barriers of a run, with their counts for the summary. */
+export interface ZoningBarriers {
+  lines: BarrierLine[];
+  counts: { road: number; railway: number; water: number };
+}
+
+export function zoningBarriers(roads: readonly Road[], otherBarriers: readonly BarrierLine[], settings: ZoningSettings): ZoningBarriers {
   const roadBarriers = barriersFromRoads(roads, settings.barrierHighways);
-  const result = autoZone(unique, {
+  return {
+    lines: [...roadBarriers, ...otherBarriers],
+    counts: { road: roadBarriers.length, railway: otherBarriers.filter((b) => b.kind === 'railway').length, water: otherBarriers.filter((b) => b.kind === 'water').length },
+  };
+}
+
+/**
+ * Zoning before the distances: zones (members, names, outlines), eligibility, and the zone statistics
+ * without their gap fields. `communities` carry distinct ids (`distinctIds`). Runs on the zoning thread.
+ */
+export interface ZoningDraft {
+  layout: Pick<ZoneLayout, 'members' | 'names' | 'geometries' | 'unzoned'>;
+  eligibility: Pick<EligibilityResult, 'eligible' | 'reasons' | 'summary'>;
+  /** Parallel to the zones; `missingCategoryIds`, `householdsInGaps`, `gapHouseholdsByCategory` still empty. */
+  stats: ZoneStats[];
+}
+
+export function draftZoning(communities: readonly ZoningCommunity[], barriers: readonly BarrierLine[], settings: ZoningSettings): ZoningDraft {
+  const layout = layoutZones(communities, {
     rules: { builtInOrBefore: settings.eligibleBefore },
     gapMeters: settings.gapMeters,
-    barriers: [...roadBarriers, ...otherBarriers],
+    barriers,
     maxHouseholds: settings.maxHouseholds,
     maxAreaSqm: settings.maxAreaSqm,
-    accessibility,
   });
-  const eligibility = result.eligibility!;
-  const indexOf = new Map(unique.map((c, i) => [c.id, i]));
+  const stats = layout.members.map((members, z) => zoneStatsWith(communities, members, layout.geometries[z], null));
+  return { layout, eligibility: layout.eligibility!, stats };
+}
+
+/** The zoning run from its draft: zone objects, the gap statistics (they need `accessibility`), the summary. */
+export function finishZoning(
+  draft: ZoningDraft, communities: readonly Community[], ids: ZoningIds, barrierCounts: ZoningBarriers['counts'],
+  accessibility: AccessibilityResult, settings: ZoningSettings,
+): ZoningRun {
+  const { layout, eligibility } = draft;
+  const zones = zonesOf(layout, ids.ids);
+  const gaps = gapInput(accessibility);
+  const stats = draft.stats;
+  for (let z = 0; z < stats.length; z++) addZoneGaps(stats[z], communities, layout.members[z], gaps);
   const zoneIdOf: (string | null)[] = communities.map(() => null);
   let householdsZoned = 0;
   let communitiesZoned = 0;
-  for (const z of result.zones) {
-    for (const id of z.memberIds) {
-      const i = indexOf.get(id)!;
-      zoneIdOf[i] = z.id;
+  for (let z = 0; z < zones.length; z++) {
+    for (const i of layout.members[z]) {
+      zoneIdOf[i] = zones[z].id;
       householdsZoned += communities[i].households ?? 0;
       communitiesZoned++;
     }
   }
   const s = eligibility.summary;
   const summary: ZoningSummaryJson = {
-    settings: {
-      ...settings,
-      barriers: { road: roadBarriers.length, railway: otherBarriers.filter((b) => b.kind === 'railway').length, water: otherBarriers.filter((b) => b.kind === 'water').length },
-    },
+    settings: { ...settings, barriers: { ...barrierCounts } },
     eligible: { ...s.eligible },
     excluded: { ...s.excluded, byReason: structuredClone(s.byReason) },
-    zones: result.zones.length,
+    zones: zones.length,
     communitiesZoned,
     householdsZoned,
-    unzoned: [...result.unzoned],
+    unzoned: layout.unzoned.map((i) => ids.ids[i]),
   };
-  return { zones: result.zones, stats: result.stats, eligible: eligibility.eligible, reasons: eligibility.reasons, zoneIdOf, summary, duplicateIds: [...duplicateIds] };
+  return { zones, stats, eligible: eligibility.eligible, reasons: eligibility.reasons, zoneIdOf, summary, duplicateIds: ids.duplicateIds };
+}
+
+/** Zoning on the calling thread (see zoningTask.ts for the thread that runs `draftZoning` during the distances). */
+export function runZoning(
+  communities: readonly Community[], roads: readonly Road[], otherBarriers: readonly BarrierLine[],
+  accessibility: AccessibilityResult, settings: ZoningSettings,
+): ZoningRun {
+  const ids = distinctIds(communities);
+  const barriers = zoningBarriers(roads, otherBarriers, settings);
+  const draft = draftZoning(withIds(communities, ids), barriers.lines, settings);
+  return finishZoning(draft, communities, ids, barriers.counts, accessibility, settings);
+}
+
+/** The communities under their distinct ids (copies only for the repeats). */
+export function withIds(communities: readonly Community[], ids: ZoningIds): Community[] {
+  return communities.map((c, i) => (c.id === ids.ids[i] ? c : { ...c, id: ids.ids[i] }));
 }

@@ -1,18 +1,57 @@
 /** The whole automatic zoning run: eligibility → adjacency → clustering → geometry → statistics. */
-import type { Community } from '../types';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { adjacencyOfPacked } from './adjacency';
 import { packBarriers } from './barriers';
 import { evaluateEligibility } from './eligibility';
 import { zoneGeometry } from './geometry';
 import { packPolygons } from './polygons';
 import { gapInput, zoneStatsWith } from './stats';
-import type { AutoZoneResult, EligibilityResult, Zone, ZoneAccessibilityInput, ZoningOptions } from './types';
+import type { Adjacency, AutoZoneResult, EligibilityResult, Zone, ZoneAccessibilityInput, ZoningCommunity, ZoningOptions } from './types';
 import { DEFAULT_GAP_METERS } from './adjacency';
 import { clusterZones, compareIds, zoneIds } from './zones';
 
 export interface AutoZoneOptions extends ZoningOptions {
   /** Accessibility rows (community order) for gap statistics. */
   accessibility?: ZoneAccessibilityInput;
+}
+
+/** The zones without their statistics: everything that does not depend on distances. */
+export interface ZoneLayout {
+  /** Community indices per zone, zones in id order (Z001 first), members in id order. */
+  members: number[][];
+  /** Parallel to `members`. */
+  names: string[];
+  geometries: (Polygon | MultiPolygon)[];
+  /** Community indices of eligible communities in no zone. */
+  unzoned: number[];
+  eligibility: EligibilityResult | null;
+  adjacency: Adjacency;
+}
+
+/**
+ * Eligibility, adjacency, grouping, names and outlines (`autoZone` without the statistics). It needs no
+ * accessibility, so the CLI runs it on a thread of its own while the distances are computed.
+ */
+export function layoutZones(communities: readonly ZoningCommunity[], options: ZoningOptions = {}): ZoneLayout {
+  let eligibility: EligibilityResult | null = null;
+  let mask = options.eligible;
+  if (!mask) {
+    eligibility = evaluateEligibility(communities, options.rules);
+    mask = eligibility.eligible;
+  }
+  const P = packPolygons(communities.map((c) => c.geometry), mask);
+  const B = packBarriers(options.barriers ?? [], P.projection);
+  const adjacency = adjacencyOfPacked(P, B, options);
+  const clustering = clusterZones(communities, P, adjacency, options);
+  const gap = options.gapMeters ?? DEFAULT_GAP_METERS;
+  return {
+    members: clustering.zones,
+    names: clustering.zones.map((members, z) => zoneName(communities, members, z + 1)),
+    geometries: clustering.zones.map((members) => zoneGeometry(members.map((i) => communities[i].geometry), gap)),
+    unzoned: clustering.unzoned,
+    eligibility,
+    adjacency,
+  };
 }
 
 /**
@@ -26,34 +65,29 @@ export interface AutoZoneOptions extends ZoningOptions {
  * const { zones, unzoned, stats } = autoZone(communities, { gapMeters: 30, barriers, maxHouseholds: 3000 });
  * zones[0]; // { id: 'Z001', name: '…区块1', memberIds: [...], source: 'auto', geometry: Polygon }
  */
-export function autoZone(communities: readonly Community[], options: AutoZoneOptions = {}): AutoZoneResult {
-  let eligibility: EligibilityResult | null = null;
-  let mask = options.eligible;
-  if (!mask) {
-    eligibility = evaluateEligibility(communities, options.rules);
-    mask = eligibility.eligible;
-  }
-  const P = packPolygons(communities.map((c) => c.geometry), mask);
-  const B = packBarriers(options.barriers ?? [], P.projection);
-  const adjacency = adjacencyOfPacked(P, B, options);
-  const clustering = clusterZones(communities, P, adjacency, options);
-  const gap = options.gapMeters ?? DEFAULT_GAP_METERS;
-  const ids = zoneIds(clustering.zones.length);
-  const zones: Zone[] = clustering.zones.map((members, z) => ({
-    id: ids[z],
-    name: zoneName(communities, members, z + 1),
-    memberIds: members.map((i) => communities[i].id),
-    source: 'auto',
-    geometry: zoneGeometry(members.map((i) => communities[i].geometry), gap),
-  }));
+export function autoZone(communities: readonly ZoningCommunity[], options: AutoZoneOptions = {}): AutoZoneResult {
+  const layout = layoutZones(communities, options);
+  const zones = zonesOf(layout, communities.map((c) => c.id));
   // Required categories resolved once for all zones (was once per zone: 14 593 × 19 look-ups at ×50).
   const gaps = options.accessibility ? gapInput(options.accessibility) : null;
-  const stats = clustering.zones.map((members, z) => zoneStatsWith(communities, members, zones[z].geometry, gaps));
-  return { zones, unzoned: clustering.unzoned.map((i) => communities[i].id), stats, eligibility, adjacency };
+  const stats = layout.members.map((members, z) => zoneStatsWith(communities, members, zones[z].geometry, gaps));
+  return { zones, unzoned: layout.unzoned.map((i) => communities[i].id), stats, eligibility: layout.eligibility, adjacency: layout.adjacency };
+}
+
+/** The `Zone` objects of a layout; `ids` are the community ids by index. */
+export function zonesOf(layout: Pick<ZoneLayout, 'members' | 'names' | 'geometries'>, ids: readonly string[]): Zone[] {
+  const zoneIdList = zoneIds(layout.members.length);
+  return layout.members.map((members, z) => ({
+    id: zoneIdList[z],
+    name: layout.names[z],
+    memberIds: members.map((i) => ids[i]),
+    source: 'auto',
+    geometry: layout.geometries[z],
+  }));
 }
 
 /** `<most common 街道 of the members>区块<n>`, or `区块<n>` when no member has a subdistrict. */
-export function zoneName(communities: readonly Community[], members: readonly number[], n: number): string {
+export function zoneName(communities: readonly ZoningCommunity[], members: readonly number[], n: number): string {
   // One member (10 500 of 14 593 zones at ×50): its own subdistrict, without the tally.
   if (members.length === 1) return `${communities[members[0]].subdistrict || ''}区块${n}`;
   const count = new Map<string, number>();

@@ -1,5 +1,4 @@
-import type { Community } from '../types';
-import type { EligibilityCounts, EligibilityResult, EligibilityRules, ExclusionReason } from './types';
+import type { EligibilityCounts, EligibilityResult, EligibilityRules, ExclusionReason, ZoningCommunity } from './types';
 import { EXCLUSION_REASONS } from './types';
 
 /** Policy defaults (Jiangxi 2020 opinions): built by the end of 2000; demolition and shanty towns never eligible. */
@@ -25,7 +24,7 @@ const OVERRIDABLE: ReadonlySet<ExclusionReason> = new Set(['too_new', 'unknown_y
  * summary.byReason.too_new.households; // households excluded as built after 2000
  */
 export function evaluateEligibility(
-  communities: readonly Community[], rules: Partial<EligibilityRules> = {},
+  communities: readonly ZoningCommunity[], rules: Partial<EligibilityRules> = {},
 ): EligibilityResult {
   const r: EligibilityRules = { ...DEFAULT_ELIGIBILITY_RULES, ...rules };
   const byHand = new Set(r.includeIds ?? []);

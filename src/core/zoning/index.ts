@@ -15,11 +15,11 @@
 export { evaluateEligibility, DEFAULT_ELIGIBILITY_RULES } from './eligibility';
 export { findAdjacency, DEFAULT_GAP_METERS, DEFAULT_TOUCH_TOLERANCE_METERS } from './adjacency';
 export { barriersFromRoads } from './barriers';
-export { autoZone, zoneName } from './autoZone';
-export type { AutoZoneOptions } from './autoZone';
+export { autoZone, layoutZones, zoneName, zonesOf } from './autoZone';
+export type { AutoZoneOptions, ZoneLayout } from './autoZone';
 export { zoneIds, DEFAULT_MAX_AREA_SQM, DEFAULT_MAX_HOUSEHOLDS, DEFAULT_MIN_HOUSEHOLDS } from './zones';
 export { zoneGeometry, DEFAULT_MIN_SLIVER_SQM } from './geometry';
 export type { ZoneGeometryOptions } from './geometry';
-export { zoneStats } from './stats';
-export type { ZoneStatsOptions } from './stats';
+export { addZoneGaps, gapInput, zoneStats, zoneStatsWith } from './stats';
+export type { GapInput, ZoneStatsOptions } from './stats';
 export * from './types';

@@ -1,8 +1,7 @@
 /** Zone statistics: sums over members, plus service gaps from the accessibility engine when given. */
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { Community } from '../types';
 import { geodesicArea } from './area';
-import type { ZoneAccessibilityInput, ZoneStats } from './types';
+import type { ZoneAccessibilityInput, ZoneStats, ZoningCommunity } from './types';
 
 export interface ZoneStatsOptions {
   /** Accessibility rows in the same order as `communities` (index = community position). */
@@ -22,7 +21,7 @@ export interface ZoneStatsOptions {
  * stats.householdsInGaps; // households of the three members missing some required service
  */
 export function zoneStats(
-  communities: readonly Community[], memberIndices: ArrayLike<number>, options: ZoneStatsOptions = {},
+  communities: readonly ZoningCommunity[], memberIndices: ArrayLike<number>, options: ZoneStatsOptions = {},
 ): ZoneStats {
   const acc = options.accessibility;
   return zoneStatsWith(communities, memberIndices, options.geometry ?? null, acc ? gapInput(acc) : null);
@@ -45,7 +44,7 @@ export function gapInput(acc: ZoneAccessibilityInput): GapInput {
 
 /** `zoneStats` with the gap input prepared once for many zones (`autoZone`). */
 export function zoneStatsWith(
-  communities: readonly Community[], memberIndices: ArrayLike<number>, geometry: Polygon | MultiPolygon | null,
+  communities: readonly ZoningCommunity[], memberIndices: ArrayLike<number>, geometry: Polygon | MultiPolygon | null,
   gaps: GapInput | null,
 ): ZoneStats {
   const s: ZoneStats = {
@@ -75,11 +74,15 @@ export function zoneStatsWith(
   }
   if (wCount > 0) s.meanWillingness = wSum / wCount;
   if (wHh > 0) s.meanWillingnessByHouseholds = wHhSum / wHh;
-  if (gaps) addGaps(s, communities, memberIndices, gaps);
+  if (gaps) addZoneGaps(s, communities, memberIndices, gaps);
   return s;
 }
 
-function addGaps(s: ZoneStats, communities: readonly Community[], memberIndices: ArrayLike<number>, gaps: GapInput): void {
+/**
+ * The service-gap fields of `s` (members lacking a required category), added to statistics made without
+ * accessibility: the CLI makes the rest of the statistics on its zoning thread before the distances exist.
+ */
+export function addZoneGaps(s: ZoneStats, communities: readonly ZoningCommunity[], memberIndices: ArrayLike<number>, gaps: GapInput): void {
   const { acc, required, missing } = gaps;
   const nCat = acc.categoryIds.length;
   missing.fill(-1);

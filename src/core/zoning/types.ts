@@ -1,5 +1,13 @@
 /** Types of block-level zoning (区块化改造): eligibility, adjacency, zones and their statistics. */
 import type { LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import type { Community } from '../types';
+
+/**
+ * The community fields zoning reads (eligibility, grouping, names, statistics): a `Community` fits, and a
+ * zoning thread can rebuild just these from packed arrays.
+ */
+export type ZoningCommunity = Pick<Community, 'id' | 'geometry' | 'buildYear' | 'households' | 'residents' | 'subdistrict'
+  | 'propertyManagement' | 'willingness' | 'renovation' | 'demolitionPlanned' | 'shantyTown'>;
 
 /** 区块 / 片区: adjacent communities designed, renovated and managed as one. */
 export interface Zone {

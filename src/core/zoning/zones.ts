@@ -6,11 +6,10 @@
  * therefore gives the same zones, ids and member order whatever the input order; only the indices in
  * `Adjacency.edges` follow the input order.
  */
-import type { Community } from '../types';
 import type { PackedPolygons } from './polygons';
 import type { Caps, SplitInput } from './split';
 import { splitComponent } from './split';
-import type { Adjacency, ZoningOptions } from './types';
+import type { Adjacency, ZoningCommunity, ZoningOptions } from './types';
 
 export const DEFAULT_MAX_HOUSEHOLDS = 3000;
 export const DEFAULT_MAX_AREA_SQM = 300_000;
@@ -29,7 +28,7 @@ export function compareIds(a: string, b: string): number {
 
 /** Cluster the packed (eligible) communities `P` along `adjacency` into capped zones. */
 export function clusterZones(
-  communities: readonly Community[], P: PackedPolygons, adjacency: Adjacency,
+  communities: readonly ZoningCommunity[], P: PackedPolygons, adjacency: Adjacency,
   options: Pick<ZoningOptions, 'maxHouseholds' | 'maxAreaSqm' | 'minHouseholds' | 'singletons'> = {},
 ): Clustering {
   const caps: Caps = {
