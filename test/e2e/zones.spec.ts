@@ -3,25 +3,11 @@
  * here in Node from data/sample), drawing a zone with the mouse, removing a member by click, Ctrl+Z.
  */
 import type { Page } from '@playwright/test';
-import type { MultiPolygon, Polygon } from 'geojson';
-import { offsetLngLat, polygonContains, representativePoint } from '../../src/core/geo';
-import type { Community } from '../../src/core/types';
 import { evaluateEligibility } from '../../src/core/zoning';
-import { toCommunities, toRoads } from '../../src/io/domain';
 import { DEFAULT_ZONING_SETTINGS } from '../../src/store/zones/settings';
 import { runAutoZoning } from '../../src/worker/zoningSession';
-import type { LngLat } from './fixtures';
 import { expect, openApp, screenPointsOf, test, waitForMapIdle } from './fixtures';
-import { readSampleLayer } from './sample-data';
-
-async function sampleData() {
-  const communities = toCommunities(await readSampleLayer('communities'), 'communities.fgb').items;
-  const roads = toRoads(await readSampleLayer('roads'), 'roads.fgb').items;
-  const water = (await readSampleLayer('water')).map((f, i) => ({
-    id: String(f.properties?.id ?? i), name: null, kind: null, geometry: f.geometry as Polygon | MultiPolygon, properties: {},
-  }));
-  return { communities, roads, water };
-}
+import { drawTargets, sampleData } from './zoneTargets';
 
 async function openZonesTab(page: Page) {
   await openApp(page);
@@ -49,31 +35,9 @@ test('generating zones on the sample city gives the same zones as the core', asy
   await page.screenshot({ path: (process.env.ZONES_SHOTS ?? 'test-results') + '/zones-generated.png' });
 });
 
-/** An eligible community with 2–5 eligible neighbours whose representative points fall in a square around its own. */
-function drawTarget(communities: Community[]) {
-  const elig = evaluateEligibility(communities, DEFAULT_ZONING_SETTINGS.rules).eligible;
-  const pts = communities.map((c) => representativePoint(c.geometry));
-  const halfMeters = 70;
-  for (let i = 0; i < communities.length; i++) {
-    if (!elig[i]) continue;
-    const [lng, lat] = pts[i];
-    const corners: LngLat[] = [[-1, -1], [1, -1], [1, 1], [-1, 1]].map(([e, n]) => offsetLngLat(lng, lat, e * halfMeters, n * halfMeters));
-    const square: Polygon = { type: 'Polygon', coordinates: [[...corners, corners[0]]] };
-    const members = communities.filter((_, k) => elig[k] && polygonContains(square, pts[k])).map((c) => c.id);
-    // No community point close to the square's edge (a click could fall either side).
-    const nearEdge = pts.some((p) => {
-      const d = (a: number, b: number) => Math.abs(Math.abs(a) - b);
-      const e = (p[0] - lng) * 111320 * Math.cos((lat * Math.PI) / 180), n = (p[1] - lat) * 110540;
-      return (d(e, halfMeters) < 8 && Math.abs(n) < halfMeters + 8) || (d(n, halfMeters) < 8 && Math.abs(e) < halfMeters + 8);
-    });
-    if (members.length >= 3 && members.length <= 6 && !nearEdge) return { center: pts[i], corners, members, pointOf: (id: string) => pts[communities.findIndex((c) => c.id === id)] };
-  }
-  throw new Error('no suitable community in the sample');
-}
-
 test('draw a zone with the mouse, remove a member by click, Ctrl+Z restores it', async ({ page }) => {
   const { communities } = await sampleData();
-  const target = drawTarget(communities);
+  const target = drawTargets(communities);
   await openZonesTab(page);
   await page.evaluate((c) => window.__map!.jumpTo({ center: c, zoom: 17 }), target.center);
   await waitForMapIdle(page);

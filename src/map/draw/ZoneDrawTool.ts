@@ -16,6 +16,8 @@ import { editableParts, joinParts } from './geometry';
 
 const INK = '#111827';
 const ACCENT = '#0b3d91';
+/** Clicks this soon after a finished shape are its tail (the finishing click or double-click), not a selection. */
+const FINISH_CLICK_GRACE_MS = 500;
 
 export class ZoneDrawTool {
   private draw: TerraDraw | null = null;
@@ -30,12 +32,20 @@ export class ZoneDrawTool {
     this.unsubscribe = store.subscribe((s, p) => this.sync(s, p));
   }
 
-  /** While a zone tool is active, map clicks belong to it (no feature selection). */
+  /** When terra-draw last finished a shape (ms, performance.now()). */
+  private finishedAtMs = -Infinity;
+
+  /**
+   * While a zone tool is active, map clicks belong to it (no feature selection); so does the click that finished
+   * a shape, which reaches the map after terra-draw has ended the tool (the second click of the double-click that
+   * ends a split line would otherwise open the details of the community under it).
+   */
   capturesClicks(): boolean {
-    return this.store.getState().zoneTool !== 'none';
+    return this.store.getState().zoneTool !== 'none' || performance.now() - this.finishedAtMs < FINISH_CLICK_GRACE_MS;
   }
 
   destroy(): void {
+    clearTimeout(this.zoomTimer);
     this.unsubscribe();
     window.removeEventListener('keydown', this.onKey);
     this.map.off('click', this.onClick);
@@ -82,7 +92,20 @@ export class ZoneDrawTool {
     }
   }
 
+  /**
+   * A double-click ends a drawn shape; it must not also zoom the map. Map double-click zoom is off while a
+   * drawing tool is on and comes back a moment after (the dblclick event arrives after the finishing click).
+   */
+  private setDoubleClickZoom(tool: AppState['zoneTool']): void {
+    clearTimeout(this.zoomTimer);
+    if (tool === 'draw' || tool === 'split') this.map.doubleClickZoom.disable();
+    else this.zoomTimer = setTimeout(() => this.map.doubleClickZoom.enable(), FINISH_CLICK_GRACE_MS);
+  }
+
+  private zoomTimer: ReturnType<typeof setTimeout> | undefined;
+
   private applyTool(s: AppState): void {
+    this.setDoubleClickZoom(s.zoneTool);
     const draw = this.draw;
     if (!draw) return;
     draw.clear();
@@ -112,6 +135,7 @@ export class ZoneDrawTool {
     if (!draw) return;
     const f = draw.getSnapshotFeature(id);
     if (!f) return;
+    this.finishedAtMs = performance.now();
     if (context.mode === 'polygon' && s.zoneTool === 'draw') {
       draw.removeFeatures([id]);
       const n = s.zones.filter((z) => z.source === 'manual').length + 1;
