@@ -4,9 +4,11 @@
  * - points that sit consistently hundreds of metres off WGS84 streets → GCJ-02 (or BD-09) data.
  */
 import type { Feature, Geometry, Position } from 'geojson';
-import Flatbush from 'flatbush';
 import gcoord from 'gcoord';
 import { epsgForZonePrefix } from './epsg';
+import { bd09ToWgs84, gcj02ToWgs84 } from './gcjMath';
+import type { StreetGrid } from './streetGrid';
+import { buildStreetGrid, nearestSegmentsMeters } from './streetGrid';
 import { positionsOf } from './transform';
 
 export interface CrsHint {
@@ -117,8 +119,6 @@ function projectedHint(points: Position[]): CrsHint {
   return { kind: 'projected', suggested: null, candidates: [], message: 'Coordinates are not longitude/latitude and match no known projection: choose the coordinate system' };
 }
 
-interface RoadIndex { index: Flatbush; segs: Float64Array }
-
 /** Segments of every road line as [ax, ay, bx, by] quadruples, in input order. */
 function roadSegments(roads: readonly Feature[]): Float64Array {
   let n = 0;
@@ -129,49 +129,30 @@ function roadSegments(roads: readonly Feature[]): Float64Array {
   }
   const segs = new Float64Array(n * 4);
   let k = 0;
-  const add = (l: Position[]): void => {
-    for (let i = 1; i < l.length; i++) {
-      const a = l[i - 1], b = l[i];
-      segs[k++] = a[0]; segs[k++] = a[1]; segs[k++] = b[0]; segs[k++] = b[1];
-    }
-  };
   for (const r of roads) {
     const g = r.geometry;
-    if (g?.type === 'LineString') add(g.coordinates);
-    else if (g?.type === 'MultiLineString') for (const l of g.coordinates) add(l);
+    if (g?.type === 'LineString') k = addSegments(g.coordinates, segs, k);
+    else if (g?.type === 'MultiLineString') for (const l of g.coordinates) k = addSegments(l, segs, k);
   }
   return segs;
 }
 
-// Typed segments and no per-segment slice: building the index over the ×50 roads (563k segments) went from
-// ~450 ms to ~200 ms, most of what is left being Flatbush's sort.
-function indexRoads(roads: readonly Feature[]): RoadIndex | null {
-  const segs = roadSegments(roads);
-  const n = segs.length / 4;
-  if (n === 0) return null;
-  const index = new Flatbush(n);
-  for (let i = 0; i < n; i++) {
-    const ax = segs[i * 4], ay = segs[i * 4 + 1], bx = segs[i * 4 + 2], by = segs[i * 4 + 3];
-    index.add(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
+function addSegments(l: Position[], segs: Float64Array, k: number): number {
+  for (let i = 1; i < l.length; i++) {
+    const a = l[i - 1], b = l[i];
+    segs[k++] = a[0]; segs[k++] = a[1]; segs[k++] = b[0]; segs[k++] = b[1];
   }
-  index.finish();
-  return { index, segs };
+  return k;
+}
+
+/** The roads' segments in a grid for nearest-segment questions; null without any segment. */
+function indexRoads(roads: readonly Feature[]): StreetGrid | null {
+  return buildStreetGrid(roadSegments(roads));
 }
 
 /** Distance in metres from each point to the nearest road segment. */
-function distancesMeters(points: readonly Position[], { index, segs }: RoadIndex): number[] {
-  return points.map((p) => {
-    const mPerDegLat = 111_320;
-    const mPerDegLon = 111_320 * Math.cos((p[1] * Math.PI) / 180);
-    let best = Infinity;
-    // Box distance in degrees under-rates east-west gaps; 16 candidates is ample for the true nearest.
-    for (const i of index.neighbors(p[0], p[1], 16)) {
-      const ax = (segs[i * 4] - p[0]) * mPerDegLon, ay = (segs[i * 4 + 1] - p[1]) * mPerDegLat;
-      const bx = (segs[i * 4 + 2] - p[0]) * mPerDegLon, by = (segs[i * 4 + 3] - p[1]) * mPerDegLat;
-      best = Math.min(best, pointSegmentMeters(ax, ay, bx, by));
-    }
-    return best;
-  });
+function distancesMeters(points: readonly Position[], grid: StreetGrid): number[] {
+  return nearestSegmentsMeters(grid, points);
 }
 
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -183,12 +164,15 @@ export function medianDistanceToRoadsMeters(points: readonly Position[], roads: 
   return median(distancesMeters(points, idx));
 }
 
-/** Distance from the origin to segment a–b (local metres). */
-function pointSegmentMeters(ax: number, ay: number, bx: number, by: number): number {
-  const dx = bx - ax, dy = by - ay;
-  const len2 = dx * dx + dy * dy;
-  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
-  return Math.hypot(ax + t * dx, ay + t * dy);
+/**
+ * The point read as GCJ-02 or BD-09, in WGS84: as `gcoord.transform` gives it, by the same arithmetic without
+ * its per-call checks (see gcjMath). Positions the library would coerce or reject (text, null) still go
+ * through it, so they come out — or fail — exactly as before.
+ */
+function undoShift(p: Position, from: typeof gcoord.GCJ02 | typeof gcoord.BD09): Position {
+  const x: unknown = p[0], y: unknown = p[1];
+  if (typeof x !== 'number' || typeof y !== 'number') return gcoord.transform([p[0], p[1]], from, gcoord.WGS84) as Position;
+  return from === gcoord.GCJ02 ? gcj02ToWgs84(x, y) : bd09ToWgs84(x, y);
 }
 
 function samplePoints(features: readonly Feature[], max: number): Position[] {
@@ -221,7 +205,7 @@ function detectStreetOffset(features: readonly Feature[], roads: readonly Featur
     { code: 'gcj02', name: 'GCJ-02', from: gcoord.GCJ02 },
     { code: 'bd09', name: 'BD-09', from: gcoord.BD09 },
   ].map((t) => {
-    const d = distancesMeters(pts.map((p) => gcoord.transform([p[0], p[1]], t.from, gcoord.WGS84) as Position), idx);
+    const d = distancesMeters(pts.map((p) => undoShift(p, t.from)), idx);
     const closer = d.filter((m, i) => m < asRead[i] - 2).length / d.length;
     return { ...t, meters: median(d), closer };
   });
