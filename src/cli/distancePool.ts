@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { threadPort } from '../core/coverage/parallel';
+import { requestBuffers, threadPort } from '../core/coverage/parallel';
 import type { DistanceThreadResponse, TaskPort } from '../core/coverage/parallel';
 
 export interface DistancePool {
@@ -32,11 +32,11 @@ export function startDistancePool(threads = Math.min(4, availableParallelism()) 
   const workers = threads >= 1 ? Array.from({ length: threads }, spawnThread) : [];
   const ports = workers.map((worker, i): TaskPort => {
     const { port, receive, fail } = threadPort((message) => {
-      if (message.type === 'job') worker.ref();
-      worker.postMessage(message);
+      if (message.type === 'job' || message.type === 'network') worker.ref();
+      worker.postMessage(message, requestBuffers(message));
     }, setImmediate);
     // Idle threads do not keep the process alive (a run that fails before its searches still exits); a thread
-    // is held from the moment it gets a job until it hands the job's counts back.
+    // is held from the moment it gets a job (or roads to build one from) until it hands the job's counts back.
     worker.on('message', (r: DistanceThreadResponse) => {
       if (r.type === 'finished' || r.type === 'error') worker.unref();
       receive(r);

@@ -1,7 +1,8 @@
 /** computeAccessibility: the life-circle accessibility engine (pure, synchronous, cancellable). */
-import type { WalkNetwork } from '../network';
+import type { NetworkStats, WalkNetwork } from '../network';
 import { buildWalkNetwork, snapPoints } from '../network';
 import type { SnapInfo } from '../network';
+import { flattenRoads } from '../network/roadLines';
 import { computeEuclideanDistances } from './euclidean';
 import { prepareDistanceJob } from './distanceJob';
 import type { DistanceTables } from './distanceTasks';
@@ -9,8 +10,10 @@ import type { CachedItems } from './cache';
 import type { DistanceJob } from './distanceJob';
 import { runDistanceJob } from './networkDistances';
 import type { Checkpoint } from './networkDistances';
-import { runDistanceJobParallel } from './parallel';
+import { newJobId, runDistanceJobParallel } from './parallel';
 import type { TaskPort } from './parallel';
+import { prepareOnPort } from './prepareOnThread';
+import type { JobItems } from './prepareOnThread';
 import { facilitiesByCategory, representativePoints } from './points';
 import { summariseCoverage } from './summary';
 import type { AccessibilityInput, AccessibilityResult } from './types';
@@ -68,28 +71,82 @@ export const PARALLEL_MIN_NODES = 50_000;
 export async function computeAccessibilityParallel(
   input: AccessibilityInput, ports: readonly TaskPort[], minNodes = PARALLEL_MIN_NODES,
 ): Promise<AccessibilityResult> {
-  const run = begin(input);
+  const onThread = ports.length > 0 ? await beginOnThread(input, ports[0], minNodes) : null;
+  const run = onThread?.run ?? begin(input);
   let tables: DistanceTables;
   let threads = 1;
-  if (!run.net) {
+  if (!run.stats) {
     tables = computeEuclideanDistances(run.communityLngLat, run.facilityLngLat, run.byCategory, run.maxWalkMeters, run.searchBoundMeters, run.checkpoint);
   } else {
     run.checkpoint('nearest', 0, run.byCategory.length); // the job's preparation counts as distance work
-    const job = jobFor({ ...run, net: run.net });
+    const job = onThread ? onThread.job : jobFor({ ...run, net: run.net as WalkNetwork });
     let shared: DistanceTables | null = null;
-    if (ports.length > 0 && job.graph.nodeCount >= minNodes) {
+    if (job.graph.nodeCount >= minNodes && ports.length > 0) {
       try {
-        shared = await runDistanceJobParallel(job, ports, run.checkpoint);
+        const preloaded = onThread ? { jobId: onThread.jobId, ports: 1 } : undefined;
+        shared = await runDistanceJobParallel(job, ports, run.checkpoint, { preloaded });
         threads = ports.length + 1; // the calling thread searches too
       } catch (e) {
         // Cancelled: stop. A helper thread that failed (could not start, ran out of memory): do it here instead,
         // the analysis must not be lost to a thread problem.
         if (e instanceof CancelledError) throw e;
       }
+    } else if (onThread) {
+      ports[0].post({ type: 'finish', jobId: onThread.jobId }); // let the thread drop the job it holds
     }
     tables = shared ?? runDistanceJob(job, run.checkpoint);
   }
   return finish(input, run, tables, threads);
+}
+
+/**
+ * `begin` with the network built, the items snapped and the job prepared on the thread behind `port`
+ * (prepareOnThread.ts), which then holds the job. Only for a new network from roads (no `network`, no cache:
+ * nothing here needs the network itself) of at least `minNodes` vertices; null when that does not apply or the
+ * thread failed (the caller then does it all here).
+ */
+async function beginOnThread(
+  input: AccessibilityInput, port: TaskPort, minNodes: number,
+): Promise<{ run: Run; job: DistanceJob; jobId: number } | null> {
+  const { roads, communities, facilities, settings } = input;
+  if (input.network || input.cache || !roads || roads.length === 0) return null;
+  const lines = flattenRoads(roads);
+  // A search graph has fewer nodes than the roads have vertices: below minNodes the searches stay here anyway.
+  if (lines.lngLat.length / 2 < minNodes) return null;
+  const own = categorySettings(input);
+  const jobId = newJobId();
+  let items: JobItems | null = null;
+  own.checkpoint('network', 0, 1);
+  let prepared;
+  try {
+    prepared = await prepareOnPort(port, jobId, lines, settings.network, () => {
+      // Done here while the thread builds the network.
+      items = {
+        byCategory: facilitiesByCategory(facilities, own.categoryIds),
+        communityLngLat: representativePoints(communities),
+        facilityLngLat: representativePoints(facilities),
+        maxWalkMeters: own.maxWalkMeters,
+        searchBoundMeters: own.searchBoundMeters,
+        maxSnapMeters: settings.network.maxSnapMeters,
+      };
+      return items;
+    });
+  } catch {
+    return null;
+  }
+  const got = items as JobItems | null;
+  if (!got) return null;
+  own.checkpoint('network', 1, 1);
+  for (let k = 0; k <= 2; k++) own.checkpoint('snap', k, 2);
+  const { communitySnap, facilitySnap, stats, job } = prepared;
+  return {
+    run: {
+      ...own, byCategory: got.byCategory, communityLngLat: got.communityLngLat, facilityLngLat: got.facilityLngLat,
+      net: null, stats, communitySnap, facilitySnap, cached: null,
+    },
+    job,
+    jobId,
+  };
 }
 
 interface Run {
@@ -100,7 +157,10 @@ interface Run {
   byCategory: Int32Array[];
   communityLngLat: Float64Array;
   facilityLngLat: Float64Array;
+  /** Null in Euclidean mode and when the network was built on another thread (`beginOnThread`). */
   net: WalkNetwork | null;
+  /** The network's figures; null in Euclidean mode. */
+  stats: NetworkStats | null;
   communitySnap: SnapInfo;
   facilitySnap: SnapInfo;
   /** The cache entry this run reads or fills (null without `input.cache` or without a network). */
@@ -117,7 +177,7 @@ function begin(input: AccessibilityInput): Run {
     if (hit) {
       return {
         ...own, byCategory: hit.byCategory, communityLngLat: hit.communityLngLat, facilityLngLat: hit.facilityLngLat,
-        net: hit.network, communitySnap: hit.communitySnap, facilitySnap: hit.facilitySnap, cached: hit,
+        net: hit.network, stats: hit.network.stats, communitySnap: hit.communitySnap, facilitySnap: hit.facilitySnap, cached: hit,
       };
     }
   }
@@ -142,7 +202,7 @@ function begin(input: AccessibilityInput): Run {
     communitySnap = pointOnlySnap(communityLngLat);
     facilitySnap = pointOnlySnap(facilityLngLat);
   }
-  const run: Run = { ...own, byCategory, communityLngLat, facilityLngLat, net, communitySnap, facilitySnap, cached: null };
+  const run: Run = { ...own, byCategory, communityLngLat, facilityLngLat, net, stats: net ? net.stats : null, communitySnap, facilitySnap, cached: null };
   if (net && input.cache) {
     run.cached = input.cache.entry = {
       network: net, communities, facilities, maxSnapMeters: settings.network.maxSnapMeters, categoryKey: categoryIds.join('\n'),
@@ -178,10 +238,10 @@ function jobFor(run: Run & { net: WalkNetwork }): DistanceJob {
 
 function finish(input: AccessibilityInput, run: Run, tables: DistanceTables, threads: number): AccessibilityResult {
   const { communities, facilities, settings } = input;
-  const { net, communitySnap, facilitySnap } = run;
+  const { stats, communitySnap, facilitySnap } = run;
   const coverage = summariseCoverage(communities, settings.categories, tables.walkMeters, communitySnap.offNetwork, run.byCategory);
   return {
-    mode: net ? 'network' : 'euclidean',
+    mode: stats ? 'network' : 'euclidean',
     categoryIds: run.categoryIds,
     communityIds: communities.map((c) => c.id),
     ...tables,
@@ -190,7 +250,7 @@ function finish(input: AccessibilityInput, run: Run, tables: DistanceTables, thr
     facilitySnap,
     offNetworkCommunities: communities.filter((_, i) => communitySnap.offNetwork[i]).map((c) => c.id),
     offNetworkFacilities: facilities.filter((_, i) => facilitySnap.offNetwork[i]).map((f) => f.id),
-    network: net ? net.stats : null,
+    network: stats,
     searchBoundMeters: run.searchBoundMeters,
     threads,
   };

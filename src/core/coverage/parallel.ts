@@ -9,17 +9,25 @@
  * the largest first (the 2 km searches), so a slow thread never holds the tail; results are identical to one
  * thread's, because every task computes exactly what it computes there.
  */
+import type { NetworkSettings } from '../config/defaults';
+import type { RoadLines } from '../network/roadLines';
 import type { DistanceJob } from './distanceJob';
 import { assembleDistanceTables, DistanceRunner } from './distanceTasks';
 import type { DistanceTables, NearestColumn } from './distanceTasks';
+import { lineBuffers, snapBuffers, ThreadPreparation } from './prepareOnThread';
+import type { JobItems, PreparedJob } from './prepareOnThread';
 
 export type DistanceThreadRequest =
   | { type: 'job'; jobId: number; job: DistanceJob }
+  // Build the network on the thread, then snap the items and prepare the job there (prepareOnThread.ts).
+  | { type: 'network'; jobId: number; lines: RoadLines; settings: NetworkSettings }
+  | { type: 'items'; jobId: number; items: JobItems }
   | { type: 'nearest'; jobId: number; category: number }
   | { type: 'counts'; jobId: number; from: number; to: number }
   | { type: 'finish'; jobId: number };
 
 export type DistanceThreadResponse =
+  | ({ type: 'prepared'; jobId: number } & PreparedJob)
   | { type: 'nearest'; jobId: number; column: NearestColumn }
   | { type: 'counts'; jobId: number }
   | { type: 'finished'; jobId: number; counts: Int32Array }
@@ -66,18 +74,37 @@ export function threadPort(
 export function responseBuffers(r: DistanceThreadResponse): ArrayBuffer[] {
   if (r.type === 'nearest') return [r.column.walkMeters.buffer as ArrayBuffer, r.column.nearestFacility.buffer as ArrayBuffer];
   if (r.type === 'finished') return [r.counts.buffer as ArrayBuffer];
+  if (r.type === 'prepared') return snapBuffers(r);
   return [];
+}
+
+/** Transferable buffers of a request: road lines move (the caller is done with them); a job is copied, the caller searches it too. */
+export function requestBuffers(m: DistanceThreadRequest): ArrayBuffer[] {
+  return m.type === 'network' ? lineBuffers(m.lines) : [];
 }
 
 /** The thread side: returns the message handler; `reply` posts a response (with its transferables). */
 export function createDistanceThread(reply: (response: DistanceThreadResponse) => void): (request: DistanceThreadRequest) => void {
   let jobId = -1;
   let runner: DistanceRunner | null = null;
+  const preparation = new ThreadPreparation();
   return (request) => {
     try {
       if (request.type === 'job') {
         jobId = request.jobId;
         runner = new DistanceRunner(request.job);
+        return;
+      }
+      if (request.type === 'network') {
+        runner = null;
+        preparation.network(request.jobId, request.lines, request.settings);
+        return;
+      }
+      if (request.type === 'items') {
+        const prepared = preparation.items(request.jobId, request.items);
+        jobId = request.jobId;
+        runner = new DistanceRunner(prepared.job);
+        reply({ type: 'prepared', jobId, ...prepared });
         return;
       }
       if (request.jobId !== jobId || !runner) return; // a task of a job given up on
@@ -111,6 +138,11 @@ export function planDistanceTasks(job: DistanceJob, threads: number): Task[] {
 
 let nextJobId = 1;
 
+/** A fresh job id (ids tell a thread's answers to an abandoned job from the current one's). */
+export function newJobId(): number {
+  return nextJobId++;
+}
+
 /**
  * Run every task of `job` on the ports and assemble the tables (input order).
  * `checkpoint` is called as results arrive (phases 'nearest' and 'counts'); when it throws (cancelled), the
@@ -118,13 +150,15 @@ let nextJobId = 1;
  */
 export function runDistanceJobParallel(
   job: DistanceJob, ports: readonly TaskPort[], checkpoint: (phase: string, done: number, total: number) => void,
-  options: { selfRuns?: boolean } = {},
+  options: { selfRuns?: boolean; preloaded?: { jobId: number; ports: number } } = {},
 ): Promise<DistanceTables> {
   // The calling thread takes tasks too (between handling the threads' messages): on the ×50 town a worker thread
   // ran the same job ~1.4× slower than the main thread (784–958 vs 558–770 ms; not understood), so the caller is
   // the fastest executor there is, and it would otherwise only wait.
   const selfRuns = options.selfRuns ?? true;
-  const jobId = nextJobId++;
+  // `preloaded`: ports[0 .. ports) already hold this job under jobId (they prepared it, prepareOnThread.ts).
+  const jobId = options.preloaded?.jobId ?? newJobId();
+  const loaded = options.preloaded?.ports ?? 0;
   const tasks = planDistanceTasks(job, ports.length);
   const nearestTotal = job.categoryCount, countTotal = job.facilities.edge.length;
   return new Promise<DistanceTables>((resolve, reject) => {
@@ -190,6 +224,7 @@ export function runDistanceJobParallel(
         if (r.jobId !== jobId || failed) return;
         try {
           if (r.type === 'error') throw new Error(`distance thread ${p + 1}: ${r.message}`);
+          if (r.type === 'prepared') return; // the answer to prepareOnPort, not a task's
           if (r.type === 'finished') {
             countParts.push(r.counts);
             if (++finished === ports.length) done();
@@ -206,7 +241,7 @@ export function runDistanceJobParallel(
     });
     try {
       checkpoint('nearest', 0, nearestTotal);
-      ports.forEach((port) => port.post({ type: 'job', jobId, job }));
+      ports.forEach((port, p) => { if (p >= loaded) port.post({ type: 'job', jobId, job }); });
       ports.forEach((_, p) => dispatch(p));
     } catch (e) {
       fail(e);

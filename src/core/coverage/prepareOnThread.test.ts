@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { generateBenchTown } from '../../../test/bench/town';
+import { defaultAnalysisSettings } from '../config/defaults';
+import { computeAccessibility, computeAccessibilityParallel } from './compute';
+import { createDistanceThread, requestBuffers } from './parallel';
+import type { DistanceThreadRequest, DistanceThreadResponse, TaskPort } from './parallel';
+import type { AccessibilityResult } from './types';
+
+/** An in-process "thread": messages are structured-cloned and delivered on later macrotasks, as postMessage does. */
+function fakePort(failOn?: DistanceThreadRequest['type']): TaskPort & { received: DistanceThreadRequest['type'][] } {
+  let handler: (r: DistanceThreadResponse) => void = () => {};
+  const received: DistanceThreadRequest['type'][] = [];
+  const thread = createDistanceThread((r) => setTimeout(() => handler(structuredClone(r)), 0));
+  return {
+    received,
+    post(message) {
+      received.push(message.type);
+      const copy = structuredClone(message);
+      setTimeout(() => (failOn === message.type ? handler({ type: 'error', jobId: message.jobId, message: 'out of memory' }) : thread(copy)), 0);
+    },
+    listen(h) {
+      handler = h;
+    },
+  };
+}
+
+function expectSameResult(a: AccessibilityResult, b: AccessibilityResult): void {
+  expect(a.mode).toBe('network');
+  expect(a.network).toEqual(b.network);
+  expect(Array.from(a.walkMeters)).toEqual(Array.from(b.walkMeters));
+  expect(Array.from(a.nearestFacility)).toEqual(Array.from(b.nearestFacility));
+  expect(Array.from(a.countWithin)).toEqual(Array.from(b.countWithin));
+  expect(a.communitySnap).toEqual(b.communitySnap);
+  expect(a.facilitySnap).toEqual(b.facilitySnap);
+  expect(a.summary).toEqual(b.summary);
+  expect(a.offNetworkCommunities).toEqual(b.offNetworkCommunities);
+}
+
+describe('network, snapping and job prepared on a helper thread', () => {
+  const t = generateBenchTown(5, 1);
+  const settings = defaultAnalysisSettings();
+  const input = { communities: t.communities, facilities: t.facilities, roads: t.roads, settings };
+  const here = computeAccessibility(input);
+
+  it('gives exactly the one-thread result; the thread builds, prepares and searches without being sent the job', async () => {
+    expect(here.walkMeters.filter((w) => Number.isFinite(w)).length).toBeGreaterThan(here.walkMeters.length / 4);
+    const port = fakePort();
+    const progress: string[] = [];
+    const r = await computeAccessibilityParallel({ ...input, onProgress: (p, d, n) => progress.push(`${p} ${d}/${n}`) }, [port], 0);
+    expectSameResult(r, here);
+    expect(r.threads).toBe(2);
+    expect(port.received.slice(0, 2)).toEqual(['network', 'items']);
+    expect(port.received).not.toContain('job');
+    expect(port.received.filter((x) => x === 'nearest' || x === 'counts').length).toBeGreaterThan(0);
+    expect(port.received[port.received.length - 1]).toBe('finish');
+    // Progress keeps the one-thread order of phases.
+    const phases = progress.map((x) => x.split(' ')[0]).filter((p, i, a) => p !== a[i - 1]);
+    expect(phases).toEqual(['network', 'snap', 'nearest', 'counts']);
+  });
+
+  it('falls back to this thread when the thread fails to build, with the same result', async () => {
+    const port = fakePort('network');
+    const r = await computeAccessibilityParallel(input, [port], 0);
+    expectSameResult(r, here);
+    // The failed preparation is given up; the searches are then shared out as usual (the job posted to the thread).
+    expect(port.received.slice(0, 3)).toEqual(['network', 'items', 'job']);
+  });
+
+  it('stays here for small road sets, and releases the thread when the prepared job is too small to share', async () => {
+    const vertices = t.roads.reduce((n, r) => n + (r.geometry?.type === 'LineString' ? r.geometry.coordinates.length : 0), 0);
+    const small = fakePort();
+    expectSameResult(await computeAccessibilityParallel(input, [small], vertices * 2), here);
+    expect(small.received).toEqual([]);
+    // Enough vertices to prepare there, too few search nodes to share the searches: the thread is told to finish.
+    const prepareOnly = fakePort();
+    const r = await computeAccessibilityParallel(input, [prepareOnly], here.network ? here.network.nodes : 1);
+    expectSameResult(r, here);
+    expect(r.threads).toBe(1);
+    expect(prepareOnly.received).toEqual(['network', 'items', 'finish']);
+  });
+
+  it('moves the road lines to the thread (transfer list) but never a job the caller searches too', () => {
+    const lines = { lngLat: new Float64Array(4), partStart: Int32Array.of(0, 2), partRoad: new Int32Array(1), partClass: new Uint8Array(1), bbox: new Float64Array(4), droppedWays: 0 };
+    const buffers = requestBuffers({ type: 'network', jobId: 1, lines, settings: settings.network });
+    expect(buffers).toHaveLength(5);
+    expect(buffers).toContain(lines.lngLat.buffer);
+    expect(requestBuffers({ type: 'finish', jobId: 1 })).toEqual([]);
+  });
+});
