@@ -5,7 +5,7 @@ import type { Community } from '../core/types';
 import { autoZone } from '../core/zoning';
 import { createAppStore } from './index';
 import type { AppStore } from './index';
-import { zonesHistory } from './zones/history';
+import { beginZonesEdit, endZonesEdit, zonesHistory } from './zones/history';
 
 const O: [number, number] = [115.89, 28.68];
 /** A 40 m square community whose south-west corner is `east` m east and `north` m north of O. */
@@ -142,5 +142,35 @@ describe('zones slice', () => {
     history.getState().redo();
     expect(s().zones).toBe(afterToggle);
     expect(s().zoningSettings.gapMeters).toBe(12);
+  });
+
+  it('a settings field edited keystroke by keystroke is one undo step (and none when it ends unchanged)', () => {
+    const store = storeWithData();
+    const s = () => store.getState();
+    const history = zonesHistory(store);
+    history.getState().clear();
+    s().setZoningSettings({ gapMeters: 40 });
+    beginZonesEdit(store);
+    for (const v of [1, 12, 120]) s().setZoningSettings({ gapMeters: v });
+    endZonesEdit(store);
+    expect(history.getState().pastStates).toHaveLength(2);
+    history.getState().undo();
+    expect(s().zoningSettings.gapMeters).toBe(40);
+    history.getState().redo();
+    expect(s().zoningSettings.gapMeters).toBe(120);
+    history.getState().undo();
+    history.getState().undo();
+    expect(s().zoningSettings.gapMeters).toBe(30);
+    // Focus in and out without a change: no step; a new edit drops the redo branch.
+    history.getState().redo();
+    beginZonesEdit(store);
+    endZonesEdit(store);
+    expect(history.getState().pastStates).toHaveLength(1);
+    expect(history.getState().futureStates).toHaveLength(1);
+    beginZonesEdit(store);
+    s().setZoningSettings({ gapMeters: 55 });
+    endZonesEdit(store);
+    expect(history.getState().pastStates.map((p) => p.zoningSettings?.gapMeters)).toEqual([30, 40]);
+    expect(history.getState().futureStates).toHaveLength(0);
   });
 });

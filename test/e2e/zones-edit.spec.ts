@@ -143,3 +143,19 @@ test('drag an outline vertex: the zone\'s members follow the new outline', async
   await expect(page.getByTestId('zone-detail-communities')).toHaveText(String(target.members.length));
   await page.screenshot({ path: (process.env.ZONES_SHOTS ?? 'test-results') + '/zones-outline.png' });
 });
+
+test('typing a new value into a zoning setting is one undo step', async ({ page }) => {
+  await openZonesTab(page);
+  const gap = page.getByTestId('zones-gap');
+  await expect(gap).toHaveValue(String(DEFAULT_ZONING_SETTINGS.gapMeters));
+  await expect(page.getByTestId('zones-undo')).toBeDisabled();
+  await gap.click();
+  await gap.press('Control+a');
+  await gap.pressSequentially('125');
+  await expect(gap).toHaveValue('125');
+  await page.getByTestId('zones-undo').click();
+  await expect(gap).toHaveValue(String(DEFAULT_ZONING_SETTINGS.gapMeters));
+  await expect(page.getByTestId('zones-undo')).toBeDisabled();
+  await page.getByTestId('zones-redo').click();
+  await expect(gap).toHaveValue('125');
+});

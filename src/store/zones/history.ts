@@ -31,3 +31,26 @@ export function zonesHistory(store: StoreApi<AppState>): ZonesHistory {
   if (!t) throw new Error('store was created without withZonesHistory');
   return t;
 }
+
+/** An edit still going on (a settings field being typed in): the history length when it began, per store. */
+const openEdits = new WeakMap<StoreApi<AppState>, number>();
+
+/**
+ * One undo step for many sets: typing "30" → "300" in a settings field sets the store on every keystroke (the
+ * counts update live, and undo stays available), but the planner means one change. `endZonesEdit` folds the
+ * steps recorded since `beginZonesEdit` into the first one, the state from before the first keystroke.
+ */
+export function beginZonesEdit(store: StoreApi<AppState>): void {
+  if (!openEdits.has(store)) openEdits.set(store, zonesHistory(store).getState().pastStates.length);
+}
+
+export function endZonesEdit(store: StoreApi<AppState>): void {
+  const start = openEdits.get(store);
+  if (start === undefined) return;
+  openEdits.delete(store);
+  const history = zonesHistory(store);
+  const past = history.getState().pastStates;
+  // Steps dropped by the limit or undone meanwhile: nothing safe to fold.
+  if (past.length <= start + 1) return;
+  history.setState({ pastStates: past.slice(0, start + 1) });
+}

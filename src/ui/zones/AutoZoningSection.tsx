@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appStore, useAppStore } from '../../store';
 import { BARRIER_HIGHWAY_CHOICES } from '../../store/zones/settings';
+import { ONE_UNDO_STEP } from './oneUndoStep';
 import { ZoningSupersededError, zoningClient } from '../../worker/zoningClient';
 
 /** Run automatic zoning in the Worker with the current settings; manual zones kept unless 'replace'. */
@@ -26,7 +27,7 @@ function NumberField({ label, unit, value, min, max, testId, onCommit }: {
       <span>{label}</span>
       <span className="zone-input-unit">
         <input
-          type="number" min={min} max={max} value={value} data-testid={testId}
+          type="number" min={min} max={max} value={value} data-testid={testId} {...ONE_UNDO_STEP}
           onChange={(e) => { const v = Number(e.target.value); if (e.target.value !== '' && Number.isFinite(v) && v >= min && v <= max) onCommit(v); }}
         />
         <span className="unit">{unit}</span>

@@ -4,6 +4,7 @@ import { EXCLUSION_REASONS } from '../../core/zoning';
 import { useAppStore } from '../../store';
 import { eligibilityOf } from '../../store/zones/context';
 import { formatNumber } from '../format';
+import { ONE_UNDO_STEP } from './oneUndoStep';
 
 /** 改造范围: the rules as settings and the counts (eligible / excluded by which rule). */
 export function EligibilitySection() {
@@ -24,7 +25,7 @@ export function EligibilitySection() {
         <label className="zone-field">
           <span>{t('zones.eligibility.builtInOrBefore')}</span>
           <input
-            type="number" min={1900} max={2100} step={1} value={rules.builtInOrBefore} data-testid="zones-rule-year"
+            type="number" min={1900} max={2100} step={1} value={rules.builtInOrBefore} data-testid="zones-rule-year" {...ONE_UNDO_STEP}
             onChange={(e) => { const v = Number(e.target.value); if (Number.isInteger(v) && v >= 1900 && v <= 2100) setRules({ builtInOrBefore: v }); }}
           />
         </label>
