@@ -10,14 +10,21 @@ const encoder = new TextEncoder();
 const NATIVE_FROM_CHARS = 48;
 /** Byte arrays longer than this are copied with TypedArray.set. */
 const SET_FROM_BYTES = 16;
+/** Default chunk size: large enough that a write per chunk costs little, small enough to stay in cache. */
+export const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Takes a filled chunk. Returning nothing: the bytes must be used before returning (the buffer is filled again).
+ * Returning a buffer: the sink keeps the chunk (e.g. for a write still running) and the next bytes go there.
+ */
+export type ChunkSink = (bytes: Uint8Array) => Uint8Array | void;
 
 export class ByteChunks {
   private buf: Uint8Array;
   private pos = 0;
   private dropComma = false;
 
-  /** `emit` must use the bytes before it returns (they are overwritten next). */
-  constructor(private readonly emit: (bytes: Uint8Array) => void, chunkBytes = 1 << 20) {
+  constructor(private readonly emit: ChunkSink, chunkBytes = CHUNK_BYTES) {
     this.buf = new Uint8Array(chunkBytes);
   }
 
@@ -59,6 +66,27 @@ export class ByteChunks {
     this.pos = p;
   }
 
+  /**
+   * `s` as one CSV cell, as csvCell(s) writes it. Printable ASCII without `"` or `,` and without a space at
+   * either end needs no quotes and is copied in one pass; anything else goes through `quote` (csvCell).
+   */
+  csvString(s: string, quote: (s: string) => string): void {
+    const n = s.length;
+    if (n === 0) return;
+    this.room(n);
+    const buf = this.buf;
+    let p = this.pos;
+    let ok = s.charCodeAt(0) !== 32 && s.charCodeAt(n - 1) !== 32;
+    for (let i = 0; ok && i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x20 || c > 0x7e || c === 34 || c === 44) ok = false;
+      else buf[p++] = c;
+    }
+    if (!ok) { this.text(quote(s)); return; }
+    this.dropComma = false;
+    this.pos = p;
+  }
+
   /** Bytes already encoded (a cell repeated on many rows, encoded once with `utf8`). */
   bytes(b: Uint8Array): void {
     const n = b.length;
@@ -81,7 +109,8 @@ export class ByteChunks {
   /** Hand on what is buffered (call once at the end). */
   flush(): void {
     if (!this.pos) return;
-    this.emit(this.buf.subarray(0, this.pos));
+    const next = this.emit(this.buf.subarray(0, this.pos));
+    if (next instanceof Uint8Array) this.buf = next;
     this.pos = 0;
   }
 }
@@ -92,7 +121,7 @@ export const utf8 = (s: string): Uint8Array => encoder.encode(s);
 /** All bytes a writer produces, in one array (browser downloads, tests). */
 export function collectBytes(write: (out: ByteChunks) => void): Uint8Array {
   const chunks: Uint8Array[] = [];
-  const out = new ByteChunks((bytes) => chunks.push(bytes.slice()));
+  const out = new ByteChunks((bytes) => { chunks.push(bytes.slice()); });
   write(out);
   out.flush();
   const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
