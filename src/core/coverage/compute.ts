@@ -3,6 +3,8 @@ import type { NetworkStats, WalkNetwork } from '../network';
 import { buildWalkNetwork, snapPoints } from '../network';
 import type { SnapInfo } from '../network';
 import { flattenRoads } from '../network/roadLines';
+import type { NetworkSettings } from '../config/defaults';
+import type { Road } from '../types';
 import { computeEuclideanDistances } from './euclidean';
 import { prepareDistanceJob } from './distanceJob';
 import type { DistanceTables } from './distanceTasks';
@@ -12,8 +14,8 @@ import { runDistanceJob } from './networkDistances';
 import type { Checkpoint } from './networkDistances';
 import { newJobId, runDistanceJobParallel } from './parallel';
 import type { TaskPort } from './parallel';
-import { prepareOnPort } from './prepareOnThread';
-import type { JobItems } from './prepareOnThread';
+import { postNetwork, prepareOnPort } from './prepareOnThread';
+import type { JobItems, NetworkOnThread } from './prepareOnThread';
 import { facilitiesByCategory, representativePoints } from './points';
 import { summariseCoverage } from './summary';
 import type { AccessibilityInput, AccessibilityResult } from './types';
@@ -71,7 +73,7 @@ export const PARALLEL_MIN_NODES = 50_000;
 export async function computeAccessibilityParallel(
   input: AccessibilityInput, ports: readonly TaskPort[], minNodes = PARALLEL_MIN_NODES,
 ): Promise<AccessibilityResult> {
-  const onThread = ports.length > 0 ? await beginOnThread(input, ports[0], minNodes) : null;
+  const onThread = ports.length > 0 ? await beginOnThread(input, ports, minNodes) : null;
   const run = onThread?.run ?? begin(input);
   let tables: DistanceTables;
   let threads = 1;
@@ -100,52 +102,69 @@ export async function computeAccessibilityParallel(
 }
 
 /**
- * `begin` with the network built, the items snapped and the job prepared on the thread behind `port`
- * (prepareOnThread.ts), which then holds the job. Only for a new network from roads (no `network`, no cache:
- * nothing here needs the network itself) of at least `minNodes` vertices; null when that does not apply or the
- * thread failed (the caller then does it all here).
+ * Start building the network from `roads` on the first of `ports` right away, e.g. as soon as the roads are read:
+ * the thread builds while the caller reads the other inputs. Pass the handle as `networkOnThread` to
+ * `computeAccessibilityParallel` with the same roads, settings and ports. Null (nothing started) without ports or
+ * below `minNodes` road vertices (see `computeAccessibilityParallel`).
  */
-async function beginOnThread(
-  input: AccessibilityInput, port: TaskPort, minNodes: number,
-): Promise<{ run: Run; job: DistanceJob; jobId: number } | null> {
-  const { roads, communities, facilities, settings } = input;
-  if (input.network || input.cache || !roads || roads.length === 0) return null;
+export function startNetworkOnThread(
+  ports: readonly TaskPort[], roads: readonly Road[], settings: NetworkSettings, minNodes = PARALLEL_MIN_NODES,
+): NetworkOnThread | null {
+  if (ports.length === 0 || roads.length === 0) return null;
   const lines = flattenRoads(roads);
   // A search graph has fewer nodes than the roads have vertices: below minNodes the searches stay here anyway.
   if (lines.lngLat.length / 2 < minNodes) return null;
+  const started: NetworkOnThread = { port: ports[0], jobId: newJobId(), roads, settings: { ...settings } };
+  postNetwork(started.port, started.jobId, lines, settings);
+  return started;
+}
+
+function sameNetworkSettings(a: NetworkSettings, b: NetworkSettings): boolean {
+  return a.mergeToleranceMeters === b.mergeToleranceMeters && a.nodeAtCrossings === b.nodeAtCrossings && a.maxSnapMeters === b.maxSnapMeters;
+}
+
+/**
+ * `begin` with the network built, the items snapped and the job prepared on the thread behind `ports[0]`
+ * (prepareOnThread.ts), which then holds the job. Only for a new network from roads (no `network`, no cache:
+ * nothing here needs the network itself) of at least `minNodes` vertices; null when that does not apply or the
+ * thread failed (the caller then does it all here). Picks up `input.networkOnThread` when it fits.
+ */
+async function beginOnThread(
+  input: AccessibilityInput, ports: readonly TaskPort[], minNodes: number,
+): Promise<{ run: Run; job: DistanceJob; jobId: number } | null> {
+  const { roads, communities, facilities, settings } = input;
+  if (input.network || input.cache || !roads || roads.length === 0) return null;
   const own = categorySettings(input);
-  const jobId = newJobId();
-  let items: JobItems | null = null;
+  const early = input.networkOnThread;
+  const started = early && early.port === ports[0] && early.roads === roads && sameNetworkSettings(early.settings, settings.network)
+    ? early : startNetworkOnThread(ports, roads, settings.network, minNodes);
+  if (!started) return null;
   own.checkpoint('network', 0, 1);
+  // Done here while the thread builds the network.
+  const items: JobItems = {
+    byCategory: facilitiesByCategory(facilities, own.categoryIds),
+    communityLngLat: representativePoints(communities),
+    facilityLngLat: representativePoints(facilities),
+    maxWalkMeters: own.maxWalkMeters,
+    searchBoundMeters: own.searchBoundMeters,
+    maxSnapMeters: settings.network.maxSnapMeters,
+  };
   let prepared;
   try {
-    prepared = await prepareOnPort(port, jobId, lines, settings.network, () => {
-      // Done here while the thread builds the network.
-      items = {
-        byCategory: facilitiesByCategory(facilities, own.categoryIds),
-        communityLngLat: representativePoints(communities),
-        facilityLngLat: representativePoints(facilities),
-        maxWalkMeters: own.maxWalkMeters,
-        searchBoundMeters: own.searchBoundMeters,
-        maxSnapMeters: settings.network.maxSnapMeters,
-      };
-      return items;
-    });
+    prepared = await prepareOnPort(started.port, started.jobId, items);
   } catch {
     return null;
   }
-  const got = items as JobItems | null;
-  if (!got) return null;
   own.checkpoint('network', 1, 1);
   for (let k = 0; k <= 2; k++) own.checkpoint('snap', k, 2);
   const { communitySnap, facilitySnap, stats, job } = prepared;
   return {
     run: {
-      ...own, byCategory: got.byCategory, communityLngLat: got.communityLngLat, facilityLngLat: got.facilityLngLat,
+      ...own, byCategory: items.byCategory, communityLngLat: items.communityLngLat, facilityLngLat: items.facilityLngLat,
       net: null, stats, communitySnap, facilitySnap, cached: null,
     },
     job,
-    jobId,
+    jobId: started.jobId,
   };
 }
 

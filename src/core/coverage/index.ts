@@ -1,5 +1,6 @@
 /** Life-circle accessibility: walking distances, coverage, gaps and paths. */
-export { computeAccessibility, computeAccessibilityParallel, PARALLEL_MIN_NODES } from './compute';
+export { computeAccessibility, computeAccessibilityParallel, PARALLEL_MIN_NODES, startNetworkOnThread } from './compute';
+export type { NetworkOnThread } from './prepareOnThread';
 export { AccessibilityCache } from './cache';
 export { createDistanceThread, responseBuffers } from './parallel';
 export type { DistanceThreadRequest, DistanceThreadResponse, TaskPort } from './parallel';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateBenchTown } from '../../../test/bench/town';
 import { defaultAnalysisSettings } from '../config/defaults';
-import { computeAccessibility, computeAccessibilityParallel } from './compute';
+import { computeAccessibility, computeAccessibilityParallel, startNetworkOnThread } from './compute';
 import { createDistanceThread, requestBuffers } from './parallel';
 import type { DistanceThreadRequest, DistanceThreadResponse, TaskPort } from './parallel';
 import type { AccessibilityResult } from './types';
@@ -77,6 +77,25 @@ describe('network, snapping and job prepared on a helper thread', () => {
     expectSameResult(r, here);
     expect(r.threads).toBe(1);
     expect(prepareOnly.received).toEqual(['network', 'items', 'finish']);
+  });
+
+  it('picks up a build started early (right after reading the roads), only for the same roads and settings', async () => {
+    const port = fakePort();
+    const started = startNetworkOnThread([port], t.roads, settings.network, 0);
+    expect(started).not.toBeNull();
+    expect(port.received).toEqual(['network']);
+    const r = await computeAccessibilityParallel({ ...input, networkOnThread: started ?? undefined }, [port], 0);
+    expectSameResult(r, here);
+    expect(port.received.filter((x) => x === 'network')).toHaveLength(1);
+    expect(port.received[1]).toBe('items');
+    // Other settings than it was started with: built again for this run (same result as a fresh run).
+    const other = fakePort();
+    const early = startNetworkOnThread([other], t.roads, { ...settings.network, mergeToleranceMeters: 5 }, 0);
+    const moved = { ...input, settings: { ...settings, network: { ...settings.network } } };
+    expectSameResult(await computeAccessibilityParallel({ ...moved, networkOnThread: early ?? undefined }, [other], 0), here);
+    expect(other.received.slice(0, 3)).toEqual(['network', 'network', 'items']);
+    expect(startNetworkOnThread([], t.roads, settings.network, 0)).toBeNull();
+    expect(startNetworkOnThread([fakePort()], t.roads, settings.network, 1e9)).toBeNull();
   });
 
   it('moves the road lines to the thread (transfer list) but never a job the caller searches too', () => {

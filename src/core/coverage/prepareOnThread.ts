@@ -13,6 +13,7 @@ import { snapPoints } from '../network';
 import type { NetworkStats, SnapInfo, WalkNetwork } from '../network';
 import { buildWalkNetworkFromLines } from '../network/build';
 import type { RoadLines } from '../network/roadLines';
+import type { Road } from '../types';
 import { prepareDistanceJob } from './distanceJob';
 import type { DistanceJob } from './distanceJob';
 import type { TaskPort } from './parallel';
@@ -77,14 +78,25 @@ export function lineBuffers(lines: RoadLines): ArrayBuffer[] {
   return [lines.lngLat, lines.partStart, lines.partRoad, lines.partClass, lines.bbox].map((a) => a.buffer as ArrayBuffer);
 }
 
+/** A network build started early on a helper thread (`startNetworkOnThread`), to be picked up by the analysis. */
+export interface NetworkOnThread {
+  port: TaskPort;
+  jobId: number;
+  /** What it was started from: the analysis uses it only for these very roads and settings. */
+  roads: readonly Road[];
+  settings: NetworkSettings;
+}
+
+/** Post the roads to `port` for a network build under `jobId` (the lines move to the thread). */
+export function postNetwork(port: TaskPort, jobId: number, lines: RoadLines, settings: NetworkSettings): void {
+  port.post({ type: 'network', jobId, lines, settings: { ...settings } });
+}
+
 /**
- * Caller side: post the lines (the thread starts building), compute the items here meanwhile (`itemsOf`), post
- * them, and resolve with the prepared job. Rejects with the thread's message when it fails (the caller then
- * builds on its own thread). The port's listener is replaced.
+ * Caller side, after `postNetwork`: post the items and resolve with the prepared job. Rejects with the thread's
+ * message when it fails (the caller then builds on its own thread). The port's listener is replaced.
  */
-export function prepareOnPort(
-  port: TaskPort, jobId: number, lines: RoadLines, settings: NetworkSettings, itemsOf: () => JobItems,
-): Promise<PreparedJob> {
+export function prepareOnPort(port: TaskPort, jobId: number, items: JobItems): Promise<PreparedJob> {
   return new Promise<PreparedJob>((resolve, reject) => {
     port.listen((r) => {
       if (r.jobId !== jobId) return;
@@ -92,8 +104,7 @@ export function prepareOnPort(
       else if (r.type === 'error') reject(new Error(`distance thread: ${r.message}`));
     });
     try {
-      port.post({ type: 'network', jobId, lines, settings });
-      port.post({ type: 'items', jobId, items: itemsOf() });
+      port.post({ type: 'items', jobId, items });
     } catch (e) {
       reject(e instanceof Error ? e : new Error(String(e)));
     }

@@ -2,6 +2,7 @@ import type { AnalysisSettings } from '../config/defaults';
 import type { NetworkStats, SnapInfo, WalkNetwork } from '../network';
 import type { Community, Facility, Road } from '../types';
 import type { AccessibilityCache } from './cache';
+import type { NetworkOnThread } from './prepareOnThread';
 
 export type ProgressFn = (phase: string, done: number, total: number) => void;
 
@@ -18,6 +19,8 @@ export interface AccessibilityInput {
   isCancelled?: () => boolean;
   /** Reuse points, snapping and the search job of an earlier run on the same network and items (cache.ts). */
   cache?: AccessibilityCache;
+  /** A build of this network from `roads` already started on a helper thread (`startNetworkOnThread`). */
+  networkOnThread?: NetworkOnThread;
 }
 
 /** Per category, over all communities. Off-network communities count in the totals, never as gaps. */
