@@ -18,7 +18,7 @@ export const en: ResourceShape = {
     dataset: 'Dataset',
   },
   language: { label: 'Language', zhCN: '中文', en: 'English' },
-  tabs: { layers: 'Layers & legend', summary: 'Data summary' },
+  tabs: { layers: 'Map layers', summary: 'Data summary' },
   layers: {
     title: 'Layers',
     communities: 'Communities (by build year)',

@@ -15,6 +15,7 @@ import { toCommunities, toFacilities, toRoads } from '../../src/io/domain';
 import { readFeatureFile } from '../../src/io/read';
 import { scoreClasses, scoreClassIndex, walkClasses, walkClassIndex } from '../../src/map/layers/heatmapClasses';
 import { computeGrid } from '../../src/worker/gridSession';
+import { clippedElements } from './layout';
 import { expect, openApp, test, waitForMapIdle } from './fixtures';
 
 async function nodeRun() {
@@ -164,6 +165,10 @@ test('heatmap, category mode, gaps, community access and path match the core', a
   await page.evaluate(() => window.__store!.getState().setLanguage('en'));
   await expect(page.getByTestId('access-kindergarten-walk')).toContainText(' m');
   await page.screenshot({ path: 'test/e2e/artifacts/coverage-path-en.png' });
+  // English labels are longer: nothing in the details, the coverage box or the tab row may be cut off.
+  expect(await clippedElements(page, '[data-testid="details-panel"]')).toEqual([]);
+  expect(await clippedElements(page, '.cov-box')).toEqual([]);
+  expect(await clippedElements(page, '.tabs')).toEqual([]);
 
   // Rerun the analysis (max walk 300 → 500 m): progress shows, no main-thread task over 100 ms meanwhile.
   await page.evaluate(() => { (window as unknown as { __longTasks: number[] }).__longTasks.length = 0; });

@@ -9,7 +9,7 @@ test('switching language changes the UI text and persists after reload', async (
 
   await page.getByTestId('lang-en').click();
   await expect(page.getByTestId('app-title')).toHaveText('Renovation Planner');
-  await expect(page.getByTestId('tab-layers')).toHaveText('Layers & legend');
+  await expect(page.getByTestId('tab-layers')).toHaveText('Map layers');
   await expect(page.getByTestId('legend-category-kindergarten')).toHaveText('Kindergarten');
   await expect(page.getByTestId('legend-year-to1980')).toHaveText('1980 or earlier');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');

@@ -50,13 +50,17 @@ export function CommunityAccess({ communityId }: { communityId: string }) {
               <tr key={id} data-testid={`access-${id}`}>
                 <td>{categoryName(id)}{required ? '' : ` ${t('coverage.access.optional')}`}</td>
                 <td data-testid={`access-${id}-walk`}>
-                  {Number.isNaN(w) ? t('coverage.access.none') : `${t('coverage.access.meters', { meters: Math.round(w) })} · ${t('coverage.access.minutes', { minutes: Math.round(walkMinutes(w, speed)) })}`}
+                  {Number.isNaN(w) ? t('coverage.access.none') : (
+                    // Metres and minutes on two lines: the narrow details panel has five columns to fit.
+                    <><span className="walk-m">{t('coverage.access.meters', { meters: Math.round(w) })}</span> <span className="walk-min">{t('coverage.access.minutes', { minutes: Math.round(walkMinutes(w, speed)) })}</span></>
+                  )}
                 </td>
                 <td data-testid={`access-${id}-facility`}>{f >= 0 && all[f] ? all[f].name : '—'}</td>
                 <td className={ok ? 'ok' : 'no'} data-testid={`access-${id}-covered`}>{ok ? '✓' : '✗'}</td>
                 <td>
                   {f >= 0 && (
-                    <button type="button" data-testid={`access-${id}-path`}
+                    <button type="button" data-testid={`access-${id}-path`} title={showing ? t('coverage.access.hidePathTitle') : t('coverage.access.showPathTitle')}
+                      aria-label={showing ? t('coverage.access.hidePathTitle') : t('coverage.access.showPathTitle')}
                       onClick={() => (showing ? appStore.getState().clearPath() : appStore.getState().requestPath(communityId, id))}>
                       {showing ? t('coverage.access.hidePath') : t('coverage.access.showPath')}
                     </button>
