@@ -10,7 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { BD09, GCJ02, fromWgs84 } from '../../src/io/crs';
 import { bd09ToWgs84, gcj02ToWgs84 } from '../../src/io/crs/gcjMath';
 import { detectCrsHints, medianDistanceToRoadsMeters } from '../../src/io/crs/hints';
-import { buildStreetGrid, nearestSegmentMeters, nearestSegmentsMeters, pointSegmentMeters } from '../../src/io/crs/streetGrid';
+import { buildStreetGrid as buildFromLines, nearestSegmentMeters, nearestSegmentsMeters, pointSegmentMeters } from '../../src/io/crs/streetGrid';
+
+/** The grid of the segments [ax, ay, bx, by] of `segs`, each given as a line of its own. */
+const buildStreetGrid = (segs: Float64Array): ReturnType<typeof buildFromLines> =>
+  buildFromLines(Array.from({ length: segs.length / 4 }, (_, i) => [[segs[i * 4], segs[i * 4 + 1]], [segs[i * 4 + 2], segs[i * 4 + 3]]]));
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -70,7 +74,7 @@ describe('street segment grid', () => {
     for (const seed of [1, 2, 3]) {
       const segs = randomSegments(seed, 3000);
       const grid = buildStreetGrid(segs)!;
-      expect(grid.long.length).toBeGreaterThan(0); // the long straights are measured for every point
+      expect(grid.longSegs.length).toBeGreaterThan(0); // the long straights are measured for every point
       const points = randomPoints(seed + 10, 400);
       const got = nearestSegmentsMeters(grid, points);
       points.forEach((p, i) => expect(got[i]).toBe(bruteMeters(segs, p[0], p[1])));

@@ -119,35 +119,20 @@ function projectedHint(points: Position[]): CrsHint {
   return { kind: 'projected', suggested: null, candidates: [], message: 'Coordinates are not longitude/latitude and match no known projection: choose the coordinate system' };
 }
 
-/** Segments of every road line as [ax, ay, bx, by] quadruples, in input order. */
-function roadSegments(roads: readonly Feature[]): Float64Array {
-  let n = 0;
-  for (const r of roads) {
-    const g = r.geometry;
-    if (g?.type === 'LineString') n += Math.max(0, g.coordinates.length - 1);
-    else if (g?.type === 'MultiLineString') for (const l of g.coordinates) n += Math.max(0, l.length - 1);
+/** Every road line (LineString, and each part of a MultiLineString), in input order. */
+function roadLines(roads: readonly Feature[]): Position[][] {
+  const lines: Position[][] = [];
+  for (let i = 0; i < roads.length; i++) {
+    const g = roads[i].geometry;
+    if (g?.type === 'LineString') lines.push(g.coordinates);
+    else if (g?.type === 'MultiLineString') for (const l of g.coordinates) lines.push(l);
   }
-  const segs = new Float64Array(n * 4);
-  let k = 0;
-  for (const r of roads) {
-    const g = r.geometry;
-    if (g?.type === 'LineString') k = addSegments(g.coordinates, segs, k);
-    else if (g?.type === 'MultiLineString') for (const l of g.coordinates) k = addSegments(l, segs, k);
-  }
-  return segs;
-}
-
-function addSegments(l: Position[], segs: Float64Array, k: number): number {
-  for (let i = 1; i < l.length; i++) {
-    const a = l[i - 1], b = l[i];
-    segs[k++] = a[0]; segs[k++] = a[1]; segs[k++] = b[0]; segs[k++] = b[1];
-  }
-  return k;
+  return lines;
 }
 
 /** The roads' segments in a grid for nearest-segment questions; null without any segment. */
 function indexRoads(roads: readonly Feature[]): StreetGrid | null {
-  return buildStreetGrid(roadSegments(roads));
+  return buildStreetGrid(roadLines(roads));
 }
 
 /** Distance in metres from each point to the nearest road segment. */

@@ -15,9 +15,10 @@ const SEGMENTS_PER_CELL = 4;
 const MAX_CELLS = 1 << 22;
 const METERS_PER_DEGREE = 111_320;
 
+/** A street line: its positions in order ([lon, lat, …]); consecutive positions make one segment. */
+export type StreetLine = readonly (readonly number[])[];
+
 export interface StreetGrid {
-  /** [ax, ay, bx, by] per segment, degrees. */
-  segs: Float64Array;
   minX: number;
   minY: number;
   /** Cell size in degrees. */
@@ -30,23 +31,23 @@ export interface StreetGrid {
   reachY: number;
   /**
    * The filed segments in cell order: cell c holds segments cellStart[c] … cellStart[c + 1] − 1 of
-   * `cellSegs` ([ax, ay, bx, by] each). Copies rather than indexes into `segs`: a question reads a few dozen
-   * segments, and reading them scattered over the 18 MB of `segs` (×50) made it ~2× slower.
+   * `cellSegs` ([ax, ay, bx, by] each), so a question reads a few dozen neighbouring numbers.
    */
   cellStart: Int32Array;
   cellSegs: Float64Array;
-  /** Segments too long to file, measured for every point. */
-  long: Int32Array;
+  /** Segments too long to file ([ax, ay, bx, by] each), measured for every point. */
+  longSegs: Float64Array;
 }
 
 /**
- * File the segments (quadruples of `segs`) in a grid; null when no segment has four finite numbers (those
- * that do not are left out). Each pass over the segments is a function of its own: a loop that runs once per
- * call is optimised on the stack, and code after it that had not run yet (no type feedback) threw that
- * optimised code away again — with the passes in one function, filing took several times longer.
+ * File the segments of the lines in a grid; null when no segment has four finite numbers (those that do not
+ * are left out; coordinates are read as numbers, as a Float64Array would store them). Three walks over the
+ * positions, with no flat copy of every segment in between (an 18 MB array at ×50 whose allocation alone
+ * set off a garbage collection). Each walk is a function of its own: a loop that runs once per call is
+ * optimised on the stack, and code after it that had not run yet threw that optimised code away again.
  */
-export function buildStreetGrid(segs: Float64Array): StreetGrid | null {
-  const b = segmentBounds(segs);
+export function buildStreetGrid(lines: readonly StreetLine[]): StreetGrid | null {
+  const b = lineBounds(lines);
   const usable = b[4];
   if (usable === 0) return null;
   const minX = b[0], minY = b[1], maxX = b[2], maxY = b[3];
@@ -62,69 +63,71 @@ export function buildStreetGrid(segs: Float64Array): StreetGrid | null {
   const cellW = maxX > minX ? (maxX - minX) / cols : 1;
   const cellH = maxY > minY ? (maxY - minY) / rows : 1;
   const cells = cols * rows;
-  const cellOf = new Int32Array(segs.length >> 2);
+  const cellOf = new Int32Array(b[5]);
   const cellStart = new Int32Array(cells + 1);
-  const reach = cellPerSegment(segs, minX, minY, cellW, cellH, cols, rows, cellOf, cellStart);
+  const reach = cellPerSegment(lines, minX, minY, cellW, cellH, cols, rows, cellOf, cellStart);
   prefixSums(cellStart);
   const cellSegs = new Float64Array(cellStart[cells] * 4);
-  const long = new Int32Array(reach[2]);
-  fileInCells(segs, cellOf, cellStart.slice(0, cells), cellSegs, long);
-  return { segs, minX, minY, cellW, cellH, cols, rows, reachX: reach[0], reachY: reach[1], cellStart, cellSegs, long };
+  const longSegs = new Float64Array(reach[2] * 4);
+  fileInCells(lines, cellOf, cellStart.slice(0, cells), cellSegs, longSegs);
+  return { minX, minY, cellW, cellH, cols, rows, reachX: reach[0], reachY: reach[1], cellStart, cellSegs, longSegs };
 }
 
-/** [minX, minY, maxX, maxY, number of segments] over the segments with four finite numbers. */
-function segmentBounds(segs: Float64Array): Float64Array {
-  // Branch-free Math.min/max first (random-ish input made the branchy loop ~3× slower); a NaN or an
-  // infinity among the numbers spoils the result, and only then the careful loop runs.
-  const len = segs.length - (segs.length % 4);
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (let k = 0; k < len; k += 4) {
-    minX = Math.min(minX, segs[k], segs[k + 2]);
-    maxX = Math.max(maxX, segs[k], segs[k + 2]);
-    minY = Math.min(minY, segs[k + 1], segs[k + 3]);
-    maxY = Math.max(maxY, segs[k + 1], segs[k + 3]);
-  }
-  if (minX - maxX <= 0 && minY - maxY <= 0 && Number.isFinite(minX + maxX + minY + maxY)) return Float64Array.of(minX, minY, maxX, maxY, len / 4);
-  return finiteSegmentBounds(segs);
-}
+/** x − x is 0 only for a finite x (NaN and ±Infinity give NaN). */
+const finite = (x: number): boolean => x - x === 0;
 
-function finiteSegmentBounds(segs: Float64Array): Float64Array {
-  const len = segs.length - (segs.length % 4);
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity, usable = 0;
-  for (let k = 0; k < len; k += 4) {
-    const ax = segs[k], ay = segs[k + 1], bx = segs[k + 2], by = segs[k + 3];
-    // x − x is 0 only for a finite x (NaN and ±Infinity give NaN).
-    if (!(ax - ax === 0 && ay - ay === 0 && bx - bx === 0 && by - by === 0)) continue;
-    usable++;
-    minX = Math.min(minX, ax, bx);
-    maxX = Math.max(maxX, ax, bx);
-    minY = Math.min(minY, ay, by);
-    maxY = Math.max(maxY, ay, by);
+/** [minX, minY, maxX, maxY, segments with four finite numbers, all segments]. */
+function lineBounds(lines: readonly StreetLine[]): Float64Array {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity, usable = 0, all = 0;
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l];
+    if (line.length < 2) continue;
+    let ax = +line[0][0], ay = +line[0][1];
+    for (let i = 1; i < line.length; i++) {
+      const bx = +line[i][0], by = +line[i][1];
+      all++;
+      if (finite(ax) && finite(ay) && finite(bx) && finite(by)) {
+        usable++;
+        minX = Math.min(minX, ax, bx);
+        maxX = Math.max(maxX, ax, bx);
+        minY = Math.min(minY, ay, by);
+        maxY = Math.max(maxY, ay, by);
+      }
+      ax = bx;
+      ay = by;
+    }
   }
-  return Float64Array.of(minX, minY, maxX, maxY, usable);
+  return Float64Array.of(minX, minY, maxX, maxY, usable, all);
 }
 
 /**
- * cellOf[i] = the cell of segment i's midpoint, −1 for a long segment, −2 for one left out; counts[cell + 1]
+ * cellOf[s] = the cell of segment s's midpoint, −1 for a long segment, −2 for one left out; counts[cell + 1]
  * counts the filed ones. Returns [reachX, reachY, number of long segments].
  */
-function cellPerSegment(segs: Float64Array, minX: number, minY: number, cellW: number, cellH: number, cols: number, rows: number, cellOf: Int32Array, counts: Int32Array): Float64Array {
-  const n = cellOf.length;
+function cellPerSegment(lines: readonly StreetLine[], minX: number, minY: number, cellW: number, cellH: number, cols: number, rows: number, cellOf: Int32Array, counts: Int32Array): Float64Array {
   const lastCol = cols - 1, lastRow = rows - 1;
   const longW = LONG_CELLS * cellW, longH = LONG_CELLS * cellH;
-  let reachX = 0, reachY = 0, longCount = 0;
-  for (let i = 0; i < n; i++) {
-    const k = i * 4;
-    const ax = segs[k], ay = segs[k + 1], bx = segs[k + 2], by = segs[k + 3];
-    if (!(ax - ax === 0 && ay - ay === 0 && bx - bx === 0 && by - by === 0)) { cellOf[i] = -2; continue; }
-    const w = Math.abs(bx - ax), h = Math.abs(by - ay);
-    if (w > longW || h > longH) { cellOf[i] = -1; longCount++; continue; }
-    reachX = Math.max(reachX, w);
-    reachY = Math.max(reachY, h);
-    const c = Math.floor(((ax + bx) / 2 - minX) / cellW), r = Math.floor(((ay + by) / 2 - minY) / cellH);
-    const cell = Math.min(r, lastRow) * cols + Math.min(c, lastCol);
-    cellOf[i] = cell;
-    counts[cell + 1]++;
+  let reachX = 0, reachY = 0, longCount = 0, s = 0;
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l];
+    if (line.length < 2) continue;
+    let ax = +line[0][0], ay = +line[0][1];
+    for (let i = 1; i < line.length; i++, s++) {
+      const bx = +line[i][0], by = +line[i][1];
+      const w = Math.abs(bx - ax), h = Math.abs(by - ay);
+      if (!(finite(ax) && finite(ay) && finite(bx) && finite(by))) cellOf[s] = -2;
+      else if (w > longW || h > longH) { cellOf[s] = -1; longCount++; }
+      else {
+        reachX = Math.max(reachX, w);
+        reachY = Math.max(reachY, h);
+        const c = Math.floor(((ax + bx) / 2 - minX) / cellW), r = Math.floor(((ay + by) / 2 - minY) / cellH);
+        const cell = Math.min(r, lastRow) * cols + Math.min(c, lastCol);
+        cellOf[s] = cell;
+        counts[cell + 1]++;
+      }
+      ax = bx;
+      ay = by;
+    }
   }
   return Float64Array.of(reachX / 2, reachY / 2, longCount);
 }
@@ -133,18 +136,32 @@ function prefixSums(a: Int32Array): void {
   for (let i = 1; i < a.length; i++) a[i] += a[i - 1];
 }
 
-/** Second pass of the counting sort: segment i copied to place next[cellOf[i]]++ (long ones listed in `long`). */
-function fileInCells(segs: Float64Array, cellOf: Int32Array, next: Int32Array, cellSegs: Float64Array, long: Int32Array): void {
-  let l = 0;
-  for (let i = 0; i < cellOf.length; i++) {
-    const cell = cellOf[i];
-    if (cell >= 0) {
-      const to = next[cell]++ * 4, from = i * 4;
-      cellSegs[to] = segs[from];
-      cellSegs[to + 1] = segs[from + 1];
-      cellSegs[to + 2] = segs[from + 2];
-      cellSegs[to + 3] = segs[from + 3];
-    } else if (cell === -1) long[l++] = i;
+/** Second pass of the counting sort: segment s copied to place next[cellOf[s]]++ (long ones to `longSegs`). */
+function fileInCells(lines: readonly StreetLine[], cellOf: Int32Array, next: Int32Array, cellSegs: Float64Array, longSegs: Float64Array): void {
+  let s = 0, l4 = 0;
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l];
+    if (line.length < 2) continue;
+    let ax = +line[0][0], ay = +line[0][1];
+    for (let i = 1; i < line.length; i++, s++) {
+      const bx = +line[i][0], by = +line[i][1];
+      const cell = cellOf[s];
+      if (cell >= 0) {
+        const to = next[cell]++ * 4;
+        cellSegs[to] = ax;
+        cellSegs[to + 1] = ay;
+        cellSegs[to + 2] = bx;
+        cellSegs[to + 3] = by;
+      } else if (cell === -1) {
+        longSegs[l4] = ax;
+        longSegs[l4 + 1] = ay;
+        longSegs[l4 + 2] = bx;
+        longSegs[l4 + 3] = by;
+        l4 += 4;
+      }
+      ax = bx;
+      ay = by;
+    }
   }
 }
 
@@ -156,10 +173,10 @@ export function pointSegmentMeters(ax: number, ay: number, bx: number, by: numbe
   return Math.hypot(ax + t * dx, ay + t * dy);
 }
 
-/** Distance from (px, py) to segment i in metres of a local plane at the point (the hint's measure). */
-function segmentMeters(segs: Float64Array, i: number, px: number, py: number, mPerDegLon: number, mPerDegLat: number): number {
-  const ax = (segs[i * 4] - px) * mPerDegLon, ay = (segs[i * 4 + 1] - py) * mPerDegLat;
-  const bx = (segs[i * 4 + 2] - px) * mPerDegLon, by = (segs[i * 4 + 3] - py) * mPerDegLat;
+/** Distance from (px, py) to the segment at segs[k … k + 3] in metres of a local plane at the point (the hint's measure). */
+function segmentMeters(segs: Float64Array, k: number, px: number, py: number, mPerDegLon: number, mPerDegLat: number): number {
+  const ax = (segs[k] - px) * mPerDegLon, ay = (segs[k + 1] - py) * mPerDegLat;
+  const bx = (segs[k + 2] - px) * mPerDegLon, by = (segs[k + 3] - py) * mPerDegLat;
   return pointSegmentMeters(ax, ay, bx, by);
 }
 
@@ -177,21 +194,22 @@ export function nearestSegmentMeters(grid: StreetGrid, px: number, py: number): 
  * the loop is optimised after a few hundred points, where a call per point ran unoptimised much longer.
  */
 export function nearestSegmentsMeters(grid: StreetGrid, points: readonly (readonly number[])[]): number[] {
-  const { segs, minX, minY, cellW, cellH, cols, rows, reachX, reachY, cellStart, cellSegs, long } = grid;
+  const { minX, minY, cellW, cellH, cols, rows, reachX, reachY, cellStart, cellSegs, longSegs } = grid;
   const out: number[] = [];
   for (let q = 0; q < points.length; q++) {
     const px = points[q][0], py = points[q][1];
     const mPerDegLat = METERS_PER_DEGREE;
     const mPerDegLon = METERS_PER_DEGREE * Math.cos((py * Math.PI) / 180);
     let best = Infinity;
-    for (let j = 0; j < long.length; j++) {
-      const d = segmentMeters(segs, long[j], px, py, mPerDegLon, mPerDegLat);
+    for (let j = 0; j < longSegs.length; j += 4) {
+      const d = segmentMeters(longSegs, j, px, py, mPerDegLon, mPerDegLat);
       if (d < best) best = d;
     }
     let bestSquared = best * best * (1 + 1e-9);
     const pc = Math.floor((px - minX) / cellW), pr = Math.floor((py - minY) / cellH);
     // Rings nearer than the grid hold no cell: start at the first one that reaches it.
-    const first = Math.max(0, -pc, pc - (cols - 1), -pr, pr - (rows - 1));
+    // (0 − pc, not −pc: a −0 made the optimised loop bail out.)
+    const first = Math.max(0, 0 - pc, pc - (cols - 1), 0 - pr, pr - (rows - 1));
     const last = Number.isFinite(first) ? first + Math.max(cols, rows) : -1;
     for (let ring = first; ring <= last; ring++) {
       const c0 = pc - ring, c1 = pc + ring, r0 = pr - ring, r1 = pr + ring;
