@@ -29,7 +29,9 @@ import type { InputRole, LoadedLayer } from './inputs';
 import { InputReader, crsOption } from './inputs';
 import { writeOutputs } from './write';
 import type { ZoningRun } from './zoning';
-import { runZoning, splitRoadLayer } from './zoning';
+import { splitRoadLayer } from './zoning';
+import type { ZoningThread } from './zoningTask';
+import { beginZoning, zoningThreadFor } from './zoningTask';
 import type { ZoningSettings } from './zoningOptions';
 import { resolveZoning } from './zoningOptions';
 
@@ -100,15 +102,17 @@ async function distanceThreads(options: RunAnalyzeOptions): Promise<{ pool: Dist
 
 export async function runAnalyze(options: RunAnalyzeOptions, log: LogFn = () => {}): Promise<AnalyzeOutputs> {
   const threads = await distanceThreads(options);
+  // The zoning thread loads while the inputs are read, and drafts the zones while the distances are computed.
+  const zoningThread = await zoningThreadFor(options.threads, options.communities);
   try {
-    return await analyzeWith(options, log, threads);
+    return await analyzeWith(options, log, threads, zoningThread);
   } finally {
-    await threads.pool?.close();
+    await Promise.all([threads.pool?.close(), zoningThread?.close()]);
   }
 }
 
 async function analyzeWith(
-  options: RunAnalyzeOptions, log: LogFn, threads: { pool: DistancePool | null; minNodes: number },
+  options: RunAnalyzeOptions, log: LogFn, threads: { pool: DistancePool | null; minNodes: number }, zoningThread: ZoningThread | null,
 ): Promise<AnalyzeOutputs> {
   const t0 = performance.now();
   const elapsed = (): string => `${((performance.now() - t0) / 1000).toFixed(2)} s`;
@@ -151,6 +155,8 @@ async function analyzeWith(
     throw new InputError(`--communities ${options.communities}: no usable communities (${communityLayer.allFeatures.length} features read)${why ? `:\n${why}` : ''}`);
   }
   log(`communities: ${mappedCommunities.items.length} of ${communityLayer.allFeatures.length} features from ${options.communities} (${communityLayer.crs.label})`);
+  // Zones need no distances: drafted from here on (on the zoning thread when there is one), finished below.
+  const pendingZoning = beginZoning(zoningThread, mappedCommunities.items, roads, railAndWater, zoningSettings, log);
 
   const facilityLayer = await reader.read('facilities', options.facilities, crs.facilities, roadFeatures);
   const mappedFacilities = toFacilities(facilityLayer.features, options.facilities, settings.categories);
@@ -179,11 +185,11 @@ async function analyzeWith(
   log(`distances computed (${result.mode}, ${result.threads} thread${result.threads === 1 ? '' : 's'}) in ${elapsed()}`);
 
   const gaps = listGaps(result, mappedCommunities.items, settings);
-  const zoning = runZoning(mappedCommunities.items, roads, railAndWater, result, zoningSettings);
+  const zoning = await pendingZoning.finish(result);
   for (const id of zoning.duplicateIds) {
     issues.push({ severity: 'warning', file: options.communities, featureId: id, field: 'id', action: 'kept', message: `community id "${id}" occurs more than once; zone members list its repeats as "${id}#<row>"` });
   }
-  log(`zoning: ${zoning.summary.eligible.communities} eligible communities (${zoning.summary.eligible.households} households) in ${zoning.zones.length} zones`);
+  log(`zoning: ${zoning.summary.eligible.communities} eligible communities (${zoning.summary.eligible.households} households) in ${zoning.zones.length} zones${pendingZoning.draftedOn === 'thread' ? ' (drafted on a thread)' : ''}`);
   const zoneFeatures = zoneFeaturesOf(zoning.zones, zoning.stats);
   const communityResults: CommunityResultInput = {
     sourceFeatures: communityLayer.allFeatures,

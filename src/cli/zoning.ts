@@ -114,7 +114,8 @@ export function draftZoning(communities: readonly ZoningCommunity[], barriers: r
     maxAreaSqm: settings.maxAreaSqm,
   });
   const stats = layout.members.map((members, z) => zoneStatsWith(communities, members, layout.geometries[z], null));
-  return { layout, eligibility: layout.eligibility!, stats };
+  const { members, names, geometries, unzoned } = layout;
+  return { layout: { members, names, geometries, unzoned }, eligibility: layout.eligibility!, stats };
 }
 
 /** The zoning run from its draft: zone objects, the gap statistics (they need `accessibility`), the summary. */

@@ -1,0 +1,133 @@
+/**
+ * Zoning off the main thread's critical path: the zones (eligibility, adjacency, grouping, names, outlines and
+ * the distance-free statistics, `draftZoning`) need no distances, so a worker thread drafts them while the main
+ * thread builds the walking network and searches; the main thread then only adds the gap statistics
+ * (`finishZoning`). Without a thread, or when it fails, the draft runs on the main thread: same `ZoningRun`.
+ */
+import { availableParallelism } from 'node:os';
+import { stat } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
+import type { AccessibilityResult } from '../core/coverage';
+import type { Community, Road } from '../core/types';
+import type { BarrierLine } from '../core/zoning';
+import type { ZoningDraft, ZoningRun } from './zoning';
+import { distinctIds, draftZoning, finishZoning, withIds, zoningBarriers } from './zoning';
+import type { ZoningSettings } from './zoningOptions';
+import type { ZoningThreadResponse } from './zoningWire';
+import { jobBuffers, packCommunities, packLines, unpackDraft } from './zoningWire';
+
+/**
+ * Communities from which the default run drafts on the thread. Below it the thread's start (~40 ms bundled) and
+ * the packing are not won back: ×10 town (4 000 communities) drafts in ~250 ms of a ~2 s run.
+ */
+export const THREAD_MIN_COMMUNITIES = 2000;
+/** Communities files from this size on start the thread before reading (it loads while the inputs are read). */
+const THREAD_FROM_COMMUNITY_BYTES = 512 * 1024;
+
+export interface ZoningThread {
+  worker: Worker;
+  /** 0 when the thread was asked for (`--threads`): used whatever the size. */
+  minCommunities: number;
+  /** Why the thread is gone before its job (its module failed to load, …), else null. */
+  failure(): string | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Under tsx (the CLI runs from TypeScript sources) a worker does not inherit the loader: start it from a tiny
+ * module that registers tsx and then imports the thread; from bundled JavaScript, start the thread directly.
+ */
+function spawn(entry: URL): Worker {
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry);
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry.href)});`;
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`));
+}
+
+const defaultEntry = (): URL => new URL(import.meta.url.endsWith('.ts') ? './zoningThread.ts' : './zoningThread.mjs', import.meta.url);
+
+/** Start the zoning thread (idle, not keeping the process alive until it gets its job). `entry`: tests only. */
+export function startZoningThread(minCommunities = 0, entry: URL = defaultEntry()): ZoningThread {
+  const worker = spawn(entry);
+  // An idle thread's failure (e.g. its module did not load) is kept and reported when the job is sent.
+  let failure: string | null = null;
+  worker.on('error', (e: Error) => { failure ??= e.message; });
+  worker.once('exit', (code) => { failure ??= `thread exited (code ${code})`; });
+  worker.unref(); // after the listeners; an idle thread must not keep a failed run's process alive
+  return { worker, minCommunities, failure: () => failure, close: async () => { await worker.terminate(); } };
+}
+
+/** `--threads N`: N ≥ 2 always drafts on the thread, N ≤ 1 never; by default from a big communities file on. */
+export async function zoningThreadFor(threads: number | undefined, communitiesPath: string): Promise<ZoningThread | null> {
+  if (threads !== undefined) return threads >= 2 ? startZoningThread(0) : null;
+  if (availableParallelism() < 2) return null;
+  const bytes = await stat(communitiesPath).then((s) => s.size, () => 0);
+  return bytes >= THREAD_FROM_COMMUNITY_BYTES ? startZoningThread(THREAD_MIN_COMMUNITIES) : null;
+}
+
+export interface PendingZoning {
+  /** The zoning run, once the distances are known (waits for the thread if it is still drafting). */
+  finish(accessibility: AccessibilityResult): Promise<ZoningRun>;
+  /** Where the zones were drafted (known once `finish` resolved): 'thread' only when the thread's draft was used. */
+  readonly draftedOn: 'thread' | 'main';
+}
+
+/**
+ * Start zoning `communities`: on `thread` when given and big enough (the thread is closed after its one job),
+ * else on the calling thread when `finish` is called. `log` hears why a thread's draft was not used.
+ */
+export function beginZoning(
+  thread: ZoningThread | null, communities: readonly Community[], roads: readonly Road[], otherBarriers: readonly BarrierLine[],
+  settings: ZoningSettings, log: (line: string) => void = () => {},
+): PendingZoning {
+  const ids = distinctIds(communities);
+  const barriers = zoningBarriers(roads, otherBarriers, settings);
+  const finish = (draft: ZoningDraft, accessibility: AccessibilityResult): ZoningRun =>
+    finishZoning(draft, communities, ids, barriers.counts, accessibility, settings);
+  const inline = (accessibility: AccessibilityResult): ZoningRun =>
+    finish(draftZoning(withIds(communities, ids), barriers.lines, settings), accessibility);
+
+  const packed = thread && communities.length >= thread.minCommunities ? packCommunities(communities, ids.ids) : null;
+  if (!thread || !packed) {
+    void thread?.close();
+    return { finish: async (accessibility) => inline(accessibility), draftedOn: 'main' };
+  }
+  const reply = draftOnThread(thread, { type: 'zone', communities: packed, barriers: packLines(barriers.lines), settings });
+  let draftedOn: 'thread' | 'main' = 'main';
+  return {
+    async finish(accessibility) {
+      const r = await reply;
+      if (r.type === 'draft') {
+        draftedOn = 'thread';
+        return finish(unpackDraft(r), accessibility);
+      }
+      log(`warning: zoning thread failed (${r.message.split('\n')[0]}); zoning on the main thread`);
+      return inline(accessibility);
+    },
+    get draftedOn() { return draftedOn; },
+  };
+}
+
+/** Post the job; resolves (never rejects) with the draft or why there is none. */
+function draftOnThread(thread: ZoningThread, job: Parameters<typeof jobBuffers>[0]): Promise<ZoningThreadResponse> {
+  const { worker } = thread;
+  const gone = thread.failure();
+  if (gone !== null) return Promise.resolve({ type: 'error', message: gone });
+  return new Promise<ZoningThreadResponse>((resolve) => {
+    let settled = false;
+    const settle = (r: ZoningThreadResponse): void => {
+      if (settled) return;
+      settled = true;
+      worker.removeAllListeners('message');
+      worker.removeAllListeners('exit');
+      void thread.close();
+      resolve(r);
+    };
+    worker.on('message', (r: ZoningThreadResponse) => settle(r));
+    worker.on('error', (e: Error) => settle({ type: 'error', message: e.message }));
+    worker.on('exit', (code) => settle({ type: 'error', message: `thread exited (code ${code})` }));
+    // Held from the job until its answer: the main thread may come to wait for it with nothing else to do.
+    worker.ref();
+    worker.postMessage(job, jobBuffers(job));
+  });
+}

@@ -1,0 +1,311 @@
+/**
+ * What the main thread and the zoning thread send each other, packed into typed arrays (transferred, not
+ * copied) plus a few string lists. Structured-cloning the 20 000 communities and 14 593 zone outlines of the ×50
+ * town as objects costs the main thread far more than packing them in plain loops (see zoningTask.ts).
+ */
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { PropertyManagement, RenovationStatus } from '../core/types';
+import type { BarrierLine, EligibilityResult, ExclusionReason, ZoneStats, ZoningCommunity } from '../core/zoning';
+import { EXCLUSION_REASONS } from '../core/zoning';
+import type { ZoningDraft } from './zoning';
+import type { ZoningSettings } from './zoningOptions';
+
+/** Polygons and multipolygons: counts per level, then the x, y pairs of every ring in order. */
+export interface PackedShapes {
+  /** Per shape: 1 = MultiPolygon, 0 = Polygon. */
+  multi: Uint8Array;
+  /** Per shape: number of polygons (1 for a Polygon). */
+  polygons: Uint32Array;
+  /** Per polygon: number of rings. */
+  rings: Uint32Array;
+  /** Per ring: number of positions. */
+  positions: Uint32Array;
+  xy: Float64Array;
+}
+
+/** Every position has exactly two numbers (else a packed copy would not be the same geometry). */
+function flatPositions(shapes: readonly (Polygon | MultiPolygon)[]): { polygons: number; rings: number; positions: number } | null {
+  let polygons = 0, rings = 0, positions = 0;
+  for (const g of shapes) {
+    const parts = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    polygons += parts.length;
+    for (const part of parts) {
+      rings += part.length;
+      for (const ring of part) {
+        positions += ring.length;
+        for (const p of ring) if (p.length !== 2) return null;
+      }
+    }
+  }
+  return { polygons, rings, positions };
+}
+
+/** null when some position has a third number (elevation): the caller zones on the main thread instead. */
+export function packShapes(shapes: readonly (Polygon | MultiPolygon)[]): PackedShapes | null {
+  const size = flatPositions(shapes);
+  if (!size) return null;
+  const out: PackedShapes = {
+    multi: new Uint8Array(shapes.length), polygons: new Uint32Array(shapes.length), rings: new Uint32Array(size.polygons),
+    positions: new Uint32Array(size.rings), xy: new Float64Array(size.positions * 2),
+  };
+  let pi = 0, ri = 0, k = 0;
+  for (let s = 0; s < shapes.length; s++) {
+    const g = shapes[s];
+    const parts = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    out.multi[s] = g.type === 'Polygon' ? 0 : 1;
+    out.polygons[s] = parts.length;
+    for (const part of parts) {
+      out.rings[pi++] = part.length;
+      for (const ring of part) {
+        out.positions[ri++] = ring.length;
+        for (const p of ring) { out.xy[k++] = p[0]; out.xy[k++] = p[1]; }
+      }
+    }
+  }
+  return out;
+}
+
+export function unpackShapes(p: PackedShapes): (Polygon | MultiPolygon)[] {
+  const out: (Polygon | MultiPolygon)[] = new Array<Polygon | MultiPolygon>(p.multi.length);
+  let pi = 0, ri = 0, k = 0;
+  const { xy } = p;
+  for (let s = 0; s < p.multi.length; s++) {
+    const parts: Position[][][] = new Array<Position[][]>(p.polygons[s]);
+    for (let q = 0; q < parts.length; q++) {
+      const part: Position[][] = new Array<Position[]>(p.rings[pi++]);
+      for (let r = 0; r < part.length; r++) {
+        const ring: Position[] = new Array<Position>(p.positions[ri++]);
+        for (let i = 0; i < ring.length; i++, k += 2) ring[i] = [xy[k], xy[k + 1]];
+        part[r] = ring;
+      }
+      parts[q] = part;
+    }
+    out[s] = p.multi[s] ? { type: 'MultiPolygon', coordinates: parts } : { type: 'Polygon', coordinates: parts[0] };
+  }
+  return out;
+}
+
+const shapeBuffers = (p: PackedShapes): ArrayBuffer[] => [p.multi, p.polygons, p.rings, p.positions, p.xy].map((a) => a.buffer as ArrayBuffer);
+
+// --- communities ------------------------------------------------------------------------------------------
+
+const PM: readonly (PropertyManagement | null)[] = [null, 'professional', 'self', 'none'];
+const RENOVATION: readonly RenovationStatus[] = ['none', 'planned', 'done'];
+/** Nullable numbers per community, in this order; a null sets bit (1 << field) in `nulls`. */
+const NUMBER_FIELDS = ['buildYear', 'households', 'residents', 'willingness'] as const;
+
+export interface PackedCommunities {
+  ids: string[];
+  subdistricts: (string | null)[];
+  /** [community * 4 + field] (NUMBER_FIELDS). */
+  numbers: Float64Array;
+  nulls: Uint8Array;
+  /** Per community: property management code (PM), renovation code (RENOVATION), demolition, shanty town. */
+  codes: Uint8Array;
+  shapes: PackedShapes;
+}
+
+/** `ids` replace the communities' own (distinct ids, see `distinctIds`). null: not packable (3D positions). */
+export function packCommunities(communities: readonly ZoningCommunity[], ids: readonly string[]): PackedCommunities | null {
+  const shapes = packShapes(communities.map((c) => c.geometry));
+  if (!shapes) return null;
+  const n = communities.length;
+  const numbers = new Float64Array(n * 4), nulls = new Uint8Array(n), codes = new Uint8Array(n * 4);
+  const subdistricts: (string | null)[] = new Array<string | null>(n);
+  for (let i = 0; i < n; i++) {
+    const c = communities[i];
+    for (let f = 0; f < NUMBER_FIELDS.length; f++) {
+      const v = c[NUMBER_FIELDS[f]];
+      // undefined (malformed input) acts like null everywhere zoning reads these (`?? 0`, `!= null`).
+      if (v == null) nulls[i] |= 1 << f; else numbers[i * 4 + f] = v;
+    }
+    codes[i * 4] = PM.indexOf(c.propertyManagement);
+    codes[i * 4 + 1] = RENOVATION.indexOf(c.renovation);
+    codes[i * 4 + 2] = c.demolitionPlanned ? 1 : 0;
+    codes[i * 4 + 3] = c.shantyTown ? 1 : 0;
+    subdistricts[i] = c.subdistrict;
+  }
+  return { ids: [...ids], subdistricts, numbers, nulls, codes, shapes };
+}
+
+export function unpackCommunities(p: PackedCommunities): ZoningCommunity[] {
+  const geometry = unpackShapes(p.shapes);
+  const num = (i: number, f: number): number | null => ((p.nulls[i] >> f) & 1 ? null : p.numbers[i * 4 + f]);
+  return p.ids.map((id, i) => ({
+    id, geometry: geometry[i], buildYear: num(i, 0), households: num(i, 1), residents: num(i, 2), willingness: num(i, 3),
+    subdistrict: p.subdistricts[i], propertyManagement: PM[p.codes[i * 4]], renovation: RENOVATION[p.codes[i * 4 + 1]],
+    demolitionPlanned: p.codes[i * 4 + 2] === 1, shantyTown: p.codes[i * 4 + 3] === 1,
+  }));
+}
+
+// --- barriers: only their segments matter (packBarriers), so each line goes as one polyline ------------------
+
+export interface PackedLines {
+  /** Per line: number of positions. */
+  positions: Uint32Array;
+  xy: Float64Array;
+}
+
+function linesOf(g: BarrierLine['geometry']): Position[][] {
+  switch (g.type) {
+    case 'LineString': return [g.coordinates];
+    case 'MultiLineString': return g.coordinates;
+    case 'Polygon': return g.coordinates;
+    case 'MultiPolygon': return g.coordinates.flat();
+  }
+}
+
+export function packLines(barriers: readonly BarrierLine[]): PackedLines {
+  let lines = 0, positions = 0;
+  for (const b of barriers) for (const l of linesOf(b.geometry)) { lines++; positions += l.length; }
+  const out: PackedLines = { positions: new Uint32Array(lines), xy: new Float64Array(positions * 2) };
+  let li = 0, k = 0;
+  for (const b of barriers) {
+    for (const l of linesOf(b.geometry)) {
+      out.positions[li++] = l.length;
+      for (const p of l) { out.xy[k++] = p[0]; out.xy[k++] = p[1]; }
+    }
+  }
+  return out;
+}
+
+/** As line strings (their kind does not change how they cut links). */
+export function unpackLines(p: PackedLines): BarrierLine[] {
+  const out: BarrierLine[] = new Array<BarrierLine>(p.positions.length);
+  let k = 0;
+  for (let l = 0; l < out.length; l++) {
+    const coordinates: Position[] = new Array<Position>(p.positions[l]);
+    for (let i = 0; i < coordinates.length; i++, k += 2) coordinates[i] = [p.xy[k], p.xy[k + 1]];
+    out[l] = { kind: 'road', geometry: { type: 'LineString', coordinates } };
+  }
+  return out;
+}
+
+// --- the job and its answer -------------------------------------------------------------------------------
+
+export interface ZoningJob {
+  type: 'zone';
+  communities: PackedCommunities;
+  barriers: PackedLines;
+  settings: ZoningSettings;
+}
+
+export function jobBuffers(job: ZoningJob): ArrayBuffer[] {
+  const c = job.communities;
+  return [c.numbers.buffer, c.nulls.buffer, c.codes.buffer, ...shapeBuffers(c.shapes), job.barriers.positions.buffer, job.barriers.xy.buffer] as ArrayBuffer[];
+}
+
+/** Per zone, in this order; the nullable ones set bit (1 << (field − NULLABLE_FROM)) in `statNulls`. */
+const STAT_FIELDS = [
+  'communities', 'households', 'residents', 'memberAreaSqm', 'zoneAreaSqm', 'buildYearMin', 'buildYearMax',
+  'meanWillingness', 'meanWillingnessByHouseholds',
+] as const;
+const NULLABLE_FROM = 4;
+const PM_KEYS = ['professional', 'self', 'none', 'unknown'] as const;
+const STAT_WIDTH = STAT_FIELDS.length + PM_KEYS.length;
+
+export interface PackedDraft {
+  type: 'draft';
+  /** Zone z's members: members[memberStart[z] .. memberStart[z + 1]). */
+  members: Uint32Array;
+  memberStart: Uint32Array;
+  names: string[];
+  shapes: PackedShapes;
+  unzoned: Uint32Array;
+  eligible: Uint8Array;
+  /** Community i's reasons: indices into EXCLUSION_REASONS at reasonCodes[reasonStart[i] .. reasonStart[i + 1]). */
+  reasonCodes: Uint8Array;
+  reasonStart: Uint32Array;
+  eligibilitySummary: EligibilityResult['summary'];
+  /** [zone * STAT_WIDTH + field]: STAT_FIELDS then the property management counts (PM_KEYS). */
+  stats: Float64Array;
+  statNulls: Uint8Array;
+}
+
+export interface ZoningThreadError {
+  type: 'error';
+  message: string;
+}
+
+export type ZoningThreadResponse = PackedDraft | ZoningThreadError;
+
+function packFlat(lists: readonly (readonly number[])[]): { flat: Uint32Array; start: Uint32Array } {
+  const start = new Uint32Array(lists.length + 1);
+  for (let z = 0; z < lists.length; z++) start[z + 1] = start[z] + lists[z].length;
+  const flat = new Uint32Array(start[lists.length]);
+  for (let z = 0; z < lists.length; z++) flat.set(lists[z], start[z]);
+  return { flat, start };
+}
+
+/** null when some zone outline has 3D positions (cannot happen from 2D members; kept for safety). */
+export function packDraft(d: ZoningDraft): PackedDraft | null {
+  const shapes = packShapes(d.layout.geometries);
+  if (!shapes) return null;
+  const members = packFlat(d.layout.members);
+  const reasons = packFlat(d.eligibility.reasons.map((r) => r.map((x) => EXCLUSION_REASONS.indexOf(x))));
+  const nz = d.stats.length;
+  const stats = new Float64Array(nz * STAT_WIDTH), statNulls = new Uint8Array(nz);
+  for (let z = 0; z < nz; z++) {
+    const s = d.stats[z];
+    for (let f = 0; f < STAT_FIELDS.length; f++) {
+      const v = s[STAT_FIELDS[f]];
+      if (v === null) statNulls[z] |= 1 << (f - NULLABLE_FROM); else stats[z * STAT_WIDTH + f] = v;
+    }
+    for (let m = 0; m < PM_KEYS.length; m++) stats[z * STAT_WIDTH + STAT_FIELDS.length + m] = s.propertyManagement[PM_KEYS[m]];
+  }
+  return {
+    type: 'draft', members: members.flat, memberStart: members.start, names: d.layout.names, shapes,
+    unzoned: Uint32Array.from(d.layout.unzoned), eligible: d.eligibility.eligible,
+    reasonCodes: Uint8Array.from(reasons.flat), reasonStart: reasons.start, eligibilitySummary: d.eligibility.summary,
+    stats, statNulls,
+  };
+}
+
+export function draftBuffers(p: PackedDraft): ArrayBuffer[] {
+  return [p.members, p.memberStart, p.unzoned, p.eligible, p.reasonCodes, p.reasonStart, p.stats, p.statNulls]
+    .map((a) => a.buffer as ArrayBuffer).concat(shapeBuffers(p.shapes));
+}
+
+function unpackFlat<T>(flat: ArrayLike<number>, start: Uint32Array, map: (v: number) => T): T[][] {
+  const out: T[][] = new Array<T[]>(start.length - 1);
+  for (let z = 0; z < out.length; z++) {
+    const list: T[] = new Array<T>(start[z + 1] - start[z]);
+    for (let k = 0; k < list.length; k++) list[k] = map(flat[start[z] + k]);
+    out[z] = list;
+  }
+  return out;
+}
+
+export function unpackDraft(p: PackedDraft): ZoningDraft {
+  const nz = p.names.length;
+  const stats: ZoneStats[] = new Array<ZoneStats>(nz);
+  const S = p.stats;
+  for (let z = 0; z < nz; z++) {
+    const o = z * STAT_WIDTH, nulls = p.statNulls[z];
+    const nullable = (f: number): number | null => ((nulls >> (f - NULLABLE_FROM)) & 1 ? null : S[o + f]);
+    const pm = o + STAT_FIELDS.length;
+    // The key order of zoneStatsWith's object literal (outputs list the keys in this order).
+    stats[z] = {
+      communities: S[o], households: S[o + 1], residents: S[o + 2], memberAreaSqm: S[o + 3],
+      zoneAreaSqm: nullable(4), buildYearMin: nullable(5), buildYearMax: nullable(6), meanWillingness: nullable(7),
+      meanWillingnessByHouseholds: nullable(8),
+      propertyManagement: { professional: S[pm], self: S[pm + 1], none: S[pm + 2], unknown: S[pm + 3] },
+      missingCategoryIds: [], householdsInGaps: 0, gapHouseholdsByCategory: {},
+    };
+  }
+  const identity = (v: number): number => v;
+  return {
+    layout: {
+      members: unpackFlat(p.members, p.memberStart, identity),
+      names: p.names,
+      geometries: unpackShapes(p.shapes),
+      unzoned: Array.from(p.unzoned),
+    },
+    eligibility: {
+      eligible: p.eligible,
+      reasons: unpackFlat(p.reasonCodes, p.reasonStart, (c): ExclusionReason => EXCLUSION_REASONS[c]),
+      summary: p.eligibilitySummary,
+    },
+    stats,
+  };
+}
