@@ -57,6 +57,10 @@ export const exportZhCN = {
     gapHouseholds: '户数',
     noGaps: '无服务缺口。',
     noAnalysis: '分析尚未完成，暂无覆盖率与缺口数据。',
+    legend: '图例',
+    scaleMeters: '{{value}} 米',
+    scaleKm: '{{value}} 公里',
+    zonesKey: '改造区块（每个区块一种颜色）',
     footer: '由「老旧小区改造规划」生成，数据仅保存在本机。',
   },
 };

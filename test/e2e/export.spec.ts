@@ -203,7 +203,28 @@ test('export zones, tables, map and report; re-import the GeoJSON', async ({ pag
   await expect(report.getByTestId('report-zone-row').first()).toContainText('<i>区块</i>');
   await expect(report.locator('i')).toHaveCount(0);
   await expect(report.getByTestId('report-map')).toBeVisible();
+  // Scale bar: its share of the image equals the share of the map that its length covers, measured with the map's
+  // own projection (two points that many metres apart at the centre).
+  const scaleText = (await report.getByTestId('report-scale').innerText()).trim();
+  const m = /^(\d+) (米|公里)$/.exec(scaleText);
+  expect(m, scaleText).not.toBeNull();
+  const barMeters = Number(m![1]) * (m![2] === '公里' ? 1000 : 1);
+  const mapShare = await page.evaluate((meters) => {
+    const map = window.__map!, c = map.getCenter();
+    const dLng = meters / (111_320 * Math.cos((c.lat * Math.PI) / 180));
+    const a = map.project([c.lng - dLng / 2, c.lat]), b = map.project([c.lng + dLng / 2, c.lat]);
+    return (b.x - a.x) / map.getContainer().clientWidth;
+  }, barMeters);
+  const barBox = (await report.getByTestId('report-scale').boundingBox())!, imgBox = (await report.getByTestId('report-map').boundingBox())!;
+  expect(barBox.width / imgBox.width).toBeCloseTo(mapShare, 2);
+  expect(mapShare).toBeGreaterThan(0.08);
+  expect(mapShare).toBeLessThanOrEqual(0.25);
+  // Legend: zones (drawn), and one entry per facility category shown on the map.
+  await expect(report.getByTestId('report-legend-zones')).toContainText('改造区块');
+  const shownCategories = await page.evaluate(() => { const s = window.__store!.getState(); return s.layerVisibility.facilities ? s.categories.filter((c) => !s.hiddenCategories.includes(c.id)).length : 0; });
+  await expect(report.getByTestId('report-legend-categories').locator('li')).toHaveCount(shownCategories);
   await page.screenshot({ path: `${ARTIFACTS}/report-zh.png`, fullPage: false });
+  await report.locator('.report-map-section').screenshot({ path: `${ARTIFACTS}/report-map-zh.png` });
   await page.emulateMedia({ media: 'print' });
   await page.pdf({ path: `${ARTIFACTS}/report-zh.pdf`, format: 'A4', printBackground: true });
   await page.emulateMedia({ media: 'screen' });

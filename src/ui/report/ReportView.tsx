@@ -5,6 +5,8 @@ import type { ExportInput } from '../export/exportData';
 import { buildZoneFeatures, gapTable, reportSummary } from '../export/exportData';
 import { mapCanvas } from '../export/useExportInput';
 import { formatNumber, formatPercent } from '../format';
+import { ReportMap } from './ReportMap';
+import type { MapView } from './scaleBar';
 import { ReportGapTable, ReportZoneTable } from './ReportTables';
 import './report.css';
 
@@ -20,6 +22,7 @@ export function ReportView({ input, onClose }: { input: ExportInput; onClose: ()
   const language = useAppStore((s) => s.language);
   const datasetName = useAppStore((s) => s.datasetName);
   const [mapImage, setMapImage] = useState<string | null>(null);
+  const [mapView, setMapView] = useState<MapView | null>(null);
   const summary = useMemo(() => reportSummary(input), [input]);
   const zones = useMemo(() => buildZoneFeatures(input), [input]);
   const gaps = useMemo(() => gapTable(input), [input]);
@@ -28,6 +31,8 @@ export function ReportView({ input, onClose }: { input: ExportInput; onClose: ()
   useEffect(() => {
     // The map was created with preserveDrawingBuffer: its last frame can be read at any time.
     try { setMapImage(mapCanvas()?.toDataURL('image/png') ?? null); } catch { setMapImage(null); }
+    const map = window.__map;
+    if (map) setMapView({ centerLat: map.getCenter().lat, zoom: map.getZoom(), widthPx: map.getContainer().clientWidth });
     document.body.classList.add('report-open');
     const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') onClose(); };
     window.addEventListener('keydown', onKey);
@@ -73,7 +78,7 @@ export function ReportView({ input, onClose }: { input: ExportInput; onClose: ()
 
         <section className="report-section report-map-section">
           <h2>{t('export.r.map')}</h2>
-          {mapImage && <img className="report-map" data-testid="report-map" src={mapImage} alt={t('export.r.map')} />}
+          {mapImage && <ReportMap image={mapImage} view={mapView} />}
         </section>
 
         <section className="report-section">
