@@ -4,7 +4,7 @@
  * graphology as the baseline, with a sampled equality check (throws on any mismatch).
  */
 import type { Feature } from 'geojson';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { DEFAULT_CATEGORIES } from '../../src/core/config/categories';
 import { defaultAnalysisSettings } from '../../src/core/config/defaults';
@@ -55,6 +55,22 @@ interface ScaleFigures {
   poolThreads: number;
   /** A rerun after a category setting change (cached points, snapping and job), threads, whole run: best of 3. */
   rerunMs: number;
+  /**
+   * Whole run from the roads with the pool, best of 2: network built here (a cache keeps it on this thread) vs
+   * built, snapped and the job prepared on a helper thread; wall and this thread's CPU ms (NaN off Linux).
+   */
+  fromRoads: { hereMs: number; hereMainCpuMs: number; threadMs: number; threadMainCpuMs: number };
+}
+
+/** CPU ms of the calling thread (Linux /proc, 10 ms ticks; NaN elsewhere): what the main thread itself spent. */
+function threadCpuMs(): number {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return NaN;
+  }
 }
 
 /** Wall ms from the first 'nearest' progress event to the end of the run (the distance work, job prep included). */
@@ -161,8 +177,29 @@ async function benchScale(scale: number, pool: DistancePool): Promise<ScaleFigur
     rerunMs = Math.min(rerunMs, performance.now() - r0);
   }
   if (cache.hits !== 3) throw new Error(`×${scale}: the reruns did not use the cache (${cache.hits} hits)`);
+  // From the roads: the whole begin-to-end run, built here vs prepared on a helper thread (identical tables checked).
+  const fromRoads = { hereMs: Infinity, hereMainCpuMs: Infinity, threadMs: Infinity, threadMainCpuMs: Infinity };
+  const roadsInput = { communities: town.communities, facilities: town.facilities, roads: town.roads, settings };
+  for (let rep = 0; rep < 2; rep++) {
+    for (const onThread of [false, true]) {
+      collectGarbage();
+      const w0 = performance.now(), c0 = threadCpuMs();
+      const r = await computeAccessibilityParallel({ ...roadsInput, cache: onThread ? undefined : new AccessibilityCache() }, pool.ports, 0);
+      const wall = performance.now() - w0, cpu = threadCpuMs() - c0;
+      if (r.walkMeters.some((w, i) => !Object.is(w, result.walkMeters[i])) || r.countWithin.some((c, i) => c !== result.countWithin[i])) {
+        throw new Error(`×${scale}: the run from roads (${onThread ? 'on a thread' : 'here'}) differs from one thread's`);
+      }
+      if (onThread) {
+        fromRoads.threadMs = Math.min(fromRoads.threadMs, wall);
+        fromRoads.threadMainCpuMs = Math.min(fromRoads.threadMainCpuMs, cpu);
+      } else {
+        fromRoads.hereMs = Math.min(fromRoads.hereMs, wall);
+        fromRoads.hereMainCpuMs = Math.min(fromRoads.hereMainCpuMs, cpu);
+      }
+    }
+  }
   return {
-    warmOneThreadMs, warmPoolMs, poolThreads: pool.ports.length, rerunMs,
+    warmOneThreadMs, warmPoolMs, poolThreads: pool.ports.length, rerunMs, fromRoads,
     scale, communities: town.communities.length, facilities: town.facilities.length, roads: town.roads.length,
     nodes: net.nodeCount, edges: net.edgeCount, networkMB: typedBytes(net) / 1024 / 1024, phases: rec.phases, totalMs, totalCpuMs,
     nearestMs: ms(names.nearest), distancesMs: ms(names.nearest) + ms(names.counts),
@@ -227,6 +264,9 @@ export async function runAccessibilityBench(): Promise<void> {
   printTable(`all-category distances, warm, best of 3 (job preparation + nearest + counts): one thread vs the calling thread + ${all[0]?.poolThreads ?? 0} worker thread(s)`,
     ['town', 'one thread ms', 'threads ms', 'speed-up', 'target', 'rerun after a max-walk change, whole run ms'],
     all.map((f) => [`×${f.scale}`, f.warmOneThreadMs, f.warmPoolMs, `${(f.warmOneThreadMs / f.warmPoolMs).toFixed(2)}×`, f.scale === 50 ? '< 300 ms' : '', f.rerunMs]));
+  printTable('whole run from the roads with the pool, best of 2: network built on this thread vs on a helper thread (prepareOnThread.ts)',
+    ['town', 'built here ms', 'main-thread cpu ms', 'on a helper thread ms', 'main-thread cpu ms '],
+    all.map((f) => [`×${f.scale}`, f.fromRoads.hereMs, f.fromRoads.hereMainCpuMs, f.fromRoads.threadMs, f.fromRoads.threadMainCpuMs]));
   await pool.close();
   await benchSampleCity();
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
