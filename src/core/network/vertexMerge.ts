@@ -71,10 +71,11 @@ export class VertexMerger {
     const cx = Math.floor(x / size), cy = Math.floor(y / size);
     const iLo = x - cx * size <= tol ? -1 : 0, iHi = (cx + 1) * size - x <= tol ? 1 : 0;
     const jLo = y - cy * size <= tol ? -1 : 0, jHi = (cy + 1) * size - y <= tol ? 1 : 0;
-    let best = -1, bestD2 = Infinity;
+    let best = -1, bestD2 = Infinity, home = -1;
     for (let i = iLo; i <= iHi; i++) {
       for (let j = jLo; j <= jHi; j++) {
         const h = this.slot(cx + i, cy + j);
+        if (i === 0 && j === 0) home = h;
         for (let n = this.cellHead[h]; n >= 0; n = this.next[n]) {
           const dx = this.xs[n] - x, dy = this.ys[n] - y;
           const d2 = dx * dx + dy * dy;
@@ -95,7 +96,9 @@ export class VertexMerger {
     }
     this.xs[id] = x;
     this.ys[id] = y;
-    let h = this.slot(cx, cy);
+    // The vertex's own cell was probed above and the table has not changed since: its slot (or the empty slot
+    // where it goes) is `home`, no second probe (~400k fewer at ×50).
+    let h = home;
     if (this.cellHead[h] === -1) {
       if (++this.cellsUsed * 2 > this.cellHead.length) {
         this.grow();
