@@ -8,7 +8,7 @@ import gcoord from 'gcoord';
 import { writeFlatGeobuf } from '../../src/io/flatgeobuf';
 import { expect, openApp, renderedFeatures, test, waitForMapIdle } from './fixtures';
 import type { LngLat } from './files/importFiles';
-import { HTML_HOUSEHOLDS, HTML_NAME, communitiesGeoJSON, facilitiesShapefileZip, gcjFacilitiesGeoJSON } from './files/importFiles';
+import { HTML_HOUSEHOLDS, HTML_NAME, clashingCommunitiesGeoJSON, communitiesGeoJSON, facilitiesShapefileZip, gcjFacilitiesGeoJSON } from './files/importFiles';
 
 declare global {
   interface Window { __xss?: number }
@@ -173,6 +173,25 @@ test('points ~500 m off the loaded streets get a GCJ-02 hint and conversion pre-
     });
   }, street);
   expect(Math.max(...offsets)).toBeLessThan(15);
+});
+
+test('"add to loaded data" keeps ids unique: an added community with a loaded id is renamed and reported', async ({ page }) => {
+  await openApp(page);
+  const before = await page.evaluate(() => window.__store!.getState().communities.map((c) => ({ id: c.id, name: c.name })));
+  const taken = before[0];
+  await dropFiles(page, [clashingCommunitiesGeoJSON(await mapCenter(page), taken.id)]);
+  const card = page.getByTestId('import-layer');
+  await expect(card.getByTestId('import-role-select')).toHaveValue('communities');
+  await page.getByTestId('import-mode-add').check();
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-report')).toContainText(`id "${taken.id}" is already used by a loaded community; renamed to "${taken.id}-2"`);
+  await page.getByTestId('import-report-close').click();
+  const after = await page.evaluate(() => window.__store!.getState().communities.map((c) => ({ id: c.id, name: c.name })));
+  expect(after).toHaveLength(before.length + 2);
+  expect(new Set(after.map((c) => c.id)).size).toBe(after.length);
+  expect(after.find((c) => c.id === taken.id)?.name).toBe(taken.name);
+  expect(after.find((c) => c.id === `${taken.id}-2`)?.name).toBe('新增小区甲');
+  expect(after.find((c) => c.id === 'NEW-0001')?.name).toBe('新增小区乙');
 });
 
 test('a large FlatGeobuf shows only the features in the map view first; "读取全部" reads the whole file', async ({ page }) => {

@@ -6,7 +6,9 @@ import type { Feature } from 'geojson';
 import type { Bbox } from '../../io/flatgeobufBbox';
 import type { LayerChoice, LayerSummary } from '../../io/importPipeline';
 import { MAPPED_ATTRIBUTES } from '../../io/importPipeline';
+import type { InputIssue } from '../../core/types';
 import type { AppStore } from '../../store';
+import { appendWithUniqueIds, renameIssues } from '../../store/importMerge';
 import { ImportClient } from '../../worker/importClient';
 import { loadMapping, saveMapping } from './rememberedMapping';
 
@@ -128,6 +130,8 @@ export function cancelImport(store: AppStore): void {
   s.setImportPhase('idle');
 }
 
+const ROLE_KIND = { communities: 'community', facilities: 'facility', roads: 'road' } as const;
+
 export async function confirmImport(store: AppStore): Promise<void> {
   const s = store.getState();
   if (!client) return;
@@ -144,8 +148,21 @@ export async function confirmImport(store: AppStore): Promise<void> {
     const now = store.getState();
     const replace = now.importMode === 'replace';
     const roles = new Set(choices.map((c) => c.role));
-    const pick = <T>(role: 'communities' | 'facilities' | 'roads', current: T[], incoming: T[]): T[] =>
-      !roles.has(role) ? current : replace ? incoming : [...current, ...incoming];
+    const reports = built.reports.map((r) => ({ ...r, changed: [...r.changed] }));
+    const renames: InputIssue[] = [];
+    // Added features keep ids unique against the loaded ones (renamed ones are listed in their file's report).
+    const pick = <T extends { id: string }>(role: 'communities' | 'facilities' | 'roads', current: T[], incoming: T[]): T[] => {
+      if (!roles.has(role)) return current;
+      if (replace) return incoming;
+      const { items, renamed } = appendWithUniqueIds(current, incoming);
+      if (renamed.length) {
+        const file = s.importLayers.find((l) => choices.some((c) => c.key === l.key && c.role === role))?.fileName ?? 'import';
+        const issues = renameIssues(renamed, file, ROLE_KIND[role]);
+        renames.push(...issues);
+        (reports.find((r) => r.file === file) ?? reports[0])?.changed.push(...issues);
+      }
+      return items;
+    };
     const names = [...new Set(s.importLayers.filter((l) => roles.size > 0 && choices.some((c) => c.key === l.key)).map((l) => l.fileName))];
     now.setDataset({
       name: names.join(', ') || 'import',
@@ -154,9 +171,9 @@ export async function confirmImport(store: AppStore): Promise<void> {
       roads: pick('roads', now.roads, built.roads),
       // Water belongs to the old city when its roads are replaced.
       water: replace && roles.has('roads') ? [] : now.water,
-      issues: replace ? built.issues : [...now.inputIssues, ...built.issues],
+      issues: replace ? built.issues : [...now.inputIssues, ...built.issues, ...renames],
     });
-    now.setImportReports(built.reports);
+    now.setImportReports(reports);
     now.setImportProgress(null);
     now.setImportPhase('report');
     client.dispose();

@@ -42,6 +42,15 @@ export function communitiesGeoJSON(center: LngLat): CommunitiesFile {
 
 const CGCS2000_PRJ = 'GEOGCS["China Geodetic Coordinate System 2000",DATUM["China_2000",SPHEROID["CGCS2000",6378137,298.257222101]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]]';
 
+/** Two community squares near `center`: the first reuses `clashingId` (already loaded), the second has a new id. */
+export function clashingCommunitiesGeoJSON(center: LngLat, clashingId: string): { name: string; bytes: Uint8Array } {
+  const features = [
+    { type: 'Feature', properties: { id: clashingId, 小区名称: '新增小区甲', 建成年代: 1990, 户数: 100 }, geometry: { type: 'Polygon', coordinates: [square([center[0] - 0.001, center[1]], 60)] } },
+    { type: 'Feature', properties: { id: 'NEW-0001', 小区名称: '新增小区乙', 建成年代: 1991, 户数: 120 }, geometry: { type: 'Polygon', coordinates: [square([center[0] + 0.001, center[1]], 60)] } },
+  ];
+  return { name: '新增小区.geojson', bytes: new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features })) };
+}
+
 export interface FacilitiesFile { name: string; bytes: Uint8Array; featureCount: number; categories: string[] }
 
 /** A zipped Shapefile (UTF-8 .dbf with .cpg, CGCS2000 .prj) of 4 facility points. */
