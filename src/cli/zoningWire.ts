@@ -201,8 +201,8 @@ const STAT_FIELDS = [
   'meanWillingness', 'meanWillingnessByHouseholds',
 ] as const;
 const NULLABLE_FROM = 4;
-const PM_KEYS = ['professional', 'self', 'none', 'unknown'] as const;
-const STAT_WIDTH = STAT_FIELDS.length + PM_KEYS.length;
+/** Then the property management counts: professional, self, none, unknown. */
+const STAT_WIDTH = STAT_FIELDS.length + 4;
 
 export interface PackedDraft {
   type: 'draft';
@@ -217,7 +217,7 @@ export interface PackedDraft {
   reasonCodes: Uint8Array;
   reasonStart: Uint32Array;
   eligibilitySummary: EligibilityResult['summary'];
-  /** [zone * STAT_WIDTH + field]: STAT_FIELDS then the property management counts (PM_KEYS). */
+  /** [zone * STAT_WIDTH + field]: STAT_FIELDS then the property management counts. */
   stats: Float64Array;
   statNulls: Uint8Array;
 }
@@ -242,22 +242,28 @@ export function packDraft(d: ZoningDraft): PackedDraft | null {
   const shapes = packShapes(d.layout.geometries);
   if (!shapes) return null;
   const members = packFlat(d.layout.members);
-  const reasons = packFlat(d.eligibility.reasons.map((r) => r.map((x) => EXCLUSION_REASONS.indexOf(x))));
+  const { reasons } = d.eligibility;
+  const reasonStart = new Uint32Array(reasons.length + 1);
+  for (let i = 0; i < reasons.length; i++) reasonStart[i + 1] = reasonStart[i] + reasons[i].length;
+  const reasonCodes = new Uint8Array(reasonStart[reasons.length]);
+  for (let i = 0, k = 0; i < reasons.length; i++) for (const r of reasons[i]) reasonCodes[k++] = EXCLUSION_REASONS.indexOf(r);
   const nz = d.stats.length;
   const stats = new Float64Array(nz * STAT_WIDTH), statNulls = new Uint8Array(nz);
   for (let z = 0; z < nz; z++) {
-    const s = d.stats[z];
-    for (let f = 0; f < STAT_FIELDS.length; f++) {
-      const v = s[STAT_FIELDS[f]];
-      if (v === null) statNulls[z] |= 1 << (f - NULLABLE_FROM); else stats[z * STAT_WIDTH + f] = v;
+    const s = d.stats[z], o = z * STAT_WIDTH;
+    stats[o] = s.communities; stats[o + 1] = s.households; stats[o + 2] = s.residents; stats[o + 3] = s.memberAreaSqm;
+    const nullable = [s.zoneAreaSqm, s.buildYearMin, s.buildYearMax, s.meanWillingness, s.meanWillingnessByHouseholds];
+    for (let f = 0; f < nullable.length; f++) {
+      const v = nullable[f];
+      if (v === null) statNulls[z] |= 1 << f; else stats[o + NULLABLE_FROM + f] = v;
     }
-    for (let m = 0; m < PM_KEYS.length; m++) stats[z * STAT_WIDTH + STAT_FIELDS.length + m] = s.propertyManagement[PM_KEYS[m]];
+    const pm = s.propertyManagement, p = o + STAT_FIELDS.length;
+    stats[p] = pm.professional; stats[p + 1] = pm.self; stats[p + 2] = pm.none; stats[p + 3] = pm.unknown;
   }
   return {
     type: 'draft', members: members.flat, memberStart: members.start, names: d.layout.names, shapes,
     unzoned: Uint32Array.from(d.layout.unzoned), eligible: d.eligibility.eligible,
-    reasonCodes: Uint8Array.from(reasons.flat), reasonStart: reasons.start, eligibilitySummary: d.eligibility.summary,
-    stats, statNulls,
+    reasonCodes, reasonStart, eligibilitySummary: d.eligibility.summary, stats, statNulls,
   };
 }
 
@@ -280,15 +286,15 @@ export function unpackDraft(p: PackedDraft): ZoningDraft {
   const nz = p.names.length;
   const stats: ZoneStats[] = new Array<ZoneStats>(nz);
   const S = p.stats;
+  const nullable = (o: number, nulls: number, f: number): number | null => ((nulls >> (f - NULLABLE_FROM)) & 1 ? null : S[o + f]);
   for (let z = 0; z < nz; z++) {
     const o = z * STAT_WIDTH, nulls = p.statNulls[z];
-    const nullable = (f: number): number | null => ((nulls >> (f - NULLABLE_FROM)) & 1 ? null : S[o + f]);
     const pm = o + STAT_FIELDS.length;
     // The key order of zoneStatsWith's object literal (outputs list the keys in this order).
     stats[z] = {
       communities: S[o], households: S[o + 1], residents: S[o + 2], memberAreaSqm: S[o + 3],
-      zoneAreaSqm: nullable(4), buildYearMin: nullable(5), buildYearMax: nullable(6), meanWillingness: nullable(7),
-      meanWillingnessByHouseholds: nullable(8),
+      zoneAreaSqm: nullable(o, nulls, 4), buildYearMin: nullable(o, nulls, 5), buildYearMax: nullable(o, nulls, 6),
+      meanWillingness: nullable(o, nulls, 7), meanWillingnessByHouseholds: nullable(o, nulls, 8),
       propertyManagement: { professional: S[pm], self: S[pm + 1], none: S[pm + 2], unknown: S[pm + 3] },
       missingCategoryIds: [], householdsInGaps: 0, gapHouseholdsByCategory: {},
     };
