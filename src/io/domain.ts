@@ -87,6 +87,9 @@ function presentAliases<T extends Record<string, readonly string[]>>(table: T, f
   return out;
 }
 
+// Items keep the feature's own properties object, not a copy (nothing writes to properties after reading):
+// at ×50 that is 118k objects fewer for every later garbage collection to copy.
+
 /** A mapping result that also says which input feature each item came from (for exports in input order). */
 export interface SourcedMapResult<T> extends MapResult<T> {
   /** sourceIndex[i] = index in the input features of items[i]. */
@@ -100,7 +103,7 @@ export function toCommunities(features: Feature[], fileName: string): SourcedMap
   const ctx = new Ctx(fileName, issues);
   const CF = presentAliases(COMMUNITY_FIELD_ALIASES, features);
   features.forEach((f, i) => {
-    const props: Props = { ...(f.properties ?? {}) };
+    const props: Props = f.properties ?? {};
     ctx.index = i;
     ctx.id = idOf(f, props, CF.id, `${fileName}#${i}`);
     const g = f.geometry;
@@ -143,7 +146,7 @@ export function toFacilities(features: Feature[], fileName: string, table: reado
   const items: Facility[] = [];
   const ctx = new Ctx(fileName, issues);
   features.forEach((f, i) => {
-    const props: Props = { ...(f.properties ?? {}) };
+    const props: Props = f.properties ?? {};
     ctx.index = i;
     ctx.id = idOf(f, props, FF.id, `${fileName}#${i}`);
     const g = f.geometry;
@@ -185,7 +188,7 @@ export function toRoads(features: Feature[], fileName: string): MapResult<Road> 
   const items: Road[] = [];
   const ctx = new Ctx(fileName, issues);
   features.forEach((f, i) => {
-    const props: Props = { ...(f.properties ?? {}) };
+    const props: Props = f.properties ?? {};
     ctx.index = i;
     ctx.id = idOf(f, props, RF.id, `${fileName}#${i}`);
     const g = f.geometry;

@@ -12,34 +12,46 @@ export interface PropertyRules {
   requiredFields?: readonly string[];
 }
 
+interface Warning { field: string; message: string }
+
+function warn(out: Warning[] | null, field: string, message: string): Warning[] {
+  const list = out ?? [];
+  list.push({ field, message });
+  return list;
+}
+
 /** Warnings about one feature's properties (each message is feature-independent so the report can group them). */
 export function checkProperties(props: Record<string, unknown>, rules: PropertyRules): { field: string; message: string }[] {
-  const out: { field: string; message: string }[] = [];
+  // Most features have nothing to report: the list is made on the first warning, and the rule lists are not
+  // replaced by fresh empty arrays on every call (×50: 118k calls, two allocations each saved).
+  let out: Warning[] | null = null;
   // Object.keys rather than entries (no [key, value] pair per property), and the markup regex only on values
   // that hold a "<" or ":" (it cannot match without one): ×50 roads 93k features, ~120 → ~40 ms.
   const keys = Object.keys(props);
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k];
     const value = props[key];
-    if (key.includes('\ufffd')) out.push({ field: key, message: `field name "${key}" contains undecodable characters (U+FFFD): wrong encoding?` });
+    if (key.includes('\ufffd')) out = warn(out, key, `field name "${key}" contains undecodable characters (U+FFFD): wrong encoding?`);
     if (typeof value === 'string') {
-      if (value.includes('\ufffd')) out.push({ field: key, message: `field ${key} contains undecodable characters (U+FFFD): wrong encoding?` });
-      if ((value.includes('<') || value.includes(':')) && MARKUP.test(value)) out.push({ field: key, message: `field ${key} contains HTML/script markup; kept verbatim as text` });
+      if (value.includes('\ufffd')) out = warn(out, key, `field ${key} contains undecodable characters (U+FFFD): wrong encoding?`);
+      if ((value.includes('<') || value.includes(':')) && MARKUP.test(value)) out = warn(out, key, `field ${key} contains HTML/script markup; kept verbatim as text`);
     } else if (typeof value === 'number') {
-      if (!Number.isFinite(value)) out.push({ field: key, message: `field ${key} holds a number too large to represent (${value}); exports will write null` });
-      else if (Number.isInteger(value) && !Number.isSafeInteger(value)) out.push({ field: key, message: `field ${key} holds an integer beyond 2^53; its last digits may be lost` });
+      if (!Number.isFinite(value)) out = warn(out, key, `field ${key} holds a number too large to represent (${value}); exports will write null`);
+      else if (Number.isInteger(value) && !Number.isSafeInteger(value)) out = warn(out, key, `field ${key} holds an integer beyond 2^53; its last digits may be lost`);
     }
   }
-  for (const f of rules.requiredFields ?? []) {
+  const required = rules.requiredFields;
+  if (required) for (const f of required) {
     const v = props[f];
-    if (v === undefined || v === null || v === '') out.push({ field: f, message: `field ${f} is missing` });
+    if (v === undefined || v === null || v === '') out = warn(out, f, `field ${f} is missing`);
   }
-  for (const f of rules.numericFields ?? []) {
+  const numeric = rules.numericFields;
+  if (numeric) for (const f of numeric) {
     const v = props[f];
     if (v === undefined || v === null || v === '') continue;
     if (typeof v === 'number') continue;
     const n = Number(String(v).replace(/[,，\s]/g, ''));
-    if (!Number.isFinite(n)) out.push({ field: f, message: `field ${f} is not a number` });
+    if (!Number.isFinite(n)) out = warn(out, f, `field ${f} is not a number`);
   }
-  return out;
+  return out ?? [];
 }
