@@ -114,6 +114,19 @@ test('export zones, tables, map and report; re-import the GeoJSON', async ({ pag
   const shiftM = distance(p, q, { units: 'meters' });
   expect(shiftM).toBeGreaterThan(300);
   expect(shiftM).toBeLessThan(700);
+  // The same choice applies to FlatGeobuf and Shapefile: same shifted coordinates, the file names say GCJ-02.
+  const gcjFgb = await download(page, 'export-zones-fgb', dir);
+  expect(gcjFgb.name).toBe('zones_gcj02.fgb');
+  const gcjFgbFeatures: Feature[] = [];
+  for await (const f of fgb.deserialize(new Uint8Array(readFileSync(gcjFgb.path)))) gcjFgbFeatures.push(f as Feature);
+  const gcjById = new Map(gcjFc.features.map((f) => [f.properties?.zone_id, f.geometry]));
+  for (const f of gcjFgbFeatures) {
+    const ring = firstRing(f.geometry), want = firstRing(gcjById.get(f.properties?.zone_id)!);
+    expect(ring[0][0]).toBeCloseTo(want[0][0], 9);
+    expect(ring[0][1]).toBeCloseTo(want[0][1], 9);
+  }
+  const gcjShp = await download(page, 'export-zones-shp', dir);
+  expect(gcjShp.name).toBe('zones_gcj02.zip');
   await page.getByTestId('export-gcj02').uncheck();
 
   // FlatGeobuf: same count and properties, read with the flatgeobuf package.

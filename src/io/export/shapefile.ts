@@ -10,6 +10,15 @@ import { zipSync } from 'fflate';
 import type { Feature, Position } from 'geojson';
 import type { FgbColumn } from './flatgeobuf/columns';
 
+/**
+ * GCJ-02 and BD-09 have no EPSG code or WKT: their coordinates are WGS84 ones shifted by an obfuscation function.
+ * Chinese GIS practice is a WGS84 geographic .prj; its name says which shift, so nobody mixes them with WGS84.
+ */
+export function shiftedWgs84Prj(label: string): string {
+  const name = `${label} (WGS 84 datum, shifted coordinates)`.replace(/["\\]/g, '');
+  return `GEOGCS["${name}",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]`;
+}
+
 export const WGS84_PRJ = 'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
 
 /** dBASE names for the zone columns longer than 10 characters (readable, unique). */
@@ -24,6 +33,8 @@ export interface ShapefileOptions {
   columns: readonly FgbColumn[];
   /** Column name → dBASE field name (≤ 10 bytes); other long names are cut and made unique. */
   fieldNames?: Record<string, string>;
+  /** The .prj text (default WGS84_PRJ). */
+  prj?: string;
 }
 
 export interface ShapefileZip { zip: Uint8Array; fieldNames: string[]; truncatedFields: string[] }
@@ -43,7 +54,7 @@ export function writeShapefileZip(features: readonly Feature[], options: Shapefi
   const base = options.layerName;
   const zip = zipSync({
     [`${base}.shp`]: shp, [`${base}.shx`]: shx, [`${base}.dbf`]: dbf,
-    [`${base}.prj`]: utf8.encode(WGS84_PRJ), [`${base}.cpg`]: utf8.encode('UTF-8'),
+    [`${base}.prj`]: utf8.encode(options.prj ?? WGS84_PRJ), [`${base}.cpg`]: utf8.encode('UTF-8'),
   });
   return { zip, fieldNames: fields.map((f) => f.name), truncatedFields: [...truncated] };
 }

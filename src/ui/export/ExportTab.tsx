@@ -27,8 +27,15 @@ export function ExportTab() {
     const file = gcj02 ? 'zones_gcj02.geojson' : 'zones.geojson';
     run(file, () => downloadData(file, zonesGeoJSON(buildZoneFeatures(input), gcj02 ? GCJ02 : null), MIME.geojson));
   };
-  const exportShp = () => run('zones.zip', () => downloadData('zones.zip', zonesShapefile(buildZoneFeatures(input)), MIME.zip));
-  const exportFgb = () => run('zones.fgb', () => downloadData('zones.fgb', zonesFlatGeobuf(buildZoneFeatures(input)), MIME.fgb));
+  // The GCJ-02 choice applies to every geometry export; the file name says so.
+  const exportShp = () => {
+    const file = gcj02 ? 'zones_gcj02.zip' : 'zones.zip';
+    run(file, () => downloadData(file, zonesShapefile(buildZoneFeatures(input), gcj02 ? GCJ02 : null), MIME.zip));
+  };
+  const exportFgb = () => {
+    const file = gcj02 ? 'zones_gcj02.fgb' : 'zones.fgb';
+    run(file, () => downloadData(file, zonesFlatGeobuf(buildZoneFeatures(input), gcj02 ? GCJ02 : null), MIME.fgb));
+  };
   const exportCsv = (file: string, make: () => string | null) => run(file, () => {
     const csv = make();
     if (csv === null) throw new Error(t('export.noAnalysis'));
@@ -51,14 +58,14 @@ export function ExportTab() {
       <section className="export-section">
         <h3>{t('export.zonesTitle', { count: input.zones.length })}</h3>
         {!hasZones && <p className="export-hint" data-testid="export-no-zones">{t('export.noZones')}</p>}
-        <div className="export-row">
-          <button type="button" className="btn" data-testid="export-zones-geojson" disabled={!hasZones} onClick={exportGeoJSON}>{t('export.geojson')}</button>
-          <span className="export-muted">{t('export.geojsonHint')}</span>
-        </div>
         <label className="export-check">
           <input type="checkbox" data-testid="export-gcj02" checked={gcj02} disabled={!hasZones} onChange={(e) => setGcj02(e.target.checked)} />
           {t('export.gcj02')}
         </label>
+        <div className="export-row">
+          <button type="button" className="btn" data-testid="export-zones-geojson" disabled={!hasZones} onClick={exportGeoJSON}>{t('export.geojson')}</button>
+          <span className="export-muted">{t('export.geojsonHint')}</span>
+        </div>
         <div className="export-row">
           <button type="button" className="btn" data-testid="export-zones-fgb" disabled={!hasZones} onClick={exportFgb}>{t('export.flatgeobuf')}</button>
           <span className="export-muted">{t('export.flatgeobufHint')}</span>

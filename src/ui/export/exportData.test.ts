@@ -8,7 +8,13 @@ import { GCJ02 } from '../../io/crs';
 import { readFlatGeobuf } from '../../io/flatgeobuf';
 import { readGeoJSON } from '../../io/geojson';
 import type { ExportInput } from './exportData';
-import { buildZoneFeatures, communitiesCsv, gapTable, gapsCsv, reportSummary, zonesFlatGeobuf, zonesGeoJSON } from './exportData';
+import { ByteBuffer } from 'flatbuffers';
+import { unzipSync } from 'fflate';
+import { Header } from 'flatgeobuf/lib/mjs/flat-geobuf/header.js';
+import type { Polygon } from 'geojson';
+import { fromWgs84 } from '../../io/crs';
+import { readFlatGeobufInBbox } from '../../io/flatgeobufBbox';
+import { buildZoneFeatures, communitiesCsv, gapTable, gapsCsv, reportSummary, zonesFlatGeobuf, zonesGeoJSON, zonesShapefile } from './exportData';
 
 /** A square community of ~100 m side at (lng, lat). */
 function community(id: string, lng: number, lat: number, buildYear: number | null, households: number | null): Community {
@@ -61,6 +67,25 @@ describe('export builders', () => {
     const back = await readFlatGeobuf(zonesFlatGeobuf(buildZoneFeatures(input)), 'zones.fgb');
     expect(back.features).toHaveLength(1);
     expect(back.features[0].properties).toMatchObject({ zone_id: 'Z001', households: 500, communities: 2 });
+  });
+
+  it('GCJ-02 FlatGeobuf and Shapefile: the same shifted coordinates as the GeoJSON, the CRS named in the file', async () => {
+    const features = buildZoneFeatures(input);
+    const shifted = fromWgs84(features, GCJ02)[0].geometry as Polygon;
+    expect(shifted.coordinates[0][0]).not.toEqual(zone.geometry.coordinates[0][0]);
+    const fgb = await readFlatGeobufInBbox(zonesFlatGeobuf(features, GCJ02), 'zones_gcj02.fgb');
+    expect(fgb.features[0].geometry).toEqual(shifted);
+    const fgbCrs = Header.getSizePrefixedRootAsHeader(new ByteBuffer(zonesFlatGeobuf(features, GCJ02).subarray(8))).crs()!;
+    expect([fgbCrs.name(), fgbCrs.code()]).toEqual([GCJ02.label, 0]);
+    const files = unzipSync(zonesShapefile(features, GCJ02));
+    expect(new TextDecoder().decode(files['zones.prj'])).toMatch(/^GEOGCS\["GCJ-02 .*shifted coordinates\)",DATUM\["D_WGS_1984"/);
+    // The .shp header's bounding box (bytes 36–67, little-endian doubles) is the shifted zone's.
+    const shp = new DataView(files['zones.shp'].buffer, files['zones.shp'].byteOffset);
+    const xs = shifted.coordinates[0].map((p) => p[0]), ys = shifted.coordinates[0].map((p) => p[1]);
+    expect([shp.getFloat64(36, true), shp.getFloat64(44, true), shp.getFloat64(52, true), shp.getFloat64(60, true)])
+      .toEqual([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]);
+    // WGS84 stays the default.
+    expect(new TextDecoder().decode(unzipSync(zonesShapefile(features))['zones.prj'])).toMatch(/^GEOGCS\["GCS_WGS_1984"/);
   });
 
   it('communities CSV has a BOM, original and result columns, the zone of each member', () => {

@@ -16,7 +16,7 @@ import { communityResultFeatures, resultColumns } from '../../io/export/communit
 import { GAP_COLUMNS, gapRows } from '../../io/export/gaps';
 import { featureTable } from '../../io/export/table';
 import { ZONE_COLUMNS, zoneFeatures } from '../../io/export/zones';
-import { ZONE_DBF_NAMES, writeShapefileZip } from '../../io/export/shapefile';
+import { ZONE_DBF_NAMES, shiftedWgs84Prj, writeShapefileZip } from '../../io/export/shapefile';
 import { writeFlatGeobuf } from '../../io/flatgeobuf';
 import { writeGeoJSON } from '../../io/geojson';
 
@@ -45,14 +45,23 @@ export function zonesGeoJSON(features: readonly Feature[], crs: Crs | null = nul
   return writeGeoJSON(fromWgs84(features, crs), { coordinate_system: crs.label });
 }
 
-/** zones.fgb as the CLI writes it: layer `zones`, typed columns, packed R-tree, EPSG:4326. */
-export function zonesFlatGeobuf(features: readonly Feature[]): Uint8Array {
-  return writeFlatGeobuf([...features], { layerName: 'zones', columns: [...ZONE_COLUMNS], crs: 'EPSG:4326' });
+/**
+ * zones.fgb as the CLI writes it: layer `zones`, typed columns, packed R-tree, EPSG:4326; with GCJ-02/BD-09 the
+ * coordinates are shifted and the header's CRS names it (as the CLI's `--out-crs`).
+ */
+export function zonesFlatGeobuf(features: readonly Feature[], crs: Crs | null = null): Uint8Array {
+  if (!crs || crs.kind === 'wgs84') return writeFlatGeobuf([...features], { layerName: 'zones', columns: [...ZONE_COLUMNS], crs: 'EPSG:4326' });
+  return writeFlatGeobuf(fromWgs84(features, crs), { layerName: 'zones', columns: [...ZONE_COLUMNS], crs: { name: crs.label } });
 }
 
-/** zones.zip: Shapefile (WGS84, UTF-8 .dbf), member lists `;`-joined (cut at 254 bytes: the dBASE limit). */
-export function zonesShapefile(features: readonly Feature[]): Uint8Array {
-  return writeShapefileZip(features, { layerName: 'zones', columns: ZONE_COLUMNS, fieldNames: ZONE_DBF_NAMES }).zip;
+/**
+ * zones.zip: Shapefile (WGS84, UTF-8 .dbf), member lists `;`-joined (cut at 254 bytes: the dBASE limit); with
+ * GCJ-02/BD-09 shifted coordinates and a .prj named for them.
+ */
+export function zonesShapefile(features: readonly Feature[], crs: Crs | null = null): Uint8Array {
+  const options = { layerName: 'zones', columns: ZONE_COLUMNS, fieldNames: ZONE_DBF_NAMES };
+  if (!crs || crs.kind === 'wgs84') return writeShapefileZip(features, options).zip;
+  return writeShapefileZip(fromWgs84(features, crs), { ...options, prj: shiftedWgs84Prj(crs.label) }).zip;
 }
 
 /** communities.csv: every community with its original properties, analysis results and zoning columns. */
