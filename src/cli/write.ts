@@ -2,8 +2,9 @@
  * Writing the analysis outputs into the output folder. The big community and gap files are written straight from
  * the result arrays as UTF-8 chunks (no feature objects, no one-string files): ×50 town, all formats, 6.3 s → about
  * 1.3–2 s CPU on the shared bench machine; the bytes are those of the object way (test/unit/cli-write-fast.test.ts).
+ * gaps.csv (310 000 rows at ×50, 120–150 ms) is made on a thread of its own while this one writes the rest.
  */
-import { close as fsClose, openSync, write as fsWrite } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Feature, Geometry } from 'geojson';
@@ -18,9 +19,10 @@ import type { CommunityResultInput } from '../io/export/communityResults';
 import { communitiesFlatGeobuf } from '../io/export/communitiesFgb';
 import { writeCommunitiesCsv, writeCommunitiesGeoJSON } from '../io/export/communitiesText';
 import { writeGapsCsv } from '../io/export/gapsCsv';
+import { gapsCsvJob, writeGapsCsvOnThread } from '../io/export/gapsCsvThread';
 import { ResultCells } from '../io/export/resultCells';
 import type { AnalysisSummaryJson } from '../io/export/summary';
-import { ByteChunks, CHUNK_BYTES } from '../io/export/byteChunks';
+import { ByteChunks } from '../io/export/byteChunks';
 import { ZONE_COLUMNS } from '../io/export/zones';
 import { writeZonesCsv } from '../io/export/zonesText';
 import { streamGeoJSON } from '../io/geojsonWrite';
@@ -42,76 +44,21 @@ export interface OutputData {
 }
 
 /**
- * A file written chunk by chunk while the writer makes the next chunk: each full chunk goes to the libuv pool
- * (`fs.write` at its file position) and the writer goes on in a buffer from `spare`. Synchronous writes kept the
- * main thread in the kernel for the ~70 MB of the ×50 town (and waiting whenever the page cache was flushing).
+ * Write a file chunk by chunk as the writer produces its UTF-8 bytes. (Handing each chunk to the libuv pool
+ * instead was tried: the ~70 MB of the ×50 town cost the main thread 20–50 ms of sync writes, about what the
+ * fresh buffers for chunks still in flight cost, so it stayed synchronous.)
  */
-class ChunkedFile {
-  private position = 0;
-  private pending = 0;
-  private failure: Error | null = null;
-  private finished = false;
-  private settle: (() => void) | null = null;
-  readonly done: Promise<void>;
-
-  constructor(private readonly fd: number, private readonly spare: Uint8Array[]) {
-    this.done = new Promise<void>((resolve, reject) => {
-      this.settle = () => {
-        fsClose(this.fd, (closeError) => {
-          const e = this.failure ?? closeError;
-          if (e) reject(e); else resolve();
-        });
-      };
-    });
-  }
-
-  /** A ChunkSink: keeps the chunk until written and hands back a buffer to fill next. */
-  readonly take = (bytes: Uint8Array): Uint8Array => {
-    this.pending++;
-    this.writeAt(bytes, this.position);
-    this.position += bytes.length;
-    return this.spare.pop() ?? new Uint8Array(CHUNK_BYTES);
-  };
-
-  private writeAt(bytes: Uint8Array, position: number): void {
-    fsWrite(this.fd, bytes, 0, bytes.length, position, (e, n) => {
-      if (e) this.failure ??= e;
-      else if (n < bytes.length) { this.writeAt(bytes.subarray(n), position + n); return; }
-      // The whole buffer behind the chunk is free again (only standard-size ones are reused).
-      if (bytes.buffer.byteLength === CHUNK_BYTES && bytes.byteOffset === 0) this.spare.push(new Uint8Array(bytes.buffer));
-      this.pending--;
-      this.close();
-    });
-  }
-
-  /** No more chunks: close once the running writes are done. */
-  end(): Promise<void> {
-    this.finished = true;
-    this.close();
-    return this.done;
-  }
-
-  private close(): void {
-    if (!this.finished || this.pending || !this.settle) return;
-    const settle = this.settle;
-    this.settle = null;
-    settle();
-  }
-}
-
-/** Start writing a file as the writer produces its UTF-8 bytes; resolves once every byte is written and the file closed. */
-function writeTextFile(path: string, write: (out: ByteChunks) => void, spare: Uint8Array[]): Promise<void> {
+function writeTextFile(path: string, write: (out: ByteChunks) => void): void {
   const fd = openSync(path, 'w');
-  const file = new ChunkedFile(fd, spare);
   try {
-    const out = new ByteChunks(file.take, CHUNK_BYTES);
+    const out = new ByteChunks((bytes) => {
+      for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
+    });
     write(out);
     out.flush();
-  } catch (e) {
-    void file.end().catch(() => {});
-    throw e;
+  } finally {
+    closeSync(fd);
   }
-  return file.end();
 }
 
 export async function writeOutputs(outDir: string, formats: readonly OutputFormat[], data: OutputData): Promise<string[]> {
@@ -121,24 +68,22 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
     throw new InputError(`--out ${outDir}: cannot create the folder (${e instanceof Error ? e.message : String(e)})`);
   }
   const written: string[] = [];
-  // Files are written on the libuv pool while the next one is made; all are awaited at the end.
+  // Writes that run while the next file is made (gaps.csv's thread, the async ones); all awaited at the end.
   const writes: Promise<void>[] = [];
-  const spare: Uint8Array[] = [];
-  const started = (path: string, writing: Promise<void>): void => {
+  const started = (path: string, writing: Promise<void>, listed = true): void => {
     // Handled here so a failure while the next file is made is no unhandled rejection; reported by settleAll.
     writing.catch(() => {});
     writes.push(writing);
-    written.push(path);
+    if (listed) written.push(path);
   };
   const put = (name: string, content: string | Uint8Array): void => {
     const path = join(outDir, name);
     started(path, writeFile(path, content));
   };
-  const putText = async (name: string, write: (out: ByteChunks) => void): Promise<void> => {
+  const putText = (name: string, write: (out: ByteChunks) => void): void => {
     const path = join(outDir, name);
-    started(path, writeTextFile(path, write, spare));
-    // Let finished writes hand their buffers back before the next file is made.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    writeTextFile(path, write);
+    written.push(path);
   };
   try {
     const wgs84 = data.outCrs.kind === 'wgs84';
@@ -150,14 +95,19 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
     const fgbCrs = wgs84 ? 'EPSG:4326' as const : { name: data.outCrs.label };
     const needsCells = formats.includes('geojson') || formats.includes('csv');
     const cells = needsCells ? new ResultCells(data.communityResults) : null;
+    // gaps.csv first, on a thread of its own: made and written while this thread writes the other files.
+    const gapsPath = join(outDir, 'gaps.csv');
+    const gapsJob = formats.includes('csv') ? gapsCsvJob(gapsPath, data.gaps, data.communities, data.settings.categories) : null;
+    if (gapsJob) started(gapsPath, writeGapsCsvOnThread(gapsJob), false);
     if (formats.includes('geojson') && cells) {
-      await putText('communities.geojson', (out) => writeCommunitiesGeoJSON(data.communityResults, cells, out, { extra: geojsonMembers, mapGeometry: outGeometry }));
-      await putText('zones.geojson', (out) => streamGeoJSON(zones, out, geojsonMembers));
+      putText('communities.geojson', (out) => writeCommunitiesGeoJSON(data.communityResults, cells, out, { extra: geojsonMembers, mapGeometry: outGeometry }));
+      putText('zones.geojson', (out) => streamGeoJSON(zones, out, geojsonMembers));
     }
     if (formats.includes('csv') && cells) {
-      await putText('gaps.csv', (out) => writeGapsCsv(data.gaps, data.communities, data.settings.categories, out, { result: data.communityResults.result, cells }));
-      await putText('communities.csv', (out) => writeCommunitiesCsv(data.communityResults, cells, out));
-      await putText('zones.csv', (out) => writeZonesCsv(data.zoneFeatures, out));
+      if (gapsJob) written.push(gapsPath);
+      else putText('gaps.csv', (out) => writeGapsCsv(data.gaps, data.communities, data.settings.categories, out, { result: data.communityResults.result, cells }));
+      putText('communities.csv', (out) => writeCommunitiesCsv(data.communityResults, cells, out));
+      putText('zones.csv', (out) => writeZonesCsv(data.zoneFeatures, out));
     }
     if (formats.includes('fgb')) {
       // FlatGeobuf needs one geometry type family: skipped (non-polygon) features are left out of it.

@@ -28,7 +28,7 @@ export function writeGapsCsv(gaps: readonly Gap[], communities: readonly Communi
   const idOf = new Array<string | undefined>(communities.length).fill(undefined);
   const lead = new Array<Uint8Array>(communities.length).fill(EMPTY);
   let lastHouseholds: number | null | undefined;
-  let householdsText = '';
+  let householdsText: Uint8Array = EMPTY;
   const nCat = shared ? shared.result.categoryIds.length : 0;
   for (const g of gaps) {
     const i = g.communityIndex;
@@ -41,16 +41,17 @@ export function writeGapsCsv(gaps: readonly Gap[], communities: readonly Communi
       category = { bytes: utf8(`${csvCell(g.categoryId)},${csvCell(zhOf.get(g.categoryId) ?? '')},`), k: columnOf.get(g.categoryId) ?? -1 };
       categoryCells.set(g.categoryId, category);
     }
-    let walk: string;
     const k = category.k;
-    if (g.walkMeters === null) walk = '';
-    else if (shared && k >= 0 && shared.result.walkMeters[i * nCat + k] === g.walkMeters) walk = shared.cells.walkTextAt(i, k) ?? '';
-    else walk = csvCell(roundWalkMeters(g.walkMeters));
     // Gaps come ranked by households: consecutive rows mostly share the count.
-    if (g.households !== lastHouseholds) { lastHouseholds = g.households; householdsText = `,${csvCell(g.households)}${CSV_EOL}`; }
-    out.bytes(lead[i]);
-    out.bytes(category.bytes);
-    out.text(walk);
-    out.text(householdsText);
+    if (g.households !== lastHouseholds) { lastHouseholds = g.households; householdsText = utf8(`,${csvCell(g.households)}${CSV_EOL}`); }
+    const leadBytes = lead[i], categoryBytes = category.bytes;
+    out.copy(leadBytes, 0, leadBytes.length);
+    out.copy(categoryBytes, 0, categoryBytes.length);
+    // walk_m: empty when null, else the shared text when the gap carries the result's value.
+    if (g.walkMeters !== null) {
+      if (shared && k >= 0 && shared.result.walkMeters[i * nCat + k] === g.walkMeters) shared.cells.writeWalk(i, k, out);
+      else out.text(csvCell(roundWalkMeters(g.walkMeters)));
+    }
+    out.copy(householdsText, 0, householdsText.length);
   }
 }

@@ -1,10 +1,13 @@
 /**
  * The result columns of every community as ready-made text, for the GeoJSON and CSV writers: each walking
- * distance is formatted once (0.1 m, as `roundWalkMeters`) and reused by communities.geojson, communities.csv and
- * gaps.csv. Values equal those of `resultProperties` (communityResults.ts); the tests compare the two.
+ * distance is formatted once (0.1 m, as `roundWalkMeters`) into one byte pool and copied from there by
+ * communities.geojson, communities.csv and gaps.csv. Values equal those of `resultProperties`
+ * (communityResults.ts); the tests compare the two.
  */
 import { csvCell } from '../csvWrite';
 import type { ByteChunks } from './byteChunks';
+import { utf8 } from './byteChunks';
+import { WalkTexts } from './walkText';
 import type { CommunityResultInput } from './communityResults';
 import { NOT_ANALYSED_REASON, OFF_NETWORK_NOTE, coveredColumn, resultColumns, roundScore, rowOfSource, skippedNote, walkColumn } from './communityResults';
 
@@ -14,10 +17,12 @@ export class ResultCells {
   /** rows[src] = community index of source feature src, or -1 when skipped on import. */
   readonly rows: Int32Array;
   readonly columns: readonly string[];
-  /** Walking metres per community × category as text (0.1 m), null when none within the bound. */
-  private readonly walkText: (string | null)[];
+  /** Walking metres per community × category as text (0.1 m), none when none within the bound. */
+  private readonly walks: WalkTexts;
   private readonly nCat: number;
-  private readonly walkKeys: string[];
+  /** `,"walk_m_<category>":` and the same with `null`, as UTF-8. */
+  private readonly walkKeys: Uint8Array[];
+  private readonly walkNulls: Uint8Array[];
   private readonly coveredTrue: string[];
   private readonly coveredFalse: string[];
   private readonly modeJson: string;
@@ -38,19 +43,14 @@ export class ResultCells {
     this.nCat = ids.length;
     this.rows = rowOfSource(input);
     this.columns = resultColumns(ids);
-    const wm = result.walkMeters;
-    const n = input.communities.length * this.nCat;
-    this.walkText = new Array<string | null>(n);
-    for (let i = 0; i < n; i++) {
-      const m = wm[i];
-      this.walkText[i] = Number.isFinite(m) ? String(Math.round(m * 10) / 10) : null;
-    }
-    this.walkKeys = ids.map((id) => member(walkColumn(id)));
+    this.walks = new WalkTexts(result.walkMeters, input.communities.length * this.nCat);
+    this.walkKeys = ids.map((id) => utf8(member(walkColumn(id))));
+    this.walkNulls = ids.map((id) => utf8(`${member(walkColumn(id))}null`));
     this.coveredTrue = ids.map((id) => `${member(coveredColumn(id))}true`);
     this.coveredFalse = ids.map((id) => `${member(coveredColumn(id))}false`);
     this.modeJson = JSON.stringify(result.mode);
     this.modeCsv = csvCell(result.mode);
-    this.skippedWalkJson = this.walkKeys.map((k) => `${k}null`).join('') + this.coveredFalse.join('');
+    this.skippedWalkJson = ids.map((id) => `${member(walkColumn(id))}null`).join('') + this.coveredFalse.join('');
     this.skippedWalkCsv = ids.map(() => ',').join('') + ids.map(() => ',false').join('');
     this.offTailJson = `,"off_network":true,"analysis_mode":${this.modeJson},"analysis_note":${JSON.stringify(OFF_NETWORK_NOTE)}`;
     this.onTailJson = `,"off_network":false,"analysis_mode":${this.modeJson},"analysis_note":null`;
@@ -60,7 +60,12 @@ export class ResultCells {
 
   /** Walking metres of community `row` to category `k` as written (0.1 m), or null. */
   walkTextAt(row: number, k: number): string | null {
-    return this.walkText[row * this.nCat + k];
+    return this.walks.textAt(row * this.nCat + k);
+  }
+
+  /** The walking metres of community `row` to category `k` as written (nothing when null). */
+  writeWalk(row: number, k: number, out: ByteChunks): void {
+    this.walks.write(row * this.nCat + k, out);
   }
 
   /**
@@ -103,9 +108,16 @@ export class ResultCells {
     }
     const base = row * this.nCat;
     const covered = result.covered;
+    const walks = this.walks;
     for (let k = 0; k < this.nCat; k++) {
-      out.text(this.walkKeys[k]);
-      out.text(this.walkText[base + k] ?? 'null');
+      if (walks.has(base + k)) {
+        const key = this.walkKeys[k];
+        out.copy(key, 0, key.length);
+        walks.write(base + k, out);
+      } else {
+        const key = this.walkNulls[k];
+        out.copy(key, 0, key.length);
+      }
     }
     out.text(this.coveredMembers(covered, base, true));
     const score = roundScore(result.score[row]);
@@ -146,10 +158,10 @@ export class ResultCells {
     }
     const base = row * this.nCat;
     const covered = result.covered;
+    const walks = this.walks;
     for (let k = 0; k < this.nCat; k++) {
-      out.text(',');
-      const walk = this.walkText[base + k];
-      if (walk !== null) out.text(walk);
+      out.byte(44);
+      walks.write(base + k, out);
     }
     out.text(this.coveredMembers(covered, base, false));
     const score = roundScore(result.score[row]);
