@@ -95,6 +95,23 @@ describe('street segment grid', () => {
     expect(same).toBeGreaterThan(points.length * 0.95);
   });
 
+  it('reads segments within multi-position lines, skipping empty and one-point lines and broken positions', () => {
+    const r = rng(21);
+    const lines: number[][][] = [[], [[115.8, 28.6]]];
+    for (let l = 0; l < 300; l++) {
+      const line: number[][] = [[115.8 + r() * 0.05, 28.6 + r() * 0.05]];
+      for (let k = 0; k < 1 + Math.floor(r() * 8); k++) { const last = line[line.length - 1]; line.push([last[0] + (r() - 0.5) * 0.002, last[1] + (r() - 0.5) * 0.002]); }
+      if (l % 50 === 7) line[1] = [Number.NaN, 28.61]; // both segments next to it are left out
+      lines.push(line, []);
+    }
+    const segs: number[] = [];
+    for (const line of lines) for (let i = 1; i < line.length; i++) segs.push(line[i - 1][0], line[i - 1][1], line[i][0], line[i][1]);
+    const grid = buildFromLines(lines)!;
+    const points = randomPoints(22, 300).map((p) => [115.8 + (p[0] - 115.8) * 0.6, 28.6 + (p[1] - 28.6) * 0.8]);
+    const got = nearestSegmentsMeters(grid, points);
+    points.forEach((p, i) => expect(got[i]).toBe(bruteMeters(Float64Array.from(segs), p[0], p[1])));
+  });
+
   it('handles a single segment, streets on one meridian, and no usable segment', () => {
     const one = new Float64Array([115.85, 28.64, 115.86, 28.64]);
     const g1 = buildStreetGrid(one)!;

@@ -41,13 +41,17 @@ export interface StreetGrid {
 
 /**
  * File the segments of the lines in a grid; null when no segment has four finite numbers (those that do not
- * are left out; coordinates are read as numbers, as a Float64Array would store them). Three walks over the
- * positions, with no flat copy of every segment in between (an 18 MB array at ×50 whose allocation alone
- * set off a garbage collection). Each walk is a function of its own: a loop that runs once per call is
- * optimised on the stack, and code after it that had not run yet threw that optimised code away again.
+ * are left out; coordinates are read as numbers, as a Float64Array stores them). The positions are read once,
+ * into a flat list of numbers (10 MB at ×50) — walking 656k position arrays is the slow part, three walks took
+ * about twice as long — and the grid is filled from that list. Each pass is a function of its own: a loop that
+ * runs once per call is optimised on the stack, and code after it that had not run yet threw that optimised
+ * code away again.
  */
 export function buildStreetGrid(lines: readonly StreetLine[]): StreetGrid | null {
-  const b = lineBounds(lines);
+  const lineStart = new Int32Array(lines.length + 1);
+  for (let l = 0; l < lines.length; l++) lineStart[l + 1] = lineStart[l] + lines[l].length;
+  const xy = new Float64Array(lineStart[lines.length] * 2);
+  const b = readPositions(lines, xy);
   const usable = b[4];
   if (usable === 0) return null;
   const minX = b[0], minY = b[1], maxX = b[2], maxY = b[3];
@@ -64,37 +68,44 @@ export function buildStreetGrid(lines: readonly StreetLine[]): StreetGrid | null
   const cellH = maxY > minY ? (maxY - minY) / rows : 1;
   const cells = cols * rows;
   const cellOf = new Int32Array(b[5]);
+  const longIndex = new Int32Array(b[5] + 1);
   const cellStart = new Int32Array(cells + 1);
-  const reach = cellPerSegment(lines, minX, minY, cellW, cellH, cols, rows, cellOf, cellStart);
+  const reach = cellPerSegment(xy, lineStart, minX, minY, cellW, cellH, cols, rows, cellOf, cellStart, longIndex);
   prefixSums(cellStart);
   const cellSegs = new Float64Array(cellStart[cells] * 4);
-  const longSegs = new Float64Array(reach[2] * 4);
-  fileInCells(lines, cellOf, cellStart.slice(0, cells), cellSegs, longSegs);
+  fileInCells(xy, lineStart, cellOf, cellStart.slice(0, cells), cellSegs);
+  const longSegs = copyLong(xy, longIndex, reach[2]);
   return { minX, minY, cellW, cellH, cols, rows, reachX: reach[0], reachY: reach[1], cellStart, cellSegs, longSegs };
 }
 
 /** x − x is 0 only for a finite x (NaN and ±Infinity give NaN). */
 const finite = (x: number): boolean => x - x === 0;
 
-/** [minX, minY, maxX, maxY, segments with four finite numbers, all segments]. */
-function lineBounds(lines: readonly StreetLine[]): Float64Array {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity, usable = 0, all = 0;
+/**
+ * Copy every position's x, y into `xy`; returns [minX, minY, maxX, maxY] over the segments with four finite
+ * numbers, their count, and the count of all segments.
+ */
+function readPositions(lines: readonly StreetLine[], xy: Float64Array): Float64Array {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity, usable = 0, all = 0, k = 0;
   for (let l = 0; l < lines.length; l++) {
     const line = lines[l];
-    if (line.length < 2) continue;
-    let ax = +line[0][0], ay = +line[0][1];
-    for (let i = 1; i < line.length; i++) {
-      const bx = +line[i][0], by = +line[i][1];
-      all++;
-      if (finite(ax) && finite(ay) && finite(bx) && finite(by)) {
-        usable++;
-        minX = Math.min(minX, ax, bx);
-        maxX = Math.max(maxX, ax, bx);
-        minY = Math.min(minY, ay, by);
-        maxY = Math.max(maxY, ay, by);
+    let prevFinite = false;
+    for (let i = 0; i < line.length; i++, k += 2) {
+      const x = +line[i][0], y = +line[i][1];
+      xy[k] = x;
+      xy[k + 1] = y;
+      const ok = finite(x) && finite(y);
+      if (i > 0) {
+        all++;
+        if (ok && prevFinite) {
+          usable++;
+          minX = Math.min(minX, x, xy[k - 2]);
+          maxX = Math.max(maxX, x, xy[k - 2]);
+          minY = Math.min(minY, y, xy[k - 1]);
+          maxY = Math.max(maxY, y, xy[k - 1]);
+        }
       }
-      ax = bx;
-      ay = by;
+      prevFinite = ok;
     }
   }
   return Float64Array.of(minX, minY, maxX, maxY, usable, all);
@@ -102,31 +113,30 @@ function lineBounds(lines: readonly StreetLine[]): Float64Array {
 
 /**
  * cellOf[s] = the cell of segment s's midpoint, −1 for a long segment, −2 for one left out; counts[cell + 1]
- * counts the filed ones. Returns [reachX, reachY, number of long segments].
+ * counts the filed ones, longIndex[0 … long count) lists where the long ones end in `xy` (position index).
+ * Returns [reachX, reachY, long count].
+ * Every operation runs for every segment and the cases only pick values: an operation first met after the
+ * loop was optimised (the first long segment, say) threw the optimised loop away, and on a first run it then
+ * went on unoptimised until compiled again.
  */
-function cellPerSegment(lines: readonly StreetLine[], minX: number, minY: number, cellW: number, cellH: number, cols: number, rows: number, cellOf: Int32Array, counts: Int32Array): Float64Array {
+function cellPerSegment(xy: Float64Array, lineStart: Int32Array, minX: number, minY: number, cellW: number, cellH: number, cols: number, rows: number, cellOf: Int32Array, counts: Int32Array, longIndex: Int32Array): Float64Array {
   const lastCol = cols - 1, lastRow = rows - 1;
   const longW = LONG_CELLS * cellW, longH = LONG_CELLS * cellH;
   let reachX = 0, reachY = 0, longCount = 0, s = 0;
-  for (let l = 0; l < lines.length; l++) {
-    const line = lines[l];
-    if (line.length < 2) continue;
-    let ax = +line[0][0], ay = +line[0][1];
-    for (let i = 1; i < line.length; i++, s++) {
-      const bx = +line[i][0], by = +line[i][1];
+  for (let l = 0; l + 1 < lineStart.length; l++) {
+    for (let p = lineStart[l] + 1; p < lineStart[l + 1]; p++, s++) {
+      const ax = xy[2 * p - 2], ay = xy[2 * p - 1], bx = xy[2 * p], by = xy[2 * p + 1];
+      const ok = (ax - ax) + (ay - ay) + (bx - bx) + (by - by) === 0; // all four finite
       const w = Math.abs(bx - ax), h = Math.abs(by - ay);
-      if (!(finite(ax) && finite(ay) && finite(bx) && finite(by))) cellOf[s] = -2;
-      else if (w > longW || h > longH) { cellOf[s] = -1; longCount++; }
-      else {
-        reachX = Math.max(reachX, w);
-        reachY = Math.max(reachY, h);
-        const c = Math.floor(((ax + bx) / 2 - minX) / cellW), r = Math.floor(((ay + by) / 2 - minY) / cellH);
-        const cell = Math.min(r, lastRow) * cols + Math.min(c, lastCol);
-        cellOf[s] = cell;
-        counts[cell + 1]++;
-      }
-      ax = bx;
-      ay = by;
+      const isLong = Math.max(w - longW, h - longH) > 0;
+      const filed = ok && !isLong;
+      const cell = Math.min(Math.floor(((ay + by) / 2 - minY) / cellH), lastRow) * cols + Math.min(Math.floor(((ax + bx) / 2 - minX) / cellW), lastCol);
+      cellOf[s] = filed ? cell : ok ? -1 : -2;
+      counts[filed ? cell + 1 : 0] += filed ? 1 : 0;
+      reachX = Math.max(reachX, filed ? w : 0);
+      reachY = Math.max(reachY, filed ? h : 0);
+      longIndex[longCount] = p;
+      longCount += ok && isLong ? 1 : 0;
     }
   }
   return Float64Array.of(reachX / 2, reachY / 2, longCount);
@@ -137,32 +147,29 @@ function prefixSums(a: Int32Array): void {
 }
 
 /** Second pass of the counting sort: segment s copied to place next[cellOf[s]]++ (long ones to `longSegs`). */
-function fileInCells(lines: readonly StreetLine[], cellOf: Int32Array, next: Int32Array, cellSegs: Float64Array, longSegs: Float64Array): void {
-  let s = 0, l4 = 0;
-  for (let l = 0; l < lines.length; l++) {
-    const line = lines[l];
-    if (line.length < 2) continue;
-    let ax = +line[0][0], ay = +line[0][1];
-    for (let i = 1; i < line.length; i++, s++) {
-      const bx = +line[i][0], by = +line[i][1];
+function fileInCells(xy: Float64Array, lineStart: Int32Array, cellOf: Int32Array, next: Int32Array, cellSegs: Float64Array): void {
+  let s = 0;
+  for (let l = 0; l + 1 < lineStart.length; l++) {
+    for (let p = lineStart[l] + 1; p < lineStart[l + 1]; p++, s++) {
       const cell = cellOf[s];
-      if (cell >= 0) {
-        const to = next[cell]++ * 4;
-        cellSegs[to] = ax;
-        cellSegs[to + 1] = ay;
-        cellSegs[to + 2] = bx;
-        cellSegs[to + 3] = by;
-      } else if (cell === -1) {
-        longSegs[l4] = ax;
-        longSegs[l4 + 1] = ay;
-        longSegs[l4 + 2] = bx;
-        longSegs[l4 + 3] = by;
-        l4 += 4;
-      }
-      ax = bx;
-      ay = by;
+      if (cell < 0) continue;
+      const to = next[cell]++ * 4;
+      cellSegs[to] = xy[2 * p - 2];
+      cellSegs[to + 1] = xy[2 * p - 1];
+      cellSegs[to + 2] = xy[2 * p];
+      cellSegs[to + 3] = xy[2 * p + 1];
     }
   }
+}
+
+/** The long segments' numbers; segment j ends at position longIndex[j] of `xy`. */
+function copyLong(xy: Float64Array, longIndex: Int32Array, count: number): Float64Array {
+  const out = new Float64Array(count * 4);
+  for (let j = 0; j < count; j++) {
+    const p = longIndex[j];
+    out.set([xy[2 * p - 2], xy[2 * p - 1], xy[2 * p], xy[2 * p + 1]], j * 4);
+  }
+  return out;
 }
 
 /** Distance from the origin to segment a–b (local metres). */
