@@ -2,7 +2,8 @@
  * Writing the analysis outputs into the output folder. The big community and gap files are written straight from
  * the result arrays as UTF-8 chunks (no feature objects, no one-string files): ×50 town, all formats, 6.3 s → about
  * 1.3–2 s CPU on the shared bench machine; the bytes are those of the object way (test/unit/cli-write-fast.test.ts).
- * gaps.csv (310 000 rows at ×50, 120–150 ms) is made on a thread of its own while this one writes the rest.
+ * gaps.csv (310 000 rows at ×50, 120–150 ms) and the zone files (200–250 ms) are made on threads of their own
+ * while this one writes the community files.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -20,6 +21,7 @@ import { communitiesFlatGeobuf } from '../io/export/communitiesFgb';
 import { writeCommunitiesCsv, writeCommunitiesGeoJSON } from '../io/export/communitiesText';
 import { writeGapsCsv } from '../io/export/gapsCsv';
 import { gapsCsvJob, writeGapsCsvOnThread } from '../io/export/gapsCsvThread';
+import { writeZonesFilesOnThread, zonesFilesJob } from '../io/export/zonesThread';
 import { ResultCells } from '../io/export/resultCells';
 import type { AnalysisSummaryJson } from '../io/export/summary';
 import { ByteChunks } from '../io/export/byteChunks';
@@ -99,15 +101,22 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
     const gapsPath = join(outDir, 'gaps.csv');
     const gapsJob = formats.includes('csv') ? gapsCsvJob(gapsPath, data.gaps, data.communities, data.settings.categories) : null;
     if (gapsJob) started(gapsPath, writeGapsCsvOnThread(gapsJob), false);
+    // zones.geojson and zones.csv on another thread, from a clone of the zone features.
+    const zonesGeoJsonPath = join(outDir, 'zones.geojson'), zonesCsvPath = join(outDir, 'zones.csv');
+    const zonesJob = zonesFilesJob(formats.includes('geojson') ? zonesGeoJsonPath : null, formats.includes('csv') ? zonesCsvPath : null, geojsonMembers);
+    const zonesWriting = zonesJob.geojson || zonesJob.csv ? writeZonesFilesOnThread(zonesJob, zones, data.zoneFeatures) : null;
+    if (zonesWriting) started(zonesGeoJsonPath, zonesWriting, false);
     if (formats.includes('geojson') && cells) {
       putText('communities.geojson', (out) => writeCommunitiesGeoJSON(data.communityResults, cells, out, { extra: geojsonMembers, mapGeometry: outGeometry }));
-      putText('zones.geojson', (out) => streamGeoJSON(zones, out, geojsonMembers));
+      if (zonesWriting) written.push(zonesGeoJsonPath);
+      else putText('zones.geojson', (out) => streamGeoJSON(zones, out, geojsonMembers));
     }
     if (formats.includes('csv') && cells) {
       if (gapsJob) written.push(gapsPath);
       else putText('gaps.csv', (out) => writeGapsCsv(data.gaps, data.communities, data.settings.categories, out, { result: data.communityResults.result, cells }));
       putText('communities.csv', (out) => writeCommunitiesCsv(data.communityResults, cells, out));
-      putText('zones.csv', (out) => writeZonesCsv(data.zoneFeatures, out));
+      if (zonesWriting) written.push(zonesCsvPath);
+      else putText('zones.csv', (out) => writeZonesCsv(data.zoneFeatures, out));
     }
     if (formats.includes('fgb')) {
       // FlatGeobuf needs one geometry type family: skipped (non-polygon) features are left out of it.

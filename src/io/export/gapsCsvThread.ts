@@ -46,11 +46,12 @@ export function gapsCsvJob(path: string, gaps: readonly Gap[], communities: read
   const categoryCells: string[] = [];
   let lastCategory: string | undefined;
   let lastK = -1;
+  // Ids in one compact array: gaps come in household order, and reading each community object was a cache miss.
+  const ids = communities.map((c) => c.id);
   for (let j = 0; j < n; j++) {
     const g = gaps[j];
     const i = g.communityIndex;
-    const c = communities[i];
-    if (c === undefined || g.communityId !== c.id) return null;
+    if (i >= ids.length || g.communityId !== ids[i]) return null;
     community[j] = i;
     if (g.categoryId !== lastCategory) {
       let k = categoryOf.get(g.categoryId);
