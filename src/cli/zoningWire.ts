@@ -48,17 +48,22 @@ export function packShapes(shapes: readonly (Polygon | MultiPolygon)[]): PackedS
     multi: new Uint8Array(shapes.length), polygons: new Uint32Array(shapes.length), rings: new Uint32Array(size.polygons),
     positions: new Uint32Array(size.rings), xy: new Float64Array(size.positions * 2),
   };
+  // Indexed loops over locals: this runs once per run on the main thread, mostly before the JIT warms up.
+  const { multi, polygons, rings, positions, xy } = out;
   let pi = 0, ri = 0, k = 0;
   for (let s = 0; s < shapes.length; s++) {
     const g = shapes[s];
-    const parts = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-    out.multi[s] = g.type === 'Polygon' ? 0 : 1;
-    out.polygons[s] = parts.length;
-    for (const part of parts) {
-      out.rings[pi++] = part.length;
-      for (const ring of part) {
-        out.positions[ri++] = ring.length;
-        for (const p of ring) { out.xy[k++] = p[0]; out.xy[k++] = p[1]; }
+    const one = g.type === 'Polygon';
+    const nParts = one ? 1 : g.coordinates.length;
+    multi[s] = one ? 0 : 1;
+    polygons[s] = nParts;
+    for (let q = 0; q < nParts; q++) {
+      const part = one ? g.coordinates : g.coordinates[q];
+      rings[pi++] = part.length;
+      for (let r = 0; r < part.length; r++) {
+        const ring = part[r];
+        positions[ri++] = ring.length;
+        for (let i = 0; i < ring.length; i++) { const p = ring[i]; xy[k++] = p[0]; xy[k++] = p[1]; }
       }
     }
   }
