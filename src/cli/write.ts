@@ -100,7 +100,8 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
     // gaps.csv first, on a thread of its own: made and written while this thread writes the other files.
     const gapsPath = join(outDir, 'gaps.csv');
     const gapsJob = formats.includes('csv') ? gapsCsvJob(gapsPath, data.gaps, data.communities, data.settings.categories) : null;
-    if (gapsJob) started(gapsPath, writeGapsCsvOnThread(gapsJob), false);
+    const gapsWriting = gapsJob ? writeGapsCsvOnThread(gapsJob) : null;
+    if (gapsWriting) started(gapsPath, gapsWriting, false);
     // zones.geojson and zones.csv on another thread, from a clone of the zone features.
     const zonesGeoJsonPath = join(outDir, 'zones.geojson'), zonesCsvPath = join(outDir, 'zones.csv');
     const zonesJob = zonesFilesJob(formats.includes('geojson') ? zonesGeoJsonPath : null, formats.includes('csv') ? zonesCsvPath : null, geojsonMembers);
@@ -112,7 +113,7 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
       else putText('zones.geojson', (out) => streamGeoJSON(zones, out, geojsonMembers));
     }
     if (formats.includes('csv') && cells) {
-      if (gapsJob) written.push(gapsPath);
+      if (gapsWriting) written.push(gapsPath);
       else putText('gaps.csv', (out) => writeGapsCsv(data.gaps, data.communities, data.settings.categories, out, { result: data.communityResults.result, cells }));
       putText('communities.csv', (out) => writeCommunitiesCsv(data.communityResults, cells, out));
       if (zonesWriting) written.push(zonesCsvPath);

@@ -120,7 +120,7 @@ describe('gaps.csv on a thread', () => {
     const path = join(dir, 'gaps.csv');
     const job = gapsCsvJob(path, gaps, communities, categories);
     expect(job).not.toBeNull();
-    await writeGapsCsvOnThread(job!);
+    await writeGapsCsvOnThread(job!)!;
     const expected = collectBytes((out) => writeGapsCsv(gaps, communities, categories, out));
     const got = readFileSync(path);
     expect(got.length).toBe(expected.length);
@@ -136,7 +136,7 @@ describe('gaps.csv on a thread', () => {
     expect(gapsCsvJob('x', [{ ...gaps[0], communityId: 'other' }], communities, categories)).toBeNull();
     expect(gapsCsvJob('x', [{ ...gaps[0], walkMeters: 1e308 }], communities, categories)).toBeNull();
     const job = gapsCsvJob(join(dir, 'no-such-folder', 'gaps.csv'), gaps, communities, categories);
-    await expect(writeGapsCsvOnThread(job!)).rejects.toThrow(/no-such-folder/);
+    await expect(writeGapsCsvOnThread(job!)!).rejects.toThrow(/no-such-folder/);
   });
 });
 
@@ -177,11 +177,12 @@ describe('zone files on a thread', () => {
 
   it('writes only the files asked for; leaves features it cannot clone to the main thread; reports a failed write', async () => {
     const csvOnly = join(dir, 'only.csv');
-    await writeZonesFilesOnThread(zonesFilesJob(null, csvOnly, {}), zones);
+    await writeZonesFilesOnThread(zonesFilesJob(null, csvOnly, {}), zones)!;
     expect(readFileSync(csvOnly).equals(Buffer.from(collectBytes((out) => writeZonesCsv(zones, out))))).toBe(true);
     const withFunction = [{ ...zones[0], properties: { ...zones[0].properties, f: () => 1 } }];
     expect(writeZonesFilesOnThread(zonesFilesJob(join(dir, 'f.geojson'), null, {}), withFunction)).toBeNull();
     const bad = writeZonesFilesOnThread(zonesFilesJob(join(dir, 'missing', 'z.geojson'), null, {}), zones);
-    await expect(bad).rejects.toThrow(/missing/);
+    expect(bad).not.toBeNull();
+    await expect(bad!).rejects.toThrow(/missing/);
   });
 });

@@ -121,14 +121,22 @@ try {
 }
 `;
 
-/** Run the job on a new thread; resolves once the file is written and closed. */
-export function writeGapsCsvOnThread(job: GapsCsvJob): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const worker = new Worker(THREAD_SCRIPT, {
+/**
+ * Run the job on a new thread; resolves once the file is written and closed. Null when no thread could be
+ * started: write the file on the main thread then.
+ */
+export function writeGapsCsvOnThread(job: GapsCsvJob): Promise<void> | null {
+  let worker: Worker;
+  try {
+    worker = new Worker(THREAD_SCRIPT, {
       eval: true,
       workerData: job,
       transferList: [job.community.buffer, job.category.buffer, job.walkMeters.buffer, job.households.buffer] as ArrayBuffer[],
     });
+  } catch {
+    return null;
+  }
+  return new Promise<void>((resolve, reject) => {
     let settled = false;
     worker.once('message', (m: { ok: boolean; message?: string }) => {
       settled = true;
