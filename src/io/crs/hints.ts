@@ -182,6 +182,12 @@ function detectStreetOffset(features: readonly Feature[], roads: readonly Featur
   const pts = samplePoints(features, 2000);
   // Polygon layers (communities) have no points to test: do not index the streets for nothing (~200 ms at ×50).
   if (pts.length < 5) return null;
+  // The streets in a typed grid, distances exact (the nearest of all segments). The Flatbush this replaced took
+  // ~450 ms of the profiled ×50 run (563k segments; 6000 questions of its 16 nearest boxes); on first runs
+  // under the same load the grid took ~130–180 ms against ~270–340 for the Flatbush build alone. Its
+  // 16-box answer was sometimes not the nearest segment (Haidian OSM: 4 of 117 points, up to 144 m too far);
+  // with every point's true distance the hints came out the same on the unit tests, the real extracts
+  // (read as WGS84, GCJ-02 and BD-09) and the ×10/×50 towns.
   const idx = indexRoads(roads);
   if (!idx) return null;
   const asRead = distancesMeters(pts, idx);
