@@ -25,8 +25,7 @@ import { writeZonesFilesOnThread, zonesFilesJob } from '../io/export/zonesThread
 import { ResultCells } from '../io/export/resultCells';
 import type { AnalysisSummaryJson } from '../io/export/summary';
 import { ByteChunks } from '../io/export/byteChunks';
-import { ZONE_COLUMNS } from '../io/export/zones';
-import { writeZonesCsv } from '../io/export/zonesText';
+import { ZONE_COLUMNS, writeZonesCsv } from '../io/export/zones';
 import { streamGeoJSON } from '../io/geojsonWrite';
 import type { OutputFormat } from './args';
 import { InputError } from './errors';

@@ -25,8 +25,7 @@ import { communityResultFeatures, resultColumnKinds, resultColumns } from '../..
 import { COLUMN_TYPE, coerce, inferColumns } from '../../src/io/export/flatgeobuf/columns';
 import { FeatureEncoder, flattenGeometry } from '../../src/io/export/flatgeobuf/featureEncoder';
 import { GAP_COLUMNS, gapRows } from '../../src/io/export/gaps';
-import { zoneRows } from '../../src/io/export/zones';
-import { writeZonesCsv } from '../../src/io/export/zonesText';
+import { writeZonesCsv, zoneRows } from '../../src/io/export/zones';
 import { streamGeoJSON } from '../../src/io/geojsonWrite';
 import { writeGapsCsv } from '../../src/io/export/gapsCsv';
 import { ResultCells } from '../../src/io/export/resultCells';

@@ -1,7 +1,6 @@
 /**
  * The writers' fast paths give the bytes of the plain way they stand in for: walking metres formatted digit by
- * digit (vs String(Math.round(m * 10) / 10)), the JS UTF-8 encoder (vs TextEncoder), plain CSV cells copied
- * (vs csvCell), pooled byte copies (vs text), gaps.csv and the zone files made on threads (vs writeGapsCsv,
+ * digit (vs String(Math.round(m * 10) / 10)), the JS UTF-8 encoder (vs TextEncoder), pooled byte copies (vs text), gaps.csv and the zone files made on threads (vs writeGapsCsv,
  * streamGeoJSON, writeZonesCsv), on seeded values
  * with the awkward ones: negative, tiny, huge, integers, -0, NaN, ±Infinity, long fractions, lone surrogates.
  */
@@ -18,7 +17,7 @@ import { collectBytes, collectText, utf8 } from '../../src/io/export/byteChunks'
 import { writeGapsCsv } from '../../src/io/export/gapsCsv';
 import { gapsCsvJob, writeGapsCsvOnThread } from '../../src/io/export/gapsCsvThread';
 import { WalkTexts, writeDecimetres } from '../../src/io/export/walkText';
-import { writeZonesCsv } from '../../src/io/export/zonesText';
+import { writeZonesCsv } from '../../src/io/export/zones';
 import { writeZonesFilesOnThread, zonesFilesJob } from '../../src/io/export/zonesThread';
 import { streamGeoJSON } from '../../src/io/geojsonWrite';
 import { mulberry32 } from '../fixtures/network/prng';
@@ -74,15 +73,6 @@ describe('ByteChunks fast paths', () => {
     const encoder = new TextEncoder();
     for (const s of strings) expect(Array.from(utf8(s))).toEqual(Array.from(encoder.encode(s)));
     expect(Array.from(utf8('\uD800'))).toEqual([0xef, 0xbf, 0xbd]);
-  });
-
-  it('csvString writes csvCell(s), also right after a dropped leading comma', () => {
-    const bytesOf = (s: string): number[] => Array.from(new TextEncoder().encode(s));
-    for (const s of strings) {
-      expect(Array.from(collectBytes((out) => out.csvString(s, csvCell)))).toEqual(bytesOf(csvCell(s)));
-      expect(Array.from(collectBytes((out) => { out.omitNextComma(); out.csvString(s, csvCell); out.text(',x'); }))).toEqual(bytesOf(`${csvCell(s)},x`.replace(/^,/, '')));
-    }
-    expect(collectText((out) => out.csvString('a,b', csvCell))).toBe('"a,b"');
   });
 
   it('copy and byte write what text writes, dropping a leading comma once', () => {

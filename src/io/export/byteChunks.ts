@@ -59,27 +59,6 @@ export class ByteChunks {
     this.pos = p;
   }
 
-  /**
-   * `s` as one CSV cell, as csvCell(s) writes it. Printable ASCII without `"` or `,` and without a space at
-   * either end needs no quotes and is copied in one pass; anything else goes through `quote` (csvCell).
-   */
-  csvString(s: string, quote: (s: string) => string): void {
-    const n = s.length;
-    if (n === 0) return;
-    this.room(n);
-    const buf = this.buf;
-    let p = this.pos;
-    let ok = s.charCodeAt(0) !== 32 && s.charCodeAt(n - 1) !== 32;
-    for (let i = 0; ok && i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 0x20 || c > 0x7e || c === 34 || c === 44) ok = false;
-      else buf[p++] = c;
-    }
-    if (!ok) { this.text(quote(s)); return; }
-    this.dropComma = false;
-    this.pos = p;
-  }
-
   /** One ASCII byte (a separator). */
   byte(c: number): void {
     if (this.dropComma) {

@@ -28,7 +28,7 @@ export function writeGapsCsv(gaps: readonly Gap[], communities: readonly Communi
   const idOf = new Array<string | undefined>(communities.length).fill(undefined);
   const lead = new Array<Uint8Array>(communities.length).fill(EMPTY);
   let lastHouseholds: number | null | undefined;
-  let householdsText: Uint8Array = EMPTY;
+  let householdsText = '';
   const nCat = shared ? shared.result.categoryIds.length : 0;
   for (const g of gaps) {
     const i = g.communityIndex;
@@ -43,15 +43,14 @@ export function writeGapsCsv(gaps: readonly Gap[], communities: readonly Communi
     }
     const k = category.k;
     // Gaps come ranked by households: consecutive rows mostly share the count.
-    if (g.households !== lastHouseholds) { lastHouseholds = g.households; householdsText = utf8(`,${csvCell(g.households)}${CSV_EOL}`); }
-    const leadBytes = lead[i], categoryBytes = category.bytes;
-    out.copy(leadBytes, 0, leadBytes.length);
-    out.copy(categoryBytes, 0, categoryBytes.length);
+    if (g.households !== lastHouseholds) { lastHouseholds = g.households; householdsText = `,${csvCell(g.households)}${CSV_EOL}`; }
+    out.bytes(lead[i]);
+    out.bytes(category.bytes);
     // walk_m: empty when null, else the shared text when the gap carries the result's value.
     if (g.walkMeters !== null) {
       if (shared && k >= 0 && shared.result.walkMeters[i * nCat + k] === g.walkMeters) shared.cells.writeWalk(i, k, out);
       else out.text(csvCell(roundWalkMeters(g.walkMeters)));
     }
-    out.copy(householdsText, 0, householdsText.length);
+    out.text(householdsText);
   }
 }

@@ -8,6 +8,8 @@
  */
 import type { Feature } from 'geojson';
 import type { Zone, ZoneStats } from '../../core/zoning';
+import { CSV_EOL, csvCell, csvHeader } from '../csvWrite';
+import type { ByteChunks } from './byteChunks';
 import type { FgbColumn } from './flatgeobuf/columns';
 
 export const ZONE_COLUMNS: readonly FgbColumn[] = [
@@ -76,4 +78,22 @@ export function zoneRows(features: readonly Feature[]): { rows: Record<string, u
     return row;
   });
   return { rows, columns: ZONE_COLUMNS.map((c) => c.name) };
+}
+
+/** zones.csv as `toCsv(zoneRows(features))` writes it, without the row copies (15 000 zones at ×50). */
+export function writeZonesCsv(features: readonly Feature[], out: ByteChunks): void {
+  const columns = ZONE_COLUMNS.map((c) => c.name);
+  const joined = columns.map((name) => ARRAY_COLUMNS.has(name));
+  out.text(csvHeader(columns));
+  for (const f of features) {
+    const p: unknown = f.properties;
+    // What the row copy `{ ...properties }` read: a plain object, inherited members included.
+    const row = (p !== null && typeof p === 'object' && !Array.isArray(p) && Object.getPrototypeOf(p) === Object.prototype ? p : { ...(p ?? {}) }) as Record<string, unknown>;
+    for (let c = 0; c < columns.length; c++) {
+      const v = row[columns[c]];
+      if (c) out.text(',');
+      out.text(csvCell(joined[c] && Array.isArray(v) ? v.join(';') : v));
+    }
+    out.text(CSV_EOL);
+  }
 }
