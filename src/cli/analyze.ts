@@ -9,7 +9,7 @@ import { defaultAnalysisSettings } from '../core/config/defaults';
 import { startDistancePool } from './distancePool';
 import type { DistancePool } from './distancePool';
 import type { AccessibilityResult, Gap } from '../core/coverage';
-import { computeAccessibilityParallel, listGaps, PARALLEL_MIN_NODES } from '../core/coverage';
+import { computeAccessibilityParallel, listGaps, PARALLEL_MIN_NODES, startNetworkOnThread } from '../core/coverage';
 import type { Community, Facility, InputIssue, Road } from '../core/types';
 import type { BarrierLine } from '../core/zoning';
 import type { Crs } from '../io/crs';
@@ -145,6 +145,8 @@ async function analyzeWith(
     log('no --roads: distances are straight-line (analysis_mode "euclidean")');
   }
   const roadFeatures = roadLayer?.features;
+  // The walk network is built on the first distance thread while the communities and facilities are read here.
+  const networkOnThread = threads.pool ? startNetworkOnThread(threads.pool.ports, roads, settings.network, threads.minNodes) : null;
 
   const communityLayer = await reader.read('communities', options.communities, crs.communities, roadFeatures);
   const mappedCommunities = toCommunities(communityLayer.features, options.communities);
@@ -177,6 +179,7 @@ async function analyzeWith(
     facilities: mappedFacilities.items,
     roads,
     settings,
+    networkOnThread: networkOnThread ?? undefined,
     onProgress: (phase, done, total) => {
       if (phase !== lastPhase || done === total) log(`${phase} ${done}/${total} (${elapsed()})`);
       lastPhase = phase;
