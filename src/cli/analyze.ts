@@ -215,7 +215,8 @@ async function analyzeWith(
     issues,
     zoning: zoning.summary,
   });
-  const files = await writeOutputs(options.out, options.formats ?? DEFAULT_FORMATS, { communityResults, zoneFeatures, gaps, communities: mappedCommunities.items, settings, summary, categoryIds: result.categoryIds, outCrs });
+  const files = await writeOutputs(options.out, options.formats ?? DEFAULT_FORMATS, { communityResults, zoneFeatures, gaps, communities: mappedCommunities.items, settings, summary, categoryIds: result.categoryIds, outCrs,
+    threads: options.threads === undefined || options.threads >= 2 });
   log(`wrote ${files.join(', ')} (${elapsed()})`);
   // The writers work from the result arrays; the feature objects are only made if a caller reads them.
   let communityFeatures: Feature[] | null = null;

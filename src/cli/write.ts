@@ -42,7 +42,15 @@ export interface OutputData {
   categoryIds: string[];
   /** Coordinate system of written geometry (features arrive in WGS84). */
   outCrs: Crs;
+  /**
+   * Whether gaps.csv and the zone files may be written on worker threads (`--threads 0/1` says no). Small outputs
+   * stay on this thread anyway: a thread's start-up costs more than they take.
+   */
+  threads?: boolean;
 }
+
+/** From this many communities on, gaps.csv and the zone files are written on threads (as zoning, zoningTask.ts). */
+const WRITER_THREADS_MIN_COMMUNITIES = 2000;
 
 /**
  * Write a file chunk by chunk as the writer produces its UTF-8 bytes. (Handing each chunk to the libuv pool
@@ -99,12 +107,13 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
     // gaps.csv first, on a thread of its own: made and written while this thread writes the other files.
     const gapsPath = join(outDir, 'gaps.csv');
     const gapsJob = formats.includes('csv') ? gapsCsvJob(gapsPath, data.gaps, data.communities, data.settings.categories) : null;
-    const gapsWriting = gapsJob ? writeGapsCsvOnThread(gapsJob) : null;
+    const onThreads = data.threads !== false && data.communities.length >= WRITER_THREADS_MIN_COMMUNITIES;
+    const gapsWriting = gapsJob && onThreads ? writeGapsCsvOnThread(gapsJob) : null;
     if (gapsWriting) started(gapsPath, gapsWriting, false);
     // zones.geojson and zones.csv on another thread, from a clone of the zone features.
     const zonesGeoJsonPath = join(outDir, 'zones.geojson'), zonesCsvPath = join(outDir, 'zones.csv');
     const zonesJob = zonesFilesJob(formats.includes('geojson') ? zonesGeoJsonPath : null, formats.includes('csv') ? zonesCsvPath : null, geojsonMembers);
-    const zonesWriting = zonesJob.geojson || zonesJob.csv ? writeZonesFilesOnThread(zonesJob, zones, data.zoneFeatures) : null;
+    const zonesWriting = onThreads && (zonesJob.geojson || zonesJob.csv) ? writeZonesFilesOnThread(zonesJob, zones, data.zoneFeatures) : null;
     if (zonesWriting) started(zonesGeoJsonPath, zonesWriting, false);
     if (formats.includes('geojson') && cells) {
       putText('communities.geojson', (out) => writeCommunitiesGeoJSON(data.communityResults, cells, out, { extra: geojsonMembers, mapGeometry: outGeometry }));
