@@ -20,7 +20,7 @@ describe('analyze with every thread vs --threads 1', () => {
       const feature = (geometry: Feature['geometry'], properties: Record<string, unknown>): Feature => ({ type: 'Feature', geometry, properties });
       writeFileSync(join(dir, 'c.geojson'), writeGeoJSON(town.communities.map((c) => feature(c.geometry, { id: c.id, name: c.name, build_year: c.buildYear, households: c.households }))));
       writeFileSync(join(dir, 'f.geojson'), writeGeoJSON(town.facilities.map((f) => feature(f.geometry, { id: f.id, name: f.name, category: f.categories[0] }))));
-      writeFileSync(join(dir, 'r.geojson'), writeGeoJSON(town.roads.map((r) => feature(r.geometry, { id: r.id, highway: r.highway, foot: r.foot, access: r.access }))));
+      writeFileSync(join(dir, 'r.geojson'), writeGeoJSON(town.roads.map((r) => feature(r.geometry, { ...r.properties, id: r.id, highway: r.highway }))));
       const run = async (threads: number, out: string) => {
         const lines: string[] = [];
         await runAnalyze({ communities: join(dir, 'c.geojson'), facilities: join(dir, 'f.geojson'), roads: join(dir, 'r.geojson'), out: join(dir, out), threads, formats: ['geojson', 'csv', 'fgb'] }, (l) => lines.push(l));
