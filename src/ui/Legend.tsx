@@ -51,6 +51,7 @@ export function Legend() {
                       className={off ? 'legend-cat off' : 'legend-cat'}
                       aria-pressed={!off}
                       data-testid={`legend-category-${c.id}`}
+                      title={categoryName(c.id)}
                       onClick={() => toggleCategory(c.id)}
                     >
                       <span className="swatch dot" style={{ background: c.color }} />

@@ -1,3 +1,4 @@
+import { clippedElements } from './layout';
 import { expect, openApp, test } from './fixtures';
 
 test('switching language changes the UI text and persists after reload', async ({ page }) => {
@@ -27,4 +28,23 @@ test('switching language changes the UI text and persists after reload', async (
   await page.reload();
   await openApp(page);
   await expect(page.getByTestId('tab-summary')).toHaveText('数据概况');
+});
+
+test('no side-panel tab has controls or table cells cut off, in English or Chinese', async ({ page }) => {
+  await openApp(page);
+  // Zones and the analysis exist, so the zone list, details and dashboard are on screen too.
+  await page.getByTestId('tab-zones').click();
+  await page.getByTestId('zones-generate').click();
+  await expect(page.getByTestId('zones-count')).not.toHaveText('0');
+  await page.locator('[data-testid^="zone-row-"]').first().click();
+  const found: string[] = [];
+  for (const lang of ['en', 'zh-CN']) {
+    await page.getByTestId(`lang-${lang}`).click();
+    for (const tab of ['layers', 'summary', 'analysis', 'zones', 'import', 'export']) {
+      await page.getByTestId(`tab-${tab}`).click();
+      await expect(page.getByTestId(`tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
+      found.push(...(await clippedElements(page, '[data-testid="side-panel"]')).map((c) => `${lang} ${tab}: ${c}`));
+    }
+  }
+  expect(found).toEqual([]);
 });
