@@ -18,7 +18,7 @@ export const en: ResourceShape = {
     dataset: 'Dataset',
   },
   language: { label: 'Language', zhCN: '中文', en: 'English' },
-  tabs: { layers: 'Map layers', summary: 'Data summary' },
+  tabs: { layers: 'Map layers', summary: 'Summary' },
   layers: {
     title: 'Layers',
     communities: 'Communities (by build year)',

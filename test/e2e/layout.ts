@@ -20,6 +20,14 @@ export async function clippedElements(page: Page, rootSelector: string): Promise
       if (box.right > edge + 1) out.push(`${name} ends ${Math.round(box.right - edge)} px past the edge`);
       const style = getComputedStyle(el);
       if (style.overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1 && el.tagName !== 'SELECT' && el.tagName !== 'INPUT') out.push(`${name} text clipped (${el.scrollWidth} > ${el.clientWidth} px)`);
+      else if (style.textOverflow === 'ellipsis' && el.tagName !== 'SELECT' && el.tagName !== 'INPUT') {
+        // A button's scrollWidth does not count text cut by an ellipsis: measure the text itself.
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const textWidth = range.getBoundingClientRect().width;
+        const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        if (textWidth > room + 1) out.push(`${name} text cut by an ellipsis (${Math.round(textWidth)} > ${Math.round(room)} px)`);
+      }
       // Table cells let wide content spill over their neighbours instead of clipping it.
       else if ((el.tagName === 'TD' || el.tagName === 'TH') && el.scrollWidth > el.clientWidth + 1) out.push(`${name} content wider than its cell (${el.scrollWidth} > ${el.clientWidth} px)`);
     }
