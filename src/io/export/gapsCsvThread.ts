@@ -9,6 +9,7 @@
  * its own in vite.cli.config.ts.
  */
 import { Worker } from 'node:worker_threads';
+import { writerThreadDone } from './writerThread';
 import type { CategoryDef } from '../../core/config/categories';
 import type { Gap } from '../../core/coverage';
 import type { Community } from '../../core/types';
@@ -136,13 +137,5 @@ export function writeGapsCsvOnThread(job: GapsCsvJob): Promise<void> | null {
   } catch {
     return null;
   }
-  return new Promise<void>((resolve, reject) => {
-    let settled = false;
-    worker.once('message', (m: { ok: boolean; message?: string }) => {
-      settled = true;
-      if (m.ok) resolve(); else reject(new Error(`${job.path}: ${m.message ?? 'write failed'}`));
-    });
-    worker.once('error', (e) => { if (!settled) { settled = true; reject(e); } });
-    worker.once('exit', (code) => { if (!settled) { settled = true; reject(new Error(`${job.path}: writer thread stopped (${code})`)); } });
-  });
+  return writerThreadDone(worker, job.path);
 }

@@ -10,6 +10,7 @@
  */
 import type { Feature } from 'geojson';
 import { Worker } from 'node:worker_threads';
+import { writerThreadDone } from './writerThread';
 import { csvHeader } from '../csvWrite';
 import { featureCollectionFrame } from '../geojsonWrite';
 import { ZONE_COLUMNS } from './zones';
@@ -103,13 +104,5 @@ export function writeZonesFilesOnThread(job: ZonesFilesJob, features: readonly F
   } catch {
     return null;
   }
-  return new Promise<void>((resolve, reject) => {
-    let settled = false;
-    worker.once('message', (m: { ok: boolean; message?: string }) => {
-      settled = true;
-      if (m.ok) resolve(); else reject(new Error(`zones files: ${m.message ?? 'write failed'}`));
-    });
-    worker.once('error', (e) => { if (!settled) { settled = true; reject(e); } });
-    worker.once('exit', (code) => { if (!settled) { settled = true; reject(new Error(`zones files: writer thread stopped (${code})`)); } });
-  });
+  return writerThreadDone(worker, 'zones files');
 }
