@@ -6,7 +6,7 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { PropertyManagement, RenovationStatus } from '../core/types';
 import type { BarrierLine, EligibilityResult, ExclusionReason, ZoneStats, ZoningCommunity } from '../core/zoning';
-import { EXCLUSION_REASONS } from '../core/zoning';
+import { EXCLUSION_REASONS, barrierLines } from '../core/zoning';
 import type { ZoningDraft } from './zoning';
 import type { ZoningSettings } from './zoningOptions';
 
@@ -151,22 +151,13 @@ export interface PackedLines {
   xy: Float64Array;
 }
 
-function linesOf(g: BarrierLine['geometry']): Position[][] {
-  switch (g.type) {
-    case 'LineString': return [g.coordinates];
-    case 'MultiLineString': return g.coordinates;
-    case 'Polygon': return g.coordinates;
-    case 'MultiPolygon': return g.coordinates.flat();
-  }
-}
-
 export function packLines(barriers: readonly BarrierLine[]): PackedLines {
   let lines = 0, positions = 0;
-  for (const b of barriers) for (const l of linesOf(b.geometry)) { lines++; positions += l.length; }
+  for (const b of barriers) for (const l of barrierLines(b.geometry)) { lines++; positions += l.length; }
   const out: PackedLines = { positions: new Uint32Array(lines), xy: new Float64Array(positions * 2) };
   let li = 0, k = 0;
   for (const b of barriers) {
-    for (const l of linesOf(b.geometry)) {
+    for (const l of barrierLines(b.geometry)) {
       out.positions[li++] = l.length;
       for (const p of l) { out.xy[k++] = p[0]; out.xy[k++] = p[1]; }
     }

@@ -12,7 +12,8 @@ export interface BarrierIndex {
   index: Flatbush | null;
 }
 
-function linesOf(g: BarrierLine['geometry']): Position[][] {
+/** The polylines of a barrier (polygon rings count as lines: only their segments matter). */
+export function barrierLines(g: BarrierLine['geometry']): Position[][] {
   switch (g.type) {
     case 'LineString': return [g.coordinates];
     case 'MultiLineString': return g.coordinates;
@@ -32,11 +33,11 @@ export function barriersFromRoads(
 export function packBarriers(barriers: readonly BarrierLine[], projection: LocalProjection): BarrierIndex {
   const { originLng, originLat, metersPerDegreeLng: kx, metersPerDegreeLat: ky } = projection;
   let n = 0;
-  for (const b of barriers) for (const line of linesOf(b.geometry)) n += Math.max(0, line.length - 1);
+  for (const b of barriers) for (const line of barrierLines(b.geometry)) n += Math.max(0, line.length - 1);
   const seg = new Float64Array(n * 4);
   let k = 0;
   for (const b of barriers) {
-    for (const line of linesOf(b.geometry)) {
+    for (const line of barrierLines(b.geometry)) {
       for (let i = 0; i + 1 < line.length; i++) {
         seg[k++] = (line[i][0] - originLng) * kx;
         seg[k++] = (line[i][1] - originLat) * ky;
