@@ -1,35 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { generateBenchTown } from '../../../test/bench/town';
+import { fakePort } from '../../../test/fixtures/coverage/fakePort';
 import { defaultAnalysisSettings } from '../config/defaults';
 import { buildWalkNetwork } from '../network';
 import { computeAccessibility, computeAccessibilityParallel } from './compute';
-import { createDistanceThread, planDistanceTasks, runDistanceJobParallel } from './parallel';
-import type { DistanceThreadRequest, DistanceThreadResponse, TaskPort } from './parallel';
+import { planDistanceTasks, runDistanceJobParallel } from './parallel';
 import { prepareDistanceJob } from './distanceJob';
 import { snapPoints } from '../network';
 import { facilitiesByCategory, representativePoints } from './points';
 import { CancelledError } from './types';
-
-/** An in-process "thread": messages are structured-cloned and delivered on later macrotasks, as postMessage does. */
-function fakePort(options: { failOn?: DistanceThreadRequest['type'] } = {}): TaskPort & { received: DistanceThreadRequest['type'][] } {
-  let handler: (r: DistanceThreadResponse) => void = () => {};
-  const received: DistanceThreadRequest['type'][] = [];
-  const thread = createDistanceThread((r) => setTimeout(() => handler(structuredClone(r)), 0));
-  return {
-    received,
-    post(message) {
-      received.push(message.type);
-      const copy = structuredClone(message);
-      setTimeout(() => {
-        if (options.failOn === message.type) handler({ type: 'error', jobId: message.jobId, message: 'out of memory' });
-        else thread(copy);
-      }, 0);
-    },
-    listen(h) {
-      handler = h;
-    },
-  };
-}
 
 function town(scale: number) {
   const t = generateBenchTown(7, scale);
@@ -91,7 +70,7 @@ describe('distance tasks on several threads', () => {
     const fs = snapPoints(t.network, representativePoints(t.facilities), 300);
     const maxWalk = Float64Array.from(t.settings.categories, (c) => c.maxWalkMeters);
     const job = prepareDistanceJob(t.network, cs, fs, facilitiesByCategory(t.facilities, t.settings.categories.map((c) => c.id)), maxWalk, maxWalk.map((m) => 2 * m));
-    await expect(runDistanceJobParallel(job, [fakePort(), fakePort({ failOn: 'nearest' })], () => {})).rejects.toThrow('distance thread 2: out of memory');
+    await expect(runDistanceJobParallel(job, [fakePort(), fakePort('nearest')], () => {})).rejects.toThrow('distance thread 2: out of memory');
     let calls = 0;
     await expect(runDistanceJobParallel(job, [fakePort()], () => { if (++calls === 5) throw new CancelledError(); })).rejects.toBeInstanceOf(CancelledError);
     // Small networks stay on this thread: no message is posted at all.
@@ -105,7 +84,7 @@ describe('distance tasks on several threads', () => {
     const two = await computeAccessibilityParallel(input, [fakePort(), fakePort()], 0);
     expect(two.threads).toBe(3);
     expect(Array.from(two.countWithin)).toEqual(Array.from(r.countWithin));
-    const broken = await computeAccessibilityParallel(input, [fakePort(), fakePort({ failOn: 'nearest' })], 0);
+    const broken = await computeAccessibilityParallel(input, [fakePort(), fakePort('nearest')], 0);
     expect(broken.threads).toBe(1);
     expect(Array.from(broken.walkMeters)).toEqual(Array.from(r.walkMeters));
   });

@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { generateBenchTown } from '../../../test/bench/town';
+import { fakePort } from '../../../test/fixtures/coverage/fakePort';
 import { defaultAnalysisSettings } from '../config/defaults';
 import { computeAccessibility, computeAccessibilityParallel, startNetworkOnThread } from './compute';
-import { createDistanceThread, requestBuffers } from './parallel';
-import type { DistanceThreadRequest, DistanceThreadResponse, TaskPort } from './parallel';
+import { requestBuffers } from './parallel';
 import type { AccessibilityResult } from './types';
-
-/** An in-process "thread": messages are structured-cloned and delivered on later macrotasks, as postMessage does. */
-function fakePort(failOn?: DistanceThreadRequest['type']): TaskPort & { received: DistanceThreadRequest['type'][] } {
-  let handler: (r: DistanceThreadResponse) => void = () => {};
-  const received: DistanceThreadRequest['type'][] = [];
-  const thread = createDistanceThread((r) => setTimeout(() => handler(structuredClone(r)), 0));
-  return {
-    received,
-    post(message) {
-      received.push(message.type);
-      const copy = structuredClone(message);
-      setTimeout(() => (failOn === message.type ? handler({ type: 'error', jobId: message.jobId, message: 'out of memory' }) : thread(copy)), 0);
-    },
-    listen(h) {
-      handler = h;
-    },
-  };
-}
 
 function expectSameResult(a: AccessibilityResult, b: AccessibilityResult): void {
   expect(a.mode).toBe('network');
