@@ -1,15 +1,19 @@
 /**
- * The bundled CLI (`npm run build:cli` → dist-cli/analyze.mjs + its distance thread) as batch scripts run it:
- * plain `node`, worker threads on request, and exactly the outputs of the TypeScript sources run through tsx.
+ * The bundled CLI (`npm run build:cli` → dist-cli/analyze.mjs + its distance and zoning threads) as batch scripts
+ * run it: plain `node`, worker threads on request, and exactly the outputs of the TypeScript sources run through
+ * tsx; the zoning thread in the bundle and in-process (`--threads 2` drafts the zones on it, `--threads 1` on the
+ * main thread, with byte-identical outputs and equal `runAnalyze` values). The bundle is built once for both.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runAnalyze } from '../../src/cli/analyze';
 
 const ROOT = resolve(__dirname, '../..');
 const FIX = 'test/fixtures/cli';
+const SAMPLE = ['--communities', 'data/sample/communities.fgb', '--facilities', 'data/sample/facilities.fgb', '--roads', 'data/sample/roads.fgb', '--formats', 'geojson,csv,fgb'];
 const INPUTS = ['--communities', `${FIX}/town-communities.geojson`, '--facilities', `${FIX}/town-facilities.geojson`, '--roads', `${FIX}/town-roads.geojson`, '--formats', 'geojson,csv,fgb'];
 let bundle = '';
 
@@ -20,9 +24,9 @@ beforeAll(() => {
   bundle = join(outDir, 'analyze.mjs');
 }, 150_000);
 
-function run(cmd: string, args: string[], extra: string[] = []) {
+function run(cmd: string, args: string[], extra: string[] = [], inputs = INPUTS) {
   const out = mkdtempSync(join(tmpdir(), 'cli-bundle-run-'));
-  const r = spawnSync(cmd, [...args, 'analyze', ...INPUTS, '--out', out, ...extra], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(cmd, [...args, 'analyze', ...inputs, '--out', out, ...extra], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
   const files = Object.fromEntries(readdirSync(out).sort().map((f) => [f, readFileSync(join(out, f)).toString('base64')]));
   return { code: r.status, stderr: r.stderr, files };
 }
@@ -41,4 +45,30 @@ describe('dist-cli/analyze.mjs', () => {
     expect(plain.files).toEqual(tsx.files);
     expect(threaded.files).toEqual(tsx.files);
   }, 120_000);
+});
+
+describe('zoning thread', () => {
+  it('is bundled and drafts the sample city\'s zones with --threads 2: outputs byte for byte those of --threads 1', () => {
+    expect(existsSync(join(bundle, '../zoningThread.mjs'))).toBe(true);
+    const threaded = run(process.execPath, [bundle], ['--threads', '2'], SAMPLE);
+    const single = run(process.execPath, [bundle], ['--threads', '1'], SAMPLE);
+    for (const r of [threaded, single]) expect(r.code, r.stderr).toBe(0);
+    expect(threaded.stderr).toMatch(/zoning: \d+ eligible communities .* in \d+ zones \(drafted on a thread\)/);
+    expect(single.stderr).toMatch(/zoning: \d+ eligible communities .* in \d+ zones\n/);
+    expect(threaded.stderr).not.toContain('zoning thread failed');
+    expect(Object.keys(threaded.files)).toHaveLength(8);
+    expect(threaded.files).toEqual(single.files);
+  }, 120_000);
+
+  it('gives runAnalyze the same zoning, zone features and summary in-process', async () => {
+    const opts = { communities: join(ROOT, 'data/sample/communities.fgb'), facilities: join(ROOT, 'data/sample/facilities.fgb'), roads: join(ROOT, 'data/sample/roads.fgb') };
+    const lines: string[] = [];
+    const threaded = await runAnalyze({ ...opts, out: mkdtempSync(join(tmpdir(), 'cli-zt-')), threads: 2 }, (l) => lines.push(l));
+    const single = await runAnalyze({ ...opts, out: mkdtempSync(join(tmpdir(), 'cli-zt-')), threads: 1 });
+    expect(lines.some((l) => l.endsWith('(drafted on a thread)'))).toBe(true);
+    expect(threaded.zoning).toEqual(single.zoning);
+    expect(threaded.zoneFeatures).toEqual(single.zoneFeatures);
+    expect(threaded.summary).toEqual(single.summary);
+    expect(threaded.zoning.zones.length).toBeGreaterThan(5);
+  }, 60_000);
 });
