@@ -77,5 +77,10 @@ export interface InputIssue {
   field?: string;
   /** 'skipped' = feature not kept; 'repaired' = kept after a change; 'kept' = kept as is with a note. */
   action: 'skipped' | 'repaired' | 'kept';
+  /** English text, as the CLI, logs and exports print it. */
   message: string;
+  /** What the issue is (io/issueTemplates.ts): the UI shows the translation `issues.<code>` with `params`. */
+  code?: string;
+  /** The values the message quotes (counts, field names, values), by placeholder name. */
+  params?: Record<string, string | number>;
 }

@@ -4,6 +4,7 @@ import { geojson as fgb } from 'flatgeobuf';
 import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
 import type { InputIssue } from '../core/types';
 import { decodeFlatGeobuf } from './fgb/decode';
+import { issue } from './issue';
 import type { ReadResult } from './types';
 
 /** Read a whole FlatGeobuf file into GeoJSON features. */
@@ -34,7 +35,7 @@ export async function readFlatGeobuf(bytes: Uint8Array, fileName: string): Promi
     }
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    issues.push({ severity: 'error', file: fileName, featureIndex: features.length, action: 'skipped', message: `FlatGeobuf could not be read past feature ${features.length}: ${msg}` });
+    issues.push(issue('fgbReadFailed', { index: features.length, detail: msg }, { severity: 'error', file: fileName, featureIndex: features.length, action: 'skipped' }));
   }
   return { fileName, features, issues };
 }

@@ -1,5 +1,6 @@
 import type { Feature, Geometry } from 'geojson';
 import type { InputIssue } from '../core/types';
+import { issue } from './issue';
 import type { ReadResult } from './types';
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
@@ -16,11 +17,11 @@ export function readGeoJSON(text: string, fileName: string): ReadResult {
     const lines = src.split(/\r?\n/).filter((l) => l.trim());
     if (lines.length > 1) return readGeoJSONSeq(lines, fileName);
     const msg = e instanceof Error ? e.message : String(e);
-    return { fileName, features: [], issues: [{ severity: 'error', file: fileName, action: 'skipped', message: `Not valid JSON: ${msg}` }] };
+    return { fileName, features: [], issues: [issue('geojsonNotJson', { detail: msg }, { severity: 'error', file: fileName, action: 'skipped' })] };
   }
   const raw = toFeatureList(root);
   if (!raw) {
-    return { fileName, features: [], issues: [{ severity: 'error', file: fileName, action: 'skipped', message: 'Not GeoJSON: expected a FeatureCollection, Feature or geometry object' }] };
+    return { fileName, features: [], issues: [issue('geojsonNotGeojson', {}, { severity: 'error', file: fileName, action: 'skipped' })] };
   }
   const features: Feature[] = [];
   raw.forEach((f, i) => {
@@ -38,7 +39,7 @@ function readGeoJSONSeq(lines: string[], fileName: string): ReadResult {
     try {
       obj = JSON.parse(line.charCodeAt(0) === 0x1e ? line.slice(1) : line); // RFC 8142 record separator
     } catch {
-      issues.push({ severity: 'error', file: fileName, featureIndex: i, action: 'skipped', message: `Line ${i + 1} is not valid JSON` });
+      issues.push(issue('geojsonLineNotJson', { line: i + 1 }, { severity: 'error', file: fileName, featureIndex: i, action: 'skipped' }));
       return;
     }
     const f = checkFeature(obj, i, fileName, issues);
@@ -58,13 +59,13 @@ function toFeatureList(root: unknown): unknown[] | null {
 
 function checkFeature(f: unknown, i: number, file: string, issues: InputIssue[]): Feature | null {
   if (!f || typeof f !== 'object' || (f as { type?: unknown }).type !== 'Feature') {
-    issues.push({ severity: 'error', file, featureIndex: i, action: 'skipped', message: `Feature ${i} is not a GeoJSON Feature` });
+    issues.push(issue('geojsonNotFeature', { index: i }, { severity: 'error', file, featureIndex: i, action: 'skipped' }));
     return null;
   }
   const feat = f as { geometry?: unknown; properties?: unknown; id?: unknown };
   const g = feat.geometry as Geometry | null | undefined;
   if (!g || typeof g !== 'object' || !GEOMETRY_TYPES.has(g.type)) {
-    issues.push({ severity: 'error', file, featureIndex: i, field: 'geometry', action: 'skipped', message: `Feature ${i} has no geometry` });
+    issues.push(issue('geojsonNoGeometry', { index: i }, { severity: 'error', file, featureIndex: i, field: 'geometry', action: 'skipped' }));
     return null;
   }
   const properties = feat.properties && typeof feat.properties === 'object' ? (feat.properties as Record<string, unknown>) : {};

@@ -12,6 +12,7 @@ import { decodeFlatGeobuf } from './fgb/decode';
 import type { Bbox } from './flatgeobufBbox';
 import { readFlatGeobufInBbox } from './flatgeobufBbox';
 import { readGeoJSON } from './geojson';
+import { issue } from './issue';
 import { readOsm } from './osm';
 import { readShapefileEntries, readShapefileZip } from './shapefile';
 import type { ReadResult } from './types';
@@ -115,7 +116,7 @@ export async function readLayers(fileName: string, data: ArrayBuffer | Uint8Arra
     case 'csv': {
       const text = decodeText(bytes);
       const r = readCsv(text.text, fileName, options.csv);
-      const issues: InputIssue[] = text.guessed ? [{ severity: 'warning', file: fileName, action: 'kept', message: 'File is not valid UTF-8: decoded as GBK' }, ...r.issues] : r.issues;
+      const issues: InputIssue[] = text.guessed ? [issue('fileNotUtf8', {}, { severity: 'warning', file: fileName, action: 'kept' }), ...r.issues] : r.issues;
       return { fileName, format, layers: [{ fileName, features: r.features, issues, layerName, format, declaredCrs: null, encoding: text.encoding, sourceLines: r.sourceLines, featuresInFile: r.rowCount }] };
     }
     case 'osm': {
@@ -126,7 +127,7 @@ export async function readLayers(fileName: string, data: ArrayBuffer | Uint8Arra
     case 'geojson': {
       const text = decodeUtf8Once(bytes);
       const r = readGeoJSON(text.text, fileName);
-      const issues: InputIssue[] = text.guessed ? [{ severity: 'warning', file: fileName, action: 'kept', message: 'File is not valid UTF-8 (RFC 8259 requires it): decoded as GBK' }, ...r.issues] : r.issues;
+      const issues: InputIssue[] = text.guessed ? [issue('fileNotUtf8Json', {}, { severity: 'warning', file: fileName, action: 'kept' }), ...r.issues] : r.issues;
       return { fileName, format, layers: [{ fileName, features: r.features, issues, layerName, format, declaredCrs: geojsonCrsMember(text.text), encoding: text.encoding }] };
     }
   }
@@ -139,7 +140,7 @@ export async function readLayers(fileName: string, data: ArrayBuffer | Uint8Arra
 export async function readFeatureFile(fileName: string, data: ArrayBuffer | Uint8Array, options: ReadOptions = {}): Promise<LayerRead> {
   const set = await readLayers(fileName, data, options);
   const [first, ...rest] = set.layers;
-  if (rest.length) first.issues.push({ severity: 'warning', file: fileName, action: 'kept', message: `File holds ${set.layers.length} layers; read ${first.layerName}, not ${rest.map((l) => l.layerName).join(', ')}` });
+  if (rest.length) first.issues.push(issue('fileManyLayers', { count: set.layers.length, layer: first.layerName, others: rest.map((l) => l.layerName).join(', ') }, { severity: 'warning', file: fileName, action: 'kept' }));
   return first;
 }
 

@@ -4,6 +4,8 @@
  */
 import type { Feature } from 'geojson';
 import type { InputIssue } from '../core/types';
+import { issue, issueOfText } from './issue';
+import { GEOMETRY_REASON_CODES, GEOMETRY_REPAIR_CODES, PROPERTY_WARNING_CODES } from './issueTemplates';
 import { checkGeometry } from './validate/geometry';
 import type { PropertyRules } from './validate/properties';
 import { checkProperties } from './validate/properties';
@@ -69,18 +71,18 @@ export function validateFeatures(features: readonly Feature[], options: Validate
     const f = features[i];
     const g = checkGeometry(f);
     if (!g.geometry) {
-      issues.push({ ...baseOf(f, i), severity: 'error', field: 'geometry', action: 'skipped', message: `${label(i)}: ${g.reason ?? 'invalid geometry'}` });
+      issues.push(issueOfText(g.reason ?? 'invalid geometry', GEOMETRY_REASON_CODES, { ...baseOf(f, i), severity: 'error', field: 'geometry', action: 'skipped' }, label(i)));
       continue;
     }
     if (g.repairs.length) {
       const base = baseOf(f, i);
-      for (const r of g.repairs) issues.push({ ...base, severity: 'info', field: 'geometry', action: 'repaired', message: `${label(i)}: ${r}` });
+      for (const r of g.repairs) issues.push(issueOfText(r, GEOMETRY_REPAIR_CODES, { ...base, severity: 'info', field: 'geometry', action: 'repaired' }, label(i)));
     }
     const properties = f.properties ?? {};
     const warnings = checkProperties(properties, options);
     if (warnings.length) {
       const base = baseOf(f, i);
-      for (const w of warnings) issues.push({ ...base, severity: 'warning', field: w.field, action: 'kept', message: `${label(i)}: ${w.message}` });
+      for (const w of warnings) issues.push(issueOfText(w.message, PROPERTY_WARNING_CODES, { ...base, severity: 'warning', field: w.field, action: 'kept' }, label(i)));
     }
     const type = g.geometry.type;
     const t = typeNames.indexOf(type);
@@ -92,7 +94,7 @@ export function validateFeatures(features: readonly Feature[], options: Validate
   const families = new Set([...typeCounts.keys()].map((t) => FAMILY[t]));
   if (families.size > 1) {
     const list = [...typeCounts].sort((a, b) => a[0].localeCompare(b[0])).map(([t, n]) => `${t} ${n}`).join(', ');
-    issues.push({ severity: 'warning', file: fileName, action: 'kept', message: `Mixed geometry types: ${list}; assign each part to a layer role (communities need polygons, facilities points, roads lines)` });
+    issues.push(issue('mixedGeometry', { types: list }, { severity: 'warning', file: fileName, action: 'kept' }));
   }
   return { features: kept, issues, keptIndex };
 }

@@ -134,6 +134,7 @@ export function buildSummary({ result, settings, inputs, outputCrs, households, 
     offNetwork: { communities: [...result.offNetworkCommunities], facilities: [...result.offNetworkFacilities] },
     zoning,
     issueCounts: { error: count('error'), warning: count('warning'), info: count('info') },
-    issues: [...issues],
+    // The summary file keeps the issue format it had before issues carried a code (the English message says it all).
+    issues: issues.map(({ code: _code, params: _params, ...rest }) => rest),
   };
 }
