@@ -66,8 +66,8 @@ Other:
   --quiet              no progress on stderr
   --threads N          threads for the walking-distance searches, the main one included (default: one per
                        core, at most 4, for a roads file of 2 MB or more and a big network); big inputs also
-                       draft zones and write gaps.csv and the zone files on threads. 0 or 1 = main thread
-                       only. Results are identical either way.
+                       draft zones and write gaps.csv on threads. 0 or 1 = main thread only.
+                       Results are identical either way.
   -h, --help           this text
 
 Exit codes: 0 done, 2 bad command line, 3 bad input (the message names the file and the feature), 1 other error.

@@ -2,8 +2,10 @@
  * Writing the analysis outputs into the output folder. The big community and gap files are written straight from
  * the result arrays as UTF-8 chunks (no feature objects, no one-string files): ×50 town, all formats, 6.3 s → about
  * 1.3–2 s CPU on the shared bench machine; the bytes are those of the object way (test/unit/cli-write-fast.test.ts).
- * gaps.csv (310 000 rows at ×50, 120–150 ms) and the zone files (200–250 ms) are made on threads of their own
- * while this one writes the community files.
+ * gaps.csv (310 000 rows at ×50, 120–150 ms) is made on a thread of its own while this one writes the other files.
+ * The zone files are written here: on a thread, the structured clone of the 14 600 zone features (×50) cost
+ * 85–145 ms to make and 190–330 ms to read back, more than writing them (JSON.stringify 150–230 ms), and the
+ * whole run is CPU-bound on both cores (a thread saved ~0.45 s of CPU in total when dropped, 3 runs each way).
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -21,7 +23,6 @@ import { communitiesFlatGeobuf } from '../io/export/communitiesFgb';
 import { writeCommunitiesCsv, writeCommunitiesGeoJSON } from '../io/export/communitiesText';
 import { writeGapsCsv } from '../io/export/gapsCsv';
 import { gapsCsvJob, writeGapsCsvOnThread } from '../io/export/gapsCsvThread';
-import { writeZonesFilesOnThread, zonesFilesJob } from '../io/export/zonesThread';
 import { ResultCells } from '../io/export/resultCells';
 import type { AnalysisSummaryJson } from '../io/export/summary';
 import { ByteChunks } from '../io/export/byteChunks';
@@ -43,13 +44,13 @@ export interface OutputData {
   /** Coordinate system of written geometry (features arrive in WGS84). */
   outCrs: Crs;
   /**
-   * Whether gaps.csv and the zone files may be written on worker threads (`--threads 0/1` says no). Small outputs
-   * stay on this thread anyway: a thread's start-up costs more than they take.
+   * Whether gaps.csv may be written on a worker thread (`--threads 0/1` says no). Small outputs stay on this
+   * thread anyway: a thread's start-up costs more than they take.
    */
   threads?: boolean;
 }
 
-/** From this many communities on, gaps.csv and the zone files are written on threads (as zoning, zoningTask.ts). */
+/** From this many communities on, gaps.csv is written on a thread (as zoning, zoningTask.ts). */
 const WRITER_THREADS_MIN_COMMUNITIES = 2000;
 
 /**
@@ -110,22 +111,15 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
     const onThreads = data.threads !== false && data.communities.length >= WRITER_THREADS_MIN_COMMUNITIES;
     const gapsWriting = gapsJob && onThreads ? writeGapsCsvOnThread(gapsJob) : null;
     if (gapsWriting) started(gapsPath, gapsWriting, false);
-    // zones.geojson and zones.csv on another thread, from a clone of the zone features.
-    const zonesGeoJsonPath = join(outDir, 'zones.geojson'), zonesCsvPath = join(outDir, 'zones.csv');
-    const zonesJob = zonesFilesJob(formats.includes('geojson') ? zonesGeoJsonPath : null, formats.includes('csv') ? zonesCsvPath : null, geojsonMembers);
-    const zonesWriting = onThreads && (zonesJob.geojson || zonesJob.csv) ? writeZonesFilesOnThread(zonesJob, zones, data.zoneFeatures) : null;
-    if (zonesWriting) started(zonesGeoJsonPath, zonesWriting, false);
     if (formats.includes('geojson') && cells) {
       putText('communities.geojson', (out) => writeCommunitiesGeoJSON(data.communityResults, cells, out, { extra: geojsonMembers, mapGeometry: outGeometry }));
-      if (zonesWriting) written.push(zonesGeoJsonPath);
-      else putText('zones.geojson', (out) => streamGeoJSON(zones, out, geojsonMembers));
+      putText('zones.geojson', (out) => streamGeoJSON(zones, out, geojsonMembers));
     }
     if (formats.includes('csv') && cells) {
       if (gapsWriting) written.push(gapsPath);
       else putText('gaps.csv', (out) => writeGapsCsv(data.gaps, data.communities, data.settings.categories, out, { result: data.communityResults.result, cells }));
       putText('communities.csv', (out) => writeCommunitiesCsv(data.communityResults, cells, out));
-      if (zonesWriting) written.push(zonesCsvPath);
-      else putText('zones.csv', (out) => writeZonesCsv(data.zoneFeatures, out));
+      putText('zones.csv', (out) => writeZonesCsv(data.zoneFeatures, out));
     }
     if (formats.includes('fgb')) {
       // FlatGeobuf needs one geometry type family: skipped (non-polygon) features are left out of it.

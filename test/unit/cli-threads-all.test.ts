@@ -1,6 +1,6 @@
 /**
- * With threads (network on the distance thread, zones drafted on the zoning thread, gaps.csv and zone files written
- * on writer threads) the CLI writes exactly the bytes of a one-thread run, on a town big enough for every thread.
+ * With threads (network on the distance thread, zones drafted on the zoning thread, gaps.csv written on a writer
+ * thread) the CLI writes exactly the bytes of a one-thread run, on a town big enough for every thread.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

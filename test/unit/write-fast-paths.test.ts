@@ -1,10 +1,8 @@
 /**
  * The writers' fast paths give the bytes of the plain way they stand in for: walking metres formatted digit by
- * digit (vs String(Math.round(m * 10) / 10)), the JS UTF-8 encoder (vs TextEncoder), pooled byte copies (vs text), gaps.csv and the zone files made on threads (vs writeGapsCsv,
- * streamGeoJSON, writeZonesCsv), on seeded values
+ * digit (vs String(Math.round(m * 10) / 10)), the JS UTF-8 encoder (vs TextEncoder), pooled byte copies (vs text), gaps.csv made on a thread (vs writeGapsCsv), on seeded values
  * with the awkward ones: negative, tiny, huge, integers, -0, NaN, ±Infinity, long fractions, lone surrogates.
  */
-import type { Feature } from 'geojson';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,9 +15,6 @@ import { collectBytes, collectText, utf8 } from '../../src/io/export/byteChunks'
 import { writeGapsCsv } from '../../src/io/export/gapsCsv';
 import { gapsCsvJob, writeGapsCsvOnThread } from '../../src/io/export/gapsCsvThread';
 import { WalkTexts, writeDecimetres } from '../../src/io/export/walkText';
-import { writeZonesCsv } from '../../src/io/export/zones';
-import { writeZonesFilesOnThread, zonesFilesJob } from '../../src/io/export/zonesThread';
-import { streamGeoJSON } from '../../src/io/geojsonWrite';
 import { mulberry32 } from '../fixtures/network/prng';
 
 const rand = mulberry32(7);
@@ -127,52 +122,5 @@ describe('gaps.csv on a thread', () => {
     expect(gapsCsvJob('x', [{ ...gaps[0], walkMeters: 1e308 }], communities, categories)).toBeNull();
     const job = gapsCsvJob(join(dir, 'no-such-folder', 'gaps.csv'), gaps, communities, categories);
     await expect(writeGapsCsvOnThread(job!)!).rejects.toThrow(/no-such-folder/);
-  });
-});
-
-describe('zone files on a thread', () => {
-  const AREAS = [5450.9, -0, 1e-7, 1e21, 123.456789, 2 / 3, 0.1 + 0.2, -12.5];
-  const texts = ['东湖街道区块', 'a, "b"', ' lead', 'trail ', 'x\r\ny', '\u3000全角', '😀', 'x\uD800y', '', 'plain'];
-  const zones: Feature[] = Array.from({ length: 120 }, (_, i) => {
-    const m = AREAS[i % AREAS.length];
-    return {
-      type: 'Feature',
-      geometry: { type: 'Polygon', coordinates: [[[116 + m / 1e5, 28 - m / 1e7], [116.001, 28], [116.001, 28.001], [116 + m / 1e5, 28 - m / 1e7]]] },
-      properties: {
-        zone_id: `Z${i}`, zone_name: `${texts[i % texts.length]}${i % 3 ? i : ''}`, source: i % 2 ? 'auto' : 'manual',
-        community_ids: i % 5 ? [`C${i}`, `C,${i + 1}`] : [], communities: 2, households: i % 7 ? 1200 + i : null, residents: -0,
-        area_sqm: m, zone_area_sqm: i % 3 ? null : 1.5, build_year_min: 1990, build_year_max: i % 11 ? 1999 : undefined,
-        willingness_mean: i % 2 ? 1 / 3 : NaN, pm_professional: 0, pm_self: Infinity, pm_none: 0, pm_unknown: 1,
-        categories_missing: i % 6 ? ['market', 'elderly_care', i % 4 ? 'x;y' : 'say "hi"'] : [], households_in_gaps: i % 9 ? i * 10 : { nested: [1, null] },
-      },
-      ...(i % 10 === 0 ? { id: i } : {}),
-    };
-  });
-  const dir = mkdtempSync(join(tmpdir(), 'zones-thread-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  for (const extra of [{}, { coordinate_system: 'GCJ-02 (Amap/Tencent)' }]) {
-    it(`zones.geojson and zones.csv: the bytes of streamGeoJSON and writeZonesCsv (extra members: ${Object.keys(extra).length})`, async () => {
-      const geojsonPath = join(dir, 'zones.geojson'), csvPath = join(dir, 'zones.csv');
-      const writing = writeZonesFilesOnThread(zonesFilesJob(geojsonPath, csvPath, extra), zones);
-      expect(writing).not.toBeNull();
-      await writing;
-      const geojson = readFileSync(geojsonPath), csv = readFileSync(csvPath);
-      expect(geojson.equals(Buffer.from(collectBytes((out) => streamGeoJSON(zones, out, extra))))).toBe(true);
-      expect(csv.equals(Buffer.from(collectBytes((out) => writeZonesCsv(zones, out))))).toBe(true);
-      expect(csv.toString('utf8').split('\r\n')[2]).toBe('Z1,"a, ""b""1",auto,"C1;C,2",2,1201,0,0,,1990,1999,0.3333333333333333,0,,0,1,market;elderly_care;x;y,10');
-      expect((JSON.parse(geojson.toString('utf8')) as { features: Feature[] }).features).toHaveLength(zones.length);
-    });
-  }
-
-  it('writes only the files asked for; leaves features it cannot clone to the main thread; reports a failed write', async () => {
-    const csvOnly = join(dir, 'only.csv');
-    await writeZonesFilesOnThread(zonesFilesJob(null, csvOnly, {}), zones)!;
-    expect(readFileSync(csvOnly).equals(Buffer.from(collectBytes((out) => writeZonesCsv(zones, out))))).toBe(true);
-    const withFunction = [{ ...zones[0], properties: { ...zones[0].properties, f: () => 1 } }];
-    expect(writeZonesFilesOnThread(zonesFilesJob(join(dir, 'f.geojson'), null, {}), withFunction)).toBeNull();
-    const bad = writeZonesFilesOnThread(zonesFilesJob(join(dir, 'missing', 'z.geojson'), null, {}), zones);
-    expect(bad).not.toBeNull();
-    await expect(bad!).rejects.toThrow(/missing/);
   });
 });
