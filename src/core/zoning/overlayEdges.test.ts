@@ -1,7 +1,7 @@
 import Flatbush from 'flatbush';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../test/fixtures/zoning/syntheticCity';
-import { CutList, EdgeList, splitPoints, SubEdgeSet } from './overlayEdges';
+import { CutList, EdgeList, hasDistinctTies, splitPoints, splitPointsWith, SubEdgeSet } from './overlayEdges';
 
 interface RefEdge { ax: number; ay: number; bx: number; by: number; ia: number; ib: number }
 interface RefCut { t: number; x: number; y: number; v: number }
@@ -79,6 +79,63 @@ describe('splitPoints (typed-array cuts)', () => {
     // The lattice must really exercise the cases: plenty of cuts, and ties in t whose order matters.
     expect(totalCuts).toBeGreaterThan(5000);
     expect(ties).toBeGreaterThan(50);
+  });
+});
+
+/** Cuts of every edge in sorted order, as plain rows. */
+function cutRows(cutList: CutList, m: number): number[][] {
+  const rows: number[][] = [];
+  for (let i = 0; i < m; i++) {
+    for (let k = cutList.start[i]; k < cutList.start[i + 1]; k++) {
+      const c = cutList.order[k];
+      rows.push([i, cutList.t[c], cutList.x[c], cutList.y[c], cutList.v[c]]);
+    }
+  }
+  return rows;
+}
+
+describe('splitPoints without a flatbush (plain scan, 17–512 edges)', () => {
+  it('gives the indexed cuts on random edges and on bridged squares, and checks ties only where they could swap', () => {
+    const rnd = mulberry32(11);
+    const edgeList = new EdgeList();
+    const cutList = new CutList();
+    let compared = 0, cuts = 0;
+    for (let trial = 0; trial < 60; trial++) {
+      const m = 17 + Math.floor(rnd() * 300);
+      edgeList.reset(m);
+      for (let i = 0; i < m; i++) {
+        // Random chains over a 60 m square, shared end points between consecutive edges (as in rings).
+        const ax = rnd() * 60, ay = rnd() * 60;
+        edgeList.push(ax, ay, ax + (rnd() - 0.5) * 20, ay + (rnd() - 0.5) * 20, 2 * i, 2 * i + 1, i % 3);
+      }
+      splitPointsWith(edgeList, cutList, 5e-3, true);
+      const indexed = cutRows(cutList, m);
+      splitPoints(edgeList, cutList, 5e-3);
+      expect(cutRows(cutList, m)).toEqual(indexed);
+      compared++;
+      cuts += indexed.length;
+    }
+    expect(compared).toBe(60);
+    expect(cuts).toBeGreaterThan(3000);
+  });
+
+  it('hasDistinctTies: a tie only matters between cuts from different later partners that are not the same cut', () => {
+    const cuts = new CutList();
+    const check = (rows: [number, number, number, number, number][]): boolean => {
+      cuts.reset();
+      for (const [t, x, y, v, partner] of rows) cuts.push(0, t, x, y, v, partner);
+      cuts.sortByEdge(1);
+      return hasDistinctTies(cuts, 1);
+    };
+    // Same t, same point and vertex from two partners: any order gives the same sub-edges.
+    expect(check([[0.5, 1, 2, 7, 3], [0.5, 1, 2, 7, 4]])).toBe(false);
+    // Same t, different point (a crossing computed on either edge), two partners: the order could show.
+    expect(check([[0.5, 1, 2, -1, 3], [0.5, 1, 2 + 1e-15, -1, 4]])).toBe(true);
+    // Different points but one partner (its own cuts keep their order), or one cut pushed by an earlier edge.
+    expect(check([[0.5, 1, 2, -1, 3], [0.5, 1, 3, 5, 3]])).toBe(false);
+    expect(check([[0.5, 1, 2, -1, -1], [0.5, 1, 3, 5, 3]])).toBe(false);
+    // No tie at all.
+    expect(check([[0.25, 1, 2, -1, 3], [0.5, 1, 3, 5, 4]])).toBe(false);
   });
 });
 
