@@ -5,6 +5,9 @@
 import type { Feature, Geometry } from 'geojson';
 import Papa from 'papaparse';
 import type { InputIssue } from '../core/types';
+import type { IssueParams } from './issue';
+import { issue } from './issue';
+import type { IssueCode } from './issueTemplates';
 import type { ReadResult } from './types';
 import { WktError, looksLikeWkt, parseWkt } from './wkt';
 
@@ -93,12 +96,12 @@ export function readCsv(text: string, fileName: string, options: CsvOptions = {}
       const cells = r.data;
       if (cells.length === 1 && cells[0].trim() === '') return; // blank line
       rows.push({ cells, line: lineOf(start) });
-      for (const e of r.errors) if (e.type === 'Quotes') issues.push({ severity: 'warning', file: fileName, action: 'kept', message: `Line ${lineOf(start)}: ${e.message}` });
+      for (const e of r.errors) if (e.type === 'Quotes') issues.push(issue('csvQuotes', { line: lineOf(start), detail: e.message }, { severity: 'warning', file: fileName, action: 'kept' }));
     },
   });
   const head = rows.shift();
   if (!head) {
-    issues.push({ severity: 'error', file: fileName, action: 'skipped', message: 'CSV file is empty' });
+    issues.push(issue('csvEmpty', {}, { severity: 'error', file: fileName, action: 'skipped' }));
     return { fileName, features, issues, geometryColumns: null, sourceLines: [], rowCount: 0 };
   }
   const header = head.cells.map((h, i) => (h.trim() === '' ? `field_${i + 1}` : h));
@@ -111,38 +114,38 @@ export function readCsv(text: string, fileName: string, options: CsvOptions = {}
   }
   const geometryColumns: CsvResult['geometryColumns'] = wkt ? { wkt } : lon && lat ? { lon, lat } : null;
   if (!geometryColumns) {
-    issues.push({ severity: 'error', file: fileName, action: 'skipped', message: `No coordinate columns: expected longitude (lon/lng/longitude/x/经度) and latitude (lat/latitude/y/纬度) columns or a WKT column; found ${header.join(', ')}; ${rows.length} rows not imported` });
+    issues.push(issue('csvNoCoordinates', { header: header.join(', '), rows: rows.length }, { severity: 'error', file: fileName, action: 'skipped' }));
     return { fileName, features, issues, geometryColumns, sourceLines: [], rowCount: rows.length };
   }
   const colIndex = (name: string): number => header.indexOf(name);
   const gc = geometryColumns;
   const sourceLines: number[] = [];
   rows.forEach((row, i) => {
-    const bad = (field: string, message: string): void => { issues.push({ severity: 'error', file: fileName, featureIndex: i, field, action: 'skipped', message: `Line ${row.line}: ${message}` }); };
+    const bad = (field: string, code: IssueCode, params: IssueParams): void => { issues.push(issue(code, params, { severity: 'error', file: fileName, featureIndex: i, field, action: 'skipped' }, `Line ${row.line}`)); };
     const props: Record<string, unknown> = {};
     header.forEach((h, c) => { props[h] = row.cells[c] === undefined ? null : cellValue(row.cells[c]); });
     for (let c = header.length; c < row.cells.length; c++) props[`field_${c + 1}`] = cellValue(row.cells[c]);
     let geometry: Geometry;
     if ('wkt' in gc) {
       const text = row.cells[colIndex(gc.wkt)] ?? '';
-      if (text.trim() === '') return bad(gc.wkt, `${gc.wkt} is empty`);
+      if (text.trim() === '') return bad(gc.wkt, 'csvCellEmpty', { column: gc.wkt });
       try {
         geometry = parseWkt(text);
       } catch (e) {
-        return bad(gc.wkt, `${gc.wkt} is not valid WKT (${e instanceof WktError ? e.message : String(e)})`);
+        return bad(gc.wkt, 'csvNotWkt', { column: gc.wkt, detail: e instanceof WktError ? e.message : String(e) });
       }
     } else {
       const rawX = row.cells[colIndex(gc.lon)];
       const rawY = row.cells[colIndex(gc.lat)];
       const x = coordinate(rawX);
       const y = coordinate(rawY);
-      const why = (col: string, raw: string | undefined): string => (raw === undefined ? `${col} is missing (row has ${row.cells.length} fields, header has ${header.length})` : raw.trim() === '' ? `${col} is empty` : `${col} "${raw}" is not a number`);
-      if (x === null) return bad(gc.lon, why(gc.lon, rawX));
-      if (y === null) return bad(gc.lat, why(gc.lat, rawY));
+      const why = (col: string, raw: string | undefined): void => (raw === undefined ? bad(col, 'csvCellMissing', { column: col, fields: row.cells.length, headerFields: header.length }) : raw.trim() === '' ? bad(col, 'csvCellEmpty', { column: col }) : bad(col, 'csvNotNumber', { column: col, value: raw }));
+      if (x === null) return why(gc.lon, rawX);
+      if (y === null) return why(gc.lat, rawY);
       geometry = { type: 'Point', coordinates: [x, y] };
     }
     if (row.cells.length !== header.length) {
-      issues.push({ severity: 'warning', file: fileName, featureIndex: i, action: 'kept', message: `Line ${row.line}: ${row.cells.length} fields, header has ${header.length}` });
+      issues.push(issue('csvFieldCount', { fields: row.cells.length, headerFields: header.length }, { severity: 'warning', file: fileName, featureIndex: i, action: 'kept' }, `Line ${row.line}`));
     }
     features.push({ type: 'Feature', geometry, properties: props });
     sourceLines.push(row.line);

@@ -7,6 +7,9 @@ import type { CategoryDef } from '../core/config/categories';
 import { DEFAULT_CATEGORIES, resolveCategoryId } from '../core/config/categories';
 import type { Community, Facility, InputIssue, PropertyManagement, RenovationStatus, Road } from '../core/types';
 import { COMMUNITY_FIELD_ALIASES, FACILITY_FIELD_ALIASES as FF, ROAD_FIELD_ALIASES as RF, pickField } from './fields';
+import type { IssueParams } from './issue';
+import { issue } from './issue';
+import type { IssueCode } from './issueTemplates';
 import type { MapResult } from './types';
 
 type Props = Record<string, unknown>;
@@ -18,12 +21,13 @@ function idOf(f: Feature, props: Props, aliases: readonly string[], fallback: st
   return fallback;
 }
 
-function num(props: Props, aliases: readonly string[], ctx: Ctx, fieldLabel: string): number | null {
+/** `notNumber` names what the field holds ("build year … is not a number"). */
+function num(props: Props, aliases: readonly string[], ctx: Ctx, notNumber: IssueCode): number | null {
   const p = pickField(props, aliases);
   if (!p) return null;
   const n = typeof p.value === 'number' ? p.value : Number(String(p.value).replace(/[,，\s]/g, '').replace(/年$/, ''));
   if (!Number.isFinite(n)) {
-    ctx.issue('warning', 'kept', p.field, `${fieldLabel} "${String(p.value)}" is not a number; left empty`);
+    ctx.issue('warning', 'kept', p.field, notNumber, { value: String(p.value) });
     return null;
   }
   return n;
@@ -62,8 +66,8 @@ function renovationOf(v: string | null): RenovationStatus {
 
 class Ctx {
   constructor(readonly file: string, readonly issues: InputIssue[], public index = 0, public id: string | undefined = undefined) {}
-  issue(severity: InputIssue['severity'], action: InputIssue['action'], field: string | undefined, message: string): void {
-    const entry: InputIssue = { severity, file: this.file, featureIndex: this.index, action, message };
+  issue(severity: InputIssue['severity'], action: InputIssue['action'], field: string | undefined, code: IssueCode, params: IssueParams = {}): void {
+    const entry: InputIssue = issue(code, params, { severity, file: this.file, featureIndex: this.index, action });
     if (this.id !== undefined) entry.featureId = this.id;
     if (field !== undefined) entry.field = field;
     this.issues.push(entry);
@@ -108,14 +112,14 @@ export function toCommunities(features: Feature[], fileName: string): SourcedMap
     ctx.id = idOf(f, props, CF.id, `${fileName}#${i}`);
     const g = f.geometry;
     if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
-      ctx.issue('error', 'skipped', 'geometry', `community geometry is ${g ? g.type : 'missing'}, expected Polygon or MultiPolygon`);
+      if (g) ctx.issue('error', 'skipped', 'geometry', 'communityGeometryWrong', { type: g.type }); else ctx.issue('error', 'skipped', 'geometry', 'communityGeometryMissing');
       return;
     }
-    const buildYear = num(props, CF.buildYear, ctx, 'build year');
-    if (buildYear !== null && (buildYear < 1800 || buildYear > 2100)) ctx.issue('warning', 'kept', 'buildYear', `build year ${buildYear} is out of range`);
-    const households = num(props, CF.households, ctx, 'households');
-    if (households !== null && households < 0) ctx.issue('warning', 'kept', 'households', `households ${households} is negative`);
-    let willingness = num(props, CF.willingness, ctx, 'willingness');
+    const buildYear = num(props, CF.buildYear, ctx, 'buildYearNotNumber');
+    if (buildYear !== null && (buildYear < 1800 || buildYear > 2100)) ctx.issue('warning', 'kept', 'buildYear', 'buildYearOutOfRange', { year: buildYear });
+    const households = num(props, CF.households, ctx, 'householdsNotNumber');
+    if (households !== null && households < 0) ctx.issue('warning', 'kept', 'households', 'householdsNegative', { households });
+    let willingness = num(props, CF.willingness, ctx, 'willingnessNotNumber');
     if (willingness !== null && willingness > 1 && willingness <= 100) willingness /= 100; // percentages
     items.push({
       id: ctx.id,
@@ -123,14 +127,14 @@ export function toCommunities(features: Feature[], fileName: string): SourcedMap
       geometry: g as Polygon | MultiPolygon,
       buildYear,
       households,
-      residents: num(props, CF.residents, ctx, 'residents'),
-      buildings: num(props, CF.buildings, ctx, 'buildings'),
+      residents: num(props, CF.residents, ctx, 'residentsNotNumber'),
+      buildings: num(props, CF.buildings, ctx, 'buildingsNotNumber'),
       district: str(props, CF.district),
       subdistrict: str(props, CF.subdistrict),
       propertyManagement: propertyManagementOf(str(props, CF.propertyManagement)),
       willingness,
       renovation: renovationOf(str(props, CF.renovation)),
-      renovatedYear: num(props, CF.renovatedYear, ctx, 'renovated year'),
+      renovatedYear: num(props, CF.renovatedYear, ctx, 'renovatedYearNotNumber'),
       demolitionPlanned: bool(props, CF.demolitionPlanned),
       shantyTown: bool(props, CF.shantyTown),
       historic: bool(props, CF.historic),
@@ -151,12 +155,12 @@ export function toFacilities(features: Feature[], fileName: string, table: reado
     ctx.id = idOf(f, props, FF.id, `${fileName}#${i}`);
     const g = f.geometry;
     if (!g || (g.type !== 'Point' && g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
-      ctx.issue('error', 'skipped', 'geometry', `facility geometry is ${g ? g.type : 'missing'}, expected Point or Polygon`);
+      if (g) ctx.issue('error', 'skipped', 'geometry', 'facilityGeometryWrong', { type: g.type }); else ctx.issue('error', 'skipped', 'geometry', 'facilityGeometryMissing');
       return;
     }
     const cat = pickField(props, FF.category);
     if (!cat) {
-      ctx.issue('error', 'skipped', 'category', 'facility has no category field');
+      ctx.issue('error', 'skipped', 'category', 'facilityNoCategory');
       return;
     }
     const categories: string[] = [];
@@ -167,10 +171,10 @@ export function toFacilities(features: Feature[], fileName: string, table: reado
       if (id) { if (!categories.includes(id)) categories.push(id); } else unknown.push(part.trim());
     }
     if (categories.length === 0) {
-      ctx.issue('error', 'skipped', cat.field, `unknown category "${String(cat.value)}"`);
+      ctx.issue('error', 'skipped', cat.field, 'facilityUnknownCategory', { value: String(cat.value) });
       return;
     }
-    if (unknown.length) ctx.issue('warning', 'kept', cat.field, `unknown categories ignored: ${unknown.join(', ')}`);
+    if (unknown.length) ctx.issue('warning', 'kept', cat.field, 'facilityUnknownCategoriesIgnored', { values: unknown.join(', ') });
     items.push({
       id: ctx.id,
       name: str(props, FF.name) ?? ctx.id,
@@ -193,11 +197,11 @@ export function toRoads(features: Feature[], fileName: string): MapResult<Road> 
     ctx.id = idOf(f, props, RF.id, `${fileName}#${i}`);
     const g = f.geometry;
     if (!g || (g.type !== 'LineString' && g.type !== 'MultiLineString')) {
-      ctx.issue('error', 'skipped', 'geometry', `road geometry is ${g ? g.type : 'missing'}, expected LineString`);
+      if (g) ctx.issue('error', 'skipped', 'geometry', 'roadGeometryWrong', { type: g.type }); else ctx.issue('error', 'skipped', 'geometry', 'roadGeometryMissing');
       return;
     }
     const hw = str(props, RF.highway);
-    if (hw === null) ctx.issue('info', 'kept', 'highway', 'road has no highway class; treated as a local street');
+    if (hw === null) ctx.issue('info', 'kept', 'highway', 'roadNoHighway');
     items.push({ id: ctx.id, highway: hw ?? 'unclassified', name: str(props, RF.name), geometry: g as LineString | MultiLineString, properties: props });
   });
   return { items, issues };

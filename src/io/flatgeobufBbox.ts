@@ -8,6 +8,7 @@ import { ByteBuffer } from 'flatbuffers';
 import { geojson as fgb } from 'flatgeobuf';
 import { fromByteBuffer } from 'flatgeobuf/lib/mjs/header-meta.js';
 import type { InputIssue } from '../core/types';
+import { issue } from './issue';
 import { positionsOf } from './crs/transform';
 import type { ReadResult } from './types';
 
@@ -67,7 +68,7 @@ export async function readFlatGeobufInBbox(bytes: Uint8Array, fileName: string, 
   try {
     header = readHeader(bytes);
   } catch (e) {
-    issues.push({ severity: 'error', file: fileName, action: 'skipped', message: `Not a readable FlatGeobuf file: ${e instanceof Error ? e.message : String(e)}` });
+    issues.push(issue('fgbNotReadable', { detail: e instanceof Error ? e.message : String(e) }, { severity: 'error', file: fileName, action: 'skipped' }));
     return result();
   }
   if (header.featuresCount === 0 && header.indexNodeSize > 0) return result(); // empty, and the library would loop
@@ -83,12 +84,14 @@ export async function readFlatGeobufInBbox(bytes: Uint8Array, fileName: string, 
     }
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    const lost = header.featuresCount ? `; ${header.featuresCount - features.length} of ${header.featuresCount} features not read` : '';
-    issues.push({ severity: 'error', file: fileName, featureIndex: features.length, action: 'skipped', message: `FlatGeobuf is truncated or corrupt after feature ${features.length}${lost} (${msg})` });
+    const fields = { severity: 'error', file: fileName, featureIndex: features.length, action: 'skipped' } as const;
+    issues.push(header.featuresCount
+      ? issue('fgbTruncatedLost', { index: features.length, lost: header.featuresCount - features.length, total: header.featuresCount, detail: msg }, fields)
+      : issue('fgbTruncated', { index: features.length, detail: msg }, fields));
   }
   if (bbox) {
     const notLoaded = useRect ? header.featuresCount - features.length : outside;
-    if (notLoaded > 0) issues.push({ severity: 'info', file: fileName, action: 'kept', message: `${notLoaded} features outside the requested bbox were not loaded${useRect ? ' (read through the spatial index)' : ' (file has no spatial index)'}` });
+    if (notLoaded > 0) issues.push(issue(useRect ? 'fgbOutsideIndexed' : 'fgbOutsideNoIndex', { count: notLoaded }, { severity: 'info', file: fileName, action: 'kept' }));
   }
   return result();
 }

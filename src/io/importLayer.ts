@@ -4,6 +4,7 @@
  */
 import type { Feature } from 'geojson';
 import type { InputIssue } from '../core/types';
+import { issue } from './issue';
 import type { Crs } from './crs';
 import { WGS84, parseCrs, toWgs84 } from './crs';
 import type { CrsHint } from './crs/hints';
@@ -38,18 +39,18 @@ export function importLayer(layer: LayerRead, options: ImportOptions = {}): Impo
   if (options.crs !== undefined) {
     crs = typeof options.crs === 'string' ? parseCrs(options.crs) : options.crs;
     source = 'user';
-    if (!crs) issues.push({ severity: 'error', file: layer.fileName, action: 'kept', message: `Unknown coordinate system "${String(options.crs)}"; read as WGS84` });
+    if (!crs) issues.push(issue('crsUnknownChoice', { crs: String(options.crs) }, { severity: 'error', file: layer.fileName, action: 'kept' }));
   }
   if (!crs && layer.declaredCrs) {
     crs = parseCrs(layer.declaredCrs);
     source = 'file';
-    if (!crs) issues.push({ severity: 'warning', file: layer.fileName, action: 'kept', message: `The file's coordinate system could not be understood (${layer.declaredCrs.slice(0, 80)}); read as WGS84` });
+    if (!crs) issues.push(issue('crsNotUnderstood', { declared: layer.declaredCrs.slice(0, 80) }, { severity: 'warning', file: layer.fileName, action: 'kept' }));
   }
   if (!crs) { crs = WGS84; source = 'default'; }
 
   // Hints only when nobody has said what the coordinates are.
   const hints = source === 'default' ? detectCrsHints(layer.features, options.roads) : [];
-  for (const h of hints) issues.push({ severity: 'warning', file: layer.fileName, action: 'kept', message: `Coordinate system: ${h.message}` });
+  for (const h of hints) issues.push(issue('crsHint', { hint: h.message }, { severity: 'warning', file: layer.fileName, action: 'kept' }));
 
   const wgs = toWgs84(layer.features, crs);
   const lines = layer.sourceLines;
@@ -63,7 +64,7 @@ export function importLayer(layer: LayerRead, options: ImportOptions = {}): Impo
   });
   issues.push(...checked.issues);
   if (layer.features.length === 0 && !layer.issues.some((i) => i.action === 'skipped')) {
-    issues.push({ severity: 'warning', file: layer.fileName, action: 'kept', message: 'The file holds no features' });
+    issues.push(issue('layerEmpty', {}, { severity: 'warning', file: layer.fileName, action: 'kept' }));
   }
 
   const readerSkips = new Set(layer.issues.filter((i) => i.action === 'skipped' && i.featureIndex !== undefined).map((i) => i.featureIndex)).size;

@@ -5,6 +5,7 @@
  */
 import type { Feature } from 'geojson';
 import type { Community, Facility, InputIssue, Road } from '../core/types';
+import { issue } from './issue';
 import { parseCrs } from './crs';
 import type { CrsHint } from './crs/hints';
 import { detectCrsHints } from './crs/hints';
@@ -147,7 +148,7 @@ async function readFile(file: InputFile, options: InspectOptions): Promise<{ lay
       const partial = { featuresRead: layer.features.length, featuresInFile: inFile };
       // Counts and the report speak of what was read; the reader's bbox note is replaced by a plainer one.
       const issues = layer.issues.filter((i) => !/outside the requested bbox/.test(i.message));
-      issues.push({ severity: 'info', file: file.name, action: 'kept', message: `Large file: only the ${partial.featuresRead} features inside the map view were read (of ${inFile}); "Read all" in the import dialog reads the whole file` });
+      issues.push(issue('fileLargePartial', { read: partial.featuresRead, total: inFile }, { severity: 'info', file: file.name, action: 'kept' }));
       return { layers: [{ ...layer, issues, featuresInFile: undefined }], partial };
     }
     if (layer && layer.declaredCrs !== null && !LONLAT_CRS.has(layer.declaredCrs)) return { layers: (await readLayers(file.name, file.bytes)).layers };
@@ -182,7 +183,7 @@ export class ImportSession {
       } catch (e) {
         // A reader that throws (instead of reporting) must still show up: an empty layer with the error.
         const message = e instanceof Error ? e.message : String(e);
-        const layer: LayerRead = { fileName: file.name, features: [], issues: [{ severity: 'error', file: file.name, action: 'skipped', message: `File could not be read: ${message}` }], layerName: file.name, format: 'geojson', declaredCrs: null };
+        const layer: LayerRead = { fileName: file.name, features: [], issues: [issue('fileUnreadable', { detail: message }, { severity: 'error', file: file.name, action: 'skipped' })], layerName: file.name, format: 'geojson', declaredCrs: null };
         const key = `${fi}:0`;
         this.layers.set(key, layer);
         out.push(summarize(key, layer, roads));

@@ -89,6 +89,10 @@ export const ISSUE_TEMPLATES = {
   fgbOutsideNoIndex: '{{count}} features outside the requested bbox were not loaded (file has no spatial index)',
   // shapefile.ts, shapefile/dbf.ts
   shpNotZip: 'Not a readable zip file: {{detail}}',
+  shpZipNoShp: 'Zip contains no .shp file (found: {{found}})',
+  shpZipEmpty: 'Zip contains no .shp file (found: nothing)',
+  shpDroppedNoShp: 'The dropped files contain no .shp file (found: {{found}})',
+  shpDroppedEmpty: 'The dropped files contain no .shp file (found: nothing)',
   shpNoShp: '{{container}} no .shp file (found: {{found}})',
   shpNoShpEmpty: '{{container}} no .shp file (found: nothing)',
   shpBadHeader: '{{layer}}.shp is not a shapefile (bad header)',

@@ -6,6 +6,7 @@
  *   const c = toCommunities(communities.features, 'city.osm');
  */
 import type { CategoryDef } from '../core/config/categories';
+import { issue } from './issue';
 import type { ReadResult } from './types';
 import type { OsmData } from './osm/model';
 import { OsmFormatError, parseOsmXml, parseOverpassJson } from './osm/model';
@@ -38,7 +39,7 @@ export function readOsm(text: string, fileName: string, categories?: readonly Ca
     data = parseOsm(text);
   } catch (e) {
     if (!(e instanceof OsmFormatError)) throw e;
-    const failed = (): ReadResult => ({ fileName, features: [], issues: [{ severity: 'error', action: 'skipped', file: fileName, message: `Not an OSM file: ${e.message}` }] });
+    const failed = (): ReadResult => ({ fileName, features: [], issues: [issue('osmNotOsm', { detail: e.message }, { severity: 'error', action: 'skipped', file: fileName })] });
     return { communities: failed(), facilities: failed(), roads: failed() };
   }
   return {

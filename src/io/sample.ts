@@ -8,6 +8,7 @@ import facilitiesUrl from '../../data/sample/facilities.fgb?url';
 import roadsUrl from '../../data/sample/roads.fgb?url';
 import waterUrl from '../../data/sample/water.fgb?url';
 import type { Community, Facility, InputIssue, Properties, Road } from '../core/types';
+import { issue } from './issue';
 import { toCommunities, toFacilities, toRoads } from './domain';
 import { readFeatureFile } from './read';
 
@@ -43,7 +44,7 @@ export function toWaterBodies(features: Feature[], fileName: string): { items: W
     const g = f.geometry;
     const props = { ...(f.properties ?? {}) };
     if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
-      issues.push({ severity: 'warning', file: fileName, featureIndex: i, field: 'geometry', action: 'skipped', message: `water geometry is ${g ? g.type : 'missing'}, expected Polygon` });
+      issues.push(g ? issue('waterGeometryWrong', { type: g.type }, { severity: 'warning', file: fileName, featureIndex: i, field: 'geometry', action: 'skipped' }) : issue('waterGeometryMissing', {}, { severity: 'warning', file: fileName, featureIndex: i, field: 'geometry', action: 'skipped' }));
       return;
     }
     const str = (k: string): string | null => (props[k] == null || props[k] === '' ? null : String(props[k]));

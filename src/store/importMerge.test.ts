@@ -27,6 +27,7 @@ describe('adding imported features to the loaded ones', () => {
     expect(renameIssues([{ index: 3, from: 'C0001', to: 'C0001-2' }], 'new.geojson', 'community')).toEqual([{
       severity: 'warning', file: 'new.geojson', featureId: 'C0001-2', field: 'id', action: 'repaired',
       message: 'id "C0001" is already used by a loaded community; renamed to "C0001-2"',
+      code: 'idRenamedCommunity', params: { from: 'C0001', to: 'C0001-2' },
     }]);
   });
 });

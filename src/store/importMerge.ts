@@ -5,6 +5,7 @@
  * as the file has them (the same as a "replace" import).
  */
 import type { InputIssue } from '../core/types';
+import { issue } from '../io/issue';
 
 export interface IdRename { index: number; from: string; to: string }
 
@@ -27,8 +28,6 @@ export function appendWithUniqueIds<T extends { id: string }>(current: readonly 
 
 /** One 'repaired' issue per renamed id, for the import report. */
 export function renameIssues(renamed: readonly IdRename[], file: string, kind: 'community' | 'facility' | 'road'): InputIssue[] {
-  return renamed.map((r) => ({
-    severity: 'warning', file, featureId: r.to, field: 'id', action: 'repaired',
-    message: `id "${r.from}" is already used by a loaded ${kind}; renamed to "${r.to}"`,
-  }));
+  const code = kind === 'community' ? 'idRenamedCommunity' : kind === 'facility' ? 'idRenamedFacility' : 'idRenamedRoad';
+  return renamed.map((r) => issue(code, { from: r.from, to: r.to }, { severity: 'warning', file, featureId: r.to, field: 'id', action: 'repaired' }));
 }

@@ -7,6 +7,9 @@ import type { Feature, Geometry } from 'geojson';
 import type { CategoryDef } from '../../core/config/categories';
 import { DEFAULT_CATEGORIES, categoriesForOsmTags } from '../../core/config/categories';
 import type { InputIssue } from '../../core/types';
+import type { IssueParams } from '../issue';
+import { issue } from '../issue';
+import type { IssueCode } from '../issueTemplates';
 import type { ReadResult } from '../types';
 import { buildMultipolygons, meanOfVertices, middleVertex, relationIncompleteReason, wayGeometry } from './geometry';
 import type { OsmData, OsmRelation, OsmTags } from './model';
@@ -32,8 +35,9 @@ function feature(osmId: string, tags: OsmTags, geometry: Geometry, extra: Record
 class IssueLog {
   readonly list: InputIssue[] = [];
   constructor(private readonly file: string) {}
-  add(severity: InputIssue['severity'], action: InputIssue['action'], featureId: string, message: string): void {
-    this.list.push({ severity, action, file: this.file, featureId, message: `${featureId} ${message}` });
+  /** The code's template starts with the OSM id ({{id}}). */
+  add(severity: InputIssue['severity'], action: InputIssue['action'], featureId: string, code: IssueCode, params: IssueParams): void {
+    this.list.push(issue(code, { id: featureId, ...params }, { severity, action, file: this.file, featureId }));
   }
 }
 
@@ -42,39 +46,36 @@ export function communitiesFromOsm(data: OsmData, fileName: string): ReadResult 
   const features: Feature[] = [];
   for (const id of data.nodeOrder) {
     const n = data.nodes.get(id)!;
-    if (isResidentialArea(n.tags)) log.add('warning', 'skipped', `node/${id}`, `${describe(n.tags)} is a point, not an area; not used as a community`);
+    if (isResidentialArea(n.tags)) log.add('warning', 'skipped', `node/${id}`, 'osmResidentialPoint', { tags: describe(n.tags) });
   }
   for (const id of data.wayOrder) {
     const w = data.ways.get(id)!;
     if (!isResidentialArea(w.tags)) continue;
     const osmId = `way/${id}`;
     const g = wayGeometry(w, data);
-    if (!g.closed) { log.add('warning', 'skipped', osmId, `${describe(w.tags)} is not closed`); continue; }
-    if (g.missingNodes) { log.add('warning', 'skipped', osmId, `${describe(w.tags)} is incomplete: ${g.missingNodes} of ${w.refs.length} nodes missing (cut at the extract's edge)`); continue; }
+    if (!g.closed) { log.add('warning', 'skipped', osmId, 'osmWayNotClosed', { tags: describe(w.tags) }); continue; }
+    if (g.missingNodes) { log.add('warning', 'skipped', osmId, 'osmWayIncomplete', { tags: describe(w.tags), missing: g.missingNodes, total: w.refs.length }); continue; }
     features.push(feature(osmId, w.tags, { type: 'Polygon', coordinates: [g.runs[0]] }));
   }
   const rels = data.relations.filter((r) => isResidentialArea(r.tags));
   const complete: OsmRelation[] = [];
   for (const r of rels) {
     const osmId = `relation/${r.id}`;
-    if (!isMultipolygon(r)) { log.add('warning', 'skipped', osmId, `${describe(r.tags)} is a type=${r.tags.type ?? '(none)'} relation, not a multipolygon`); continue; }
+    if (!isMultipolygon(r)) { log.add('warning', 'skipped', osmId, 'osmRelationNotMultipolygon', { tags: describe(r.tags), type: r.tags.type ?? '(none)' }); continue; }
     const reason = relationIncompleteReason(r, data);
-    if (reason) { log.add('warning', 'skipped', osmId, `${describe(r.tags)} is incomplete: ${reason}`); continue; }
+    if (reason) { log.add('warning', 'skipped', osmId, 'osmRelationIncomplete', { tags: describe(r.tags), reason }); continue; }
     complete.push(r);
   }
   const geoms = buildMultipolygons(complete, data);
   for (const r of complete) {
     const g = geoms.get(r.id);
     if (g) features.push(feature(`relation/${r.id}`, r.tags, g));
-    else log.add('warning', 'skipped', `relation/${r.id}`, `${describe(r.tags)} rings do not close into a polygon`);
+    else log.add('warning', 'skipped', `relation/${r.id}`, 'osmRingsOpen', { tags: describe(r.tags) });
   }
   if (features.length === 0) {
     const places = data.nodeOrder.filter((id) => ['quarter', 'neighbourhood'].includes(data.nodes.get(id)!.tags.place ?? '')).length;
-    log.list.push({
-      severity: 'warning', action: 'kept', file: fileName,
-      message: `no residential areas (landuse=residential or residential=* polygons) found` +
-        (places ? `; ${places} place=quarter/neighbourhood points exist but a point has no area, so they are not used as communities` : ''),
-    });
+    const fields = { severity: 'warning', action: 'kept', file: fileName } as const;
+    log.list.push(places ? issue('osmNoResidentialPlaces', { places }, fields) : issue('osmNoResidential', {}, fields));
   }
   return { fileName, features, issues: log.list };
 }
@@ -101,30 +102,30 @@ export function facilitiesFromOsm(data: OsmData, fileName: string, table: readon
     const osmId = `way/${id}`;
     const g = wayGeometry(w, data);
     if (g.runs.length === 0 && w.center) { features.push(feature(osmId, w.tags, { type: 'Point', coordinates: w.center }, extra)); continue; }
-    if (g.runs.length === 0) { log.add('warning', 'skipped', osmId, `${describe(w.tags)} has none of its ${w.refs.length} nodes in the file`); continue; }
+    if (g.runs.length === 0) { log.add('warning', 'skipped', osmId, 'osmWayNoNodes', { tags: describe(w.tags), total: w.refs.length }); continue; }
     if (g.closed && !g.missingNodes) { features.push(feature(osmId, w.tags, { type: 'Polygon', coordinates: [g.runs[0]] }, extra)); continue; }
     if (g.closed) {
-      log.add('info', 'repaired', osmId, `${describe(w.tags)} is incomplete (${g.missingNodes} of ${w.refs.length} nodes missing); placed at the mean of its present nodes`);
+      log.add('info', 'repaired', osmId, 'osmWayIncompleteMean', { tags: describe(w.tags), missing: g.missingNodes, total: w.refs.length });
       features.push(feature(osmId, w.tags, { type: 'Point', coordinates: meanOfVertices(g.runs)! }, extra));
       continue;
     }
-    log.add('info', 'repaired', osmId, `${describe(w.tags)} is an open way; placed at its middle vertex`);
+    log.add('info', 'repaired', osmId, 'osmOpenWayMiddle', { tags: describe(w.tags) });
     features.push(feature(osmId, w.tags, { type: 'Point', coordinates: middleVertex(g.runs)! }, extra));
   }
   const candidates: { rel: OsmRelation; extra: Record<string, unknown> }[] = [];
   for (const r of data.relations) {
     const extra = withCategory(r.tags);
     if (!extra) continue;
-    if (!isMultipolygon(r)) { log.add('warning', 'skipped', `relation/${r.id}`, `${describe(r.tags)} is a type=${r.tags.type ?? '(none)'} relation; only multipolygons are read`); continue; }
+    if (!isMultipolygon(r)) { log.add('warning', 'skipped', `relation/${r.id}`, 'osmRelationOnlyMultipolygons', { tags: describe(r.tags), type: r.tags.type ?? '(none)' }); continue; }
     candidates.push({ rel: r, extra });
   }
   const geoms = buildMultipolygons(candidates.map((c) => c.rel), data);
   for (const { rel, extra } of candidates) {
     const g = geoms.get(rel.id);
     if (!g && rel.center) { features.push(feature(`relation/${rel.id}`, rel.tags, { type: 'Point', coordinates: rel.center }, extra)); continue; }
-    if (!g) { log.add('warning', 'skipped', `relation/${rel.id}`, `${describe(rel.tags)} multipolygon could not be built (${relationIncompleteReason(rel, data) ?? 'rings do not close'})`); continue; }
+    if (!g) { log.add('warning', 'skipped', `relation/${rel.id}`, 'osmMultipolygonFailed', { tags: describe(rel.tags), reason: relationIncompleteReason(rel, data) ?? 'rings do not close' }); continue; }
     const reason = relationIncompleteReason(rel, data);
-    if (reason) log.add('info', 'kept', `relation/${rel.id}`, `${describe(rel.tags)} is incomplete (${reason}); built from the members present`);
+    if (reason) log.add('info', 'kept', `relation/${rel.id}`, 'osmRelationPartial', { tags: describe(rel.tags), reason });
     features.push(feature(`relation/${rel.id}`, rel.tags, g, extra));
   }
   return { fileName, features, issues: log.list };
@@ -137,11 +138,11 @@ export function roadsFromOsm(data: OsmData, fileName: string): ReadResult {
     const w = data.ways.get(id)!;
     if (w.tags.highway === undefined) continue;
     const osmId = `way/${id}`;
-    if (w.tags.area === 'yes') { log.add('info', 'skipped', osmId, `highway=${w.tags.highway} area=yes is an area, not a line`); continue; }
+    if (w.tags.area === 'yes') { log.add('info', 'skipped', osmId, 'osmHighwayArea', { highway: w.tags.highway }); continue; }
     const g = wayGeometry(w, data);
     const parts = g.runs.filter((r) => r.length >= 2);
-    if (parts.length === 0) { log.add('warning', 'skipped', osmId, `highway=${w.tags.highway} has fewer than 2 of its ${w.refs.length} nodes in the file`); continue; }
-    if (g.missingNodes) log.add('info', 'repaired', osmId, `highway=${w.tags.highway}: ${g.missingNodes} of ${w.refs.length} nodes missing (cut at the extract's edge); kept ${parts.length} present part(s)`);
+    if (parts.length === 0) { log.add('warning', 'skipped', osmId, 'osmHighwayTooFewNodes', { highway: w.tags.highway, total: w.refs.length }); continue; }
+    if (g.missingNodes) log.add('info', 'repaired', osmId, 'osmHighwayIncomplete', { highway: w.tags.highway, missing: g.missingNodes, total: w.refs.length, parts: parts.length });
     const geometry: Geometry = parts.length === 1 ? { type: 'LineString', coordinates: parts[0] } : { type: 'MultiLineString', coordinates: parts };
     features.push(feature(osmId, w.tags, geometry));
   }

@@ -5,6 +5,7 @@
  * survive export), and report unreadable numbers instead of turning them into NaN.
  */
 import type { InputIssue } from '../../core/types';
+import { issue } from '../issue';
 import { encodingLabel, isUtf8 } from '../encoding';
 
 export interface DbfField { name: string; type: string; length: number; decimals: number }
@@ -40,7 +41,7 @@ export function readDbf(bytes: Uint8Array, fileName: string, cpg: string | null)
   // Choose the encoding: .cpg, then the header's language driver, then "valid UTF-8 or else GBK".
   let encoding = cpg ? encodingLabel(cpg) : null;
   let encodingSource: DbfTable['encodingSource'] = 'cpg';
-  if (cpg && !encoding) issues.push({ severity: 'warning', file: fileName, action: 'kept', message: `.cpg names an unknown encoding "${cpg.trim()}"; guessing from the content` });
+  if (cpg && !encoding) issues.push(issue('dbfCpgUnknown', { encoding: cpg.trim() }, { severity: 'warning', file: fileName, action: 'kept' }));
   if (!encoding && LDID_GBK.has(ldid)) { encoding = 'gbk'; encodingSource = 'ldid'; }
   if (!encoding) {
     const textBytes: number[] = [];
@@ -50,7 +51,7 @@ export function readDbf(bytes: Uint8Array, fileName: string, cpg: string | null)
     if (isUtf8(new Uint8Array(textBytes)) && isUtf8(sample)) { encoding = 'utf-8'; encodingSource = 'utf-8 valid'; } else {
       encoding = 'gbk';
       encodingSource = 'guessed gbk';
-      issues.push({ severity: 'warning', file: fileName, action: 'kept', message: 'No .cpg file and the text is not valid UTF-8: decoded as GBK' });
+      issues.push(issue('dbfGbkGuessed', {}, { severity: 'warning', file: fileName, action: 'kept' }));
     }
   }
   const decoder = new TextDecoder(encoding);
@@ -59,7 +60,7 @@ export function readDbf(bytes: Uint8Array, fileName: string, cpg: string | null)
   const records: (Record<string, unknown> | null)[] = [];
   const available = Math.floor(Math.max(0, bytes.length - headerLength) / recordLength);
   if (available < recordCount) {
-    issues.push({ severity: 'error', file: fileName, action: 'skipped', message: `.dbf header says ${recordCount} records but the file holds ${available}: it is truncated` });
+    issues.push(issue('dbfTruncated', { declared: recordCount, available }, { severity: 'error', file: fileName, action: 'skipped' }));
   }
   for (let r = 0; r < Math.min(recordCount, available); r++) {
     const start = headerLength + r * recordLength;
@@ -69,21 +70,22 @@ export function readDbf(bytes: Uint8Array, fileName: string, cpg: string | null)
     for (const f of fields) {
       const cell = bytes.subarray(off, off + f.length);
       off += f.length;
-      rec[f.name] = cellValue(cell, f, decoder, (msg) => issues.push({ severity: 'warning', file: fileName, featureIndex: r, field: f.name, action: 'kept', message: msg }));
+      rec[f.name] = cellValue(cell, f, decoder, (value) => issues.push(issue('dbfNotNumber', { field: f.name, value }, { severity: 'warning', file: fileName, featureIndex: r, field: f.name, action: 'kept' })));
     }
     records.push(rec);
   }
   return { fields, records, encoding, encodingSource, issues };
 }
 
-function cellValue(cell: Uint8Array, f: DbfField, decoder: TextDecoder, warn: (m: string) => void): unknown {
+/** `notNumber` gets the text of a numeric cell that is not a number. */
+function cellValue(cell: Uint8Array, f: DbfField, decoder: TextDecoder, notNumber: (text: string) => void): unknown {
   switch (f.type) {
     case 'N': case 'F': {
       const t = ascii(cell).trim();
       if (t === '' || /^\*+$/.test(t)) return null; // blank, or overflow stars written by some tools
       const n = Number(t);
       if (Number.isFinite(n)) return n;
-      warn(`field ${f.name}: "${t}" is not a number; kept as text`);
+      notNumber(t);
       return t;
     }
     case 'D': {
