@@ -6,65 +6,87 @@ import type { ContractedEdges } from './contract';
 import { buildSegmentGrid } from './segmentGrid';
 import type { WalkNetwork } from './types';
 
-/** Position along a Hilbert curve of a point on a 65536 × 65536 grid. */
-function hilbertIndex(x: number, y: number): number {
-  let d = 0;
-  for (let s = 32768; s > 0; s >>= 1) {
-    const rx = (x & s) > 0 ? 1 : 0;
-    const ry = (y & s) > 0 ? 1 : 0;
-    d += s * s * ((3 * rx) ^ ry);
-    if (ry === 0) {
-      if (rx === 1) {
-        x = s - 1 - x;
-        y = s - 1 - y;
-      }
-      const t = x;
-      x = y;
-      y = t;
-    }
-  }
-  return d;
+/**
+ * Position along a Hilbert curve of a point on a 65536 × 65536 grid (x, y integers in 0 .. 65535).
+ * Branch-free bit twiddling (rawrunprotected/hilbert_curves, public domain, as in flatbush); the same numbers as
+ * the textbook loop over the 16 levels (checked on every x with y at the edges and on x, y < 4096 and 30M random
+ * points), which cost ~80 ms for 217k nodes at ×50 against ~16 ms for this.
+ */
+export function hilbertIndex(x: number, y: number): number {
+  let a = x ^ y;
+  let b = 0xffff ^ a;
+  let c = 0xffff ^ (x | y);
+  let d = x & (y ^ 0xffff);
+  let A = a | (b >> 1);
+  let B = (a >> 1) ^ a;
+  let C = c ^ ((c >> 1) ^ (b & (d >> 1)));
+  let D = d ^ ((a & (c >> 1)) ^ (d >> 1));
+  a = (A & (A >> 2)) ^ (B & (B >> 2));
+  b = (A & (B >> 2)) ^ (B & ((A ^ B) >> 2));
+  c = C ^ ((A & (C >> 2)) ^ (B & (D >> 2)));
+  d = D ^ ((B & (C >> 2)) ^ ((A ^ B) & (D >> 2)));
+  A = (a & (a >> 4)) ^ (b & (b >> 4));
+  B = (a & (b >> 4)) ^ (b & ((a ^ b) >> 4));
+  C = c ^ ((a & (c >> 4)) ^ (b & (d >> 4)));
+  D = d ^ ((b & (c >> 4)) ^ ((a ^ b) & (d >> 4)));
+  c = C ^ ((A & (C >> 8)) ^ (B & (D >> 8)));
+  d = D ^ ((B & (C >> 8)) ^ ((A ^ B) & (D >> 8)));
+  c ^= c >> 1;
+  d ^= d >> 1;
+  a = x ^ y;
+  b = d | (0xffff ^ (a | c));
+  a = (a | (a << 8)) & 0x00ff00ff;
+  a = (a | (a << 4)) & 0x0f0f0f0f;
+  a = (a | (a << 2)) & 0x33333333;
+  a = (a | (a << 1)) & 0x55555555;
+  b = (b | (b << 8)) & 0x00ff00ff;
+  b = (b | (b << 4)) & 0x0f0f0f0f;
+  b = (b | (b << 2)) & 0x33333333;
+  b = (b | (b << 1)) & 0x55555555;
+  return ((b << 1) | a) >>> 0;
 }
 
-const VERTEX_BITS = 2 ** 21;
-
 /**
- * Sort `vertices` in place by Hilbert position on the node bbox, ties by vertex id. Positions are < 2^32, so
- * with < 2^21 vertices (position · 2^21 + vertex) is an exact double and a plain numeric sort of one Float64Array
- * does it: ~5× faster than a comparator sort of indices on 217k nodes. Plain loops, no `from(…, mapFn)`: the
- * callbacks cost ~90 ms at ×50. The keys are made in the loop that computes the positions (no position array).
+ * Sort `vertices` (ascending ids) in place by Hilbert position on the node bbox, ties by vertex id.
+ * A stable two-pass radix sort on the 32-bit positions (16 bits a pass): the ties keep the ascending id order.
+ * ~5 ms for 217k nodes against ~25 ms for a numeric sort of packed (position · 2^21 + id) doubles.
  */
 export function sortAlongCurve(
   vertices: Int32Array, lng: Float64Array, lat: Float64Array, minX: number, minY: number, sx: number, sy: number,
 ): void {
   const n = vertices.length;
-  if (lng.length <= VERTEX_BITS) {
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const v = vertices[i];
-      keys[i] = hilbertIndex(Math.floor((lng[v] - minX) * sx), Math.floor((lat[v] - minY) * sy)) * VERTEX_BITS + v;
-    }
-    keys.sort();
-    for (let i = 0; i < n; i++) vertices[i] = keys[i] - Math.floor(keys[i] / VERTEX_BITS) * VERTEX_BITS;
-    return;
-  }
-  const position = new Float64Array(n);
+  const keys = new Uint32Array(n), keysLow = new Uint32Array(n), verticesLow = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const v = vertices[i];
-    position[i] = hilbertIndex(Math.floor((lng[v] - minX) * sx), Math.floor((lat[v] - minY) * sy));
+    keys[i] = hilbertIndex(Math.floor((lng[v] - minX) * sx), Math.floor((lat[v] - minY) * sy));
   }
-  const byCurve = new Uint32Array(n);
-  for (let i = 0; i < n; i++) byCurve[i] = i;
-  byCurve.sort((a, b) => position[a] - position[b] || vertices[a] - vertices[b]);
-  const copy = vertices.slice();
-  for (let i = 0; i < n; i++) vertices[i] = copy[byCurve[i]];
+  const count = new Int32Array(65536);
+  for (let i = 0; i < n; i++) count[keys[i] & 0xffff]++;
+  for (let b = 0, sum = 0; b < 65536; b++) {
+    const c = count[b];
+    count[b] = sum;
+    sum += c;
+  }
+  for (let i = 0; i < n; i++) {
+    const p = count[keys[i] & 0xffff]++;
+    keysLow[p] = keys[i];
+    verticesLow[p] = vertices[i];
+  }
+  count.fill(0);
+  for (let i = 0; i < n; i++) count[keysLow[i] >>> 16]++;
+  for (let b = 0, sum = 0; b < 65536; b++) {
+    const c = count[b];
+    count[b] = sum;
+    sum += c;
+  }
+  for (let i = 0; i < n; i++) vertices[count[keysLow[i] >>> 16]++] = verticesLow[i];
 }
 
 /**
  * Why it is written this way (×50 bench town: 217k nodes, 335k edges, 900k geometry vertices): every temporary
  * typed array is fresh memory, and first touching it costs ~1 ms per MB on this VM, plus garbage collection.
  * So edges are copied and their geometry written in one pass, the counting sort keeps its per-edge keys in
- * `edgeFrom` before that pass overwrites it, the curve sort works in place, and the CSR is filled backwards
+ * `edgeFrom` before that pass overwrites it, and the CSR is filled backwards
  * from the end offsets (same slot order as a forward fill from a copy of the start offsets).
  */
 export function assembleNetwork(
@@ -74,20 +96,21 @@ export function assembleNetwork(
   const { from: oldFrom, to: oldTo } = edges;
   // Nodes: edge end vertices (marked 1 here, node id later), ordered along a Hilbert curve (ties by vertex id).
   const vertexNode = new Int32Array(lng.length);
-  const usedAll = new Int32Array(Math.min(lng.length, 2 * edgeCount));
   let nodeCount = 0;
   for (let e = 0; e < edgeCount; e++) {
     const a = oldFrom[e], b = oldTo[e];
     if (vertexNode[a] === 0) {
       vertexNode[a] = 1;
-      usedAll[nodeCount++] = a;
+      nodeCount++;
     }
     if (vertexNode[b] === 0) {
       vertexNode[b] = 1;
-      usedAll[nodeCount++] = b;
+      nodeCount++;
     }
   }
-  const nodeVertices = usedAll.subarray(0, nodeCount);
+  // Ascending vertex ids: the stable curve sort then breaks ties by id.
+  const nodeVertices = new Int32Array(nodeCount);
+  for (let v = 0, i = 0; i < nodeCount; v++) if (vertexNode[v] === 1) nodeVertices[i++] = v;
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (let i = 0; i < nodeCount; i++) {
     const v = nodeVertices[i];
