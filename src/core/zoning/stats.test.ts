@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { community, rect } from '../../../test/fixtures/zoning/builders';
 import { autoZone, zoneStats } from './index';
 import type { ZoneAccessibilityInput } from './index';
+import { sameRings } from './stats';
 
 const cs = [
   community({ id: 'a', geometry: rect(0, 0, 100, 80), buildYear: 1985, households: 300, residents: 820, willingness: 0.9, propertyManagement: 'professional' }),
@@ -70,5 +71,17 @@ describe('zoneStats', () => {
     expect(s.householdsInGaps).toBe(400);
     expect(r.eligibility!.summary.includedByHand).toEqual({ communities: 1, households: 0 });
     expect(autoZone(cs, { gapMeters: 30 }).zones.map((z) => z.memberIds)).toEqual([['a', 'b'], ['d']]);
+  });
+});
+
+describe('sameRings (one-member zones reuse the member area)', () => {
+  it('is true only for polygons made of the very same ring arrays', () => {
+    const ring = [[0, 0], [1, 0], [1, 1], [0, 0]];
+    const hole = [[0.2, 0.2], [0.3, 0.3], [0.3, 0.2], [0.2, 0.2]];
+    const a = { type: 'Polygon' as const, coordinates: [ring, hole] };
+    expect(sameRings(a, { type: 'Polygon', coordinates: [ring, hole] })).toBe(true);
+    expect(sameRings(a, { type: 'Polygon', coordinates: [ring] })).toBe(false);
+    expect(sameRings(a, { type: 'Polygon', coordinates: [ring.map((p) => [...p]), hole] })).toBe(false);
+    expect(sameRings(a, { type: 'MultiPolygon', coordinates: [[ring, hole]] })).toBe(false);
   });
 });

@@ -63,7 +63,7 @@ export function zoneStatsWith(
 ): ZoneStats {
   const s: ZoneStats = {
     communities: 0, households: 0, residents: 0, memberAreaSqm: 0,
-    zoneAreaSqm: geometry ? geodesicArea(geometry) : null,
+    zoneAreaSqm: null,
     buildYearMin: null, buildYearMax: null, meanWillingness: null, meanWillingnessByHouseholds: null,
     propertyManagement: { professional: 0, self: 0, none: 0, unknown: 0 },
     missingCategoryIds: [], householdsInGaps: 0, gapHouseholdsByCategory: {},
@@ -75,7 +75,11 @@ export function zoneStatsWith(
     s.communities++;
     s.households += hh;
     s.residents += c.residents ?? 0;
-    s.memberAreaSqm += geodesicArea(c.geometry);
+    const memberArea = geodesicArea(c.geometry);
+    s.memberAreaSqm += memberArea;
+    // A one-member zone's outline is mostly the member's own rings (same arrays): the same area, not measured twice
+    // (10 500 of 14 593 zones at ×50).
+    if (geometry && memberIndices.length === 1 && sameRings(geometry, c.geometry)) s.zoneAreaSqm = memberArea;
     if (c.buildYear != null && Number.isFinite(c.buildYear)) {
       s.buildYearMin = s.buildYearMin == null ? c.buildYear : Math.min(s.buildYearMin, c.buildYear);
       s.buildYearMax = s.buildYearMax == null ? c.buildYear : Math.max(s.buildYearMax, c.buildYear);
@@ -86,10 +90,18 @@ export function zoneStatsWith(
     }
     s.propertyManagement[c.propertyManagement ?? 'unknown']++;
   }
+  if (geometry && s.zoneAreaSqm === null) s.zoneAreaSqm = geodesicArea(geometry);
   if (wCount > 0) s.meanWillingness = wSum / wCount;
   if (wHh > 0) s.meanWillingnessByHouseholds = wHhSum / wHh;
   if (gaps) addZoneGaps(s, communities, memberIndices, gaps);
   return s;
+}
+
+/** Polygons made of the very same ring arrays (so `geodesicArea` gives the same double for both). */
+export function sameRings(a: Polygon | MultiPolygon, b: Polygon | MultiPolygon): boolean {
+  if (a.type !== 'Polygon' || b.type !== 'Polygon' || a.coordinates.length !== b.coordinates.length) return false;
+  for (let r = 0; r < a.coordinates.length; r++) if (a.coordinates[r] !== b.coordinates[r]) return false;
+  return true;
 }
 
 /**
