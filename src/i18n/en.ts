@@ -3,6 +3,7 @@ import { analysisEn } from './analysis.en';
 import { coverageEn } from './coverage.en';
 import { exportEn } from './export.en';
 import { importEn } from './import.en';
+import { issuesEn } from './issues.en';
 import { zonesEn } from './zones.en';
 import { projectEn } from './project.en';
 import type { ResourceShape } from './shape';
@@ -109,6 +110,7 @@ export const en: ResourceShape = {
   },
   status: { lng: 'Lon', lat: 'Lat' },
   import: importEn,
+  issues: issuesEn,
   zones: zonesEn,
   export: exportEn,
   analysis: analysisEn,

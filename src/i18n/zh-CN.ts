@@ -3,6 +3,7 @@ import { analysisZhCN } from './analysis.zh-CN';
 import { coverageZhCN } from './coverage.zh-CN';
 import { exportZhCN } from './export.zh-CN';
 import { importZhCN } from './import.zh-CN';
+import { issuesZhCN } from './issues.zh-CN';
 import { zonesZhCN } from './zones.zh-CN';
 import { projectZhCN } from './project.zh-CN';
 export const zhCN = {
@@ -107,6 +108,7 @@ export const zhCN = {
   },
   status: { lng: '经度', lat: '纬度' },
   import: importZhCN,
+  issues: issuesZhCN,
   zones: zonesZhCN,
   export: exportZhCN,
   analysis: analysisZhCN,

@@ -54,11 +54,11 @@ const LABEL = /^((?:Feature|Line) \d+): /;
 const MAX_LABELS = 10;
 
 /** Group identical messages (ignoring their "Feature 3: " / "Line 7: " prefix) and list where they occur. */
-function groupLines(issues: readonly InputIssue[], more: (n: number) => string): string[] {
+function groupLines(issues: readonly InputIssue[], more: (n: number) => string, reasonOf?: (issue: InputIssue) => string): string[] {
   const groups = new Map<string, string[]>();
   for (const i of issues) {
     const m = LABEL.exec(i.message);
-    const key = m ? i.message.slice(m[0].length) : i.message;
+    const key = reasonOf ? reasonOf(i) : m ? i.message.slice(m[0].length) : i.message;
     const where = m ? m[1] : i.featureIndex !== undefined ? `Feature ${i.featureIndex}` : '';
     const list = groups.get(key) ?? [];
     if (where) list.push(where);
@@ -71,8 +71,11 @@ function groupLines(issues: readonly InputIssue[], more: (n: number) => string):
   });
 }
 
-/** Plain-text report (zh-CN first, English second). The UI renders it as text, never as HTML. */
-export function formatReport(report: ImportReport, lang: Lang = 'zh-CN'): string {
+/**
+ * Plain-text report (zh-CN first, English second). The UI renders it as text, never as HTML; it passes
+ * `reasonOf` to word each issue's reason in its language (default: the English message without its label).
+ */
+export function formatReport(report: ImportReport, lang: Lang = 'zh-CN', reasonOf?: (issue: InputIssue) => string): string {
   const t = TEXT[lang];
   const lines = [`${t.title}: ${report.file}${report.layer ? ` / ${report.layer}` : ''} (${report.format})`];
   lines.push(`${t.crs}: ${report.crs ? `${report.crs.label} (${t.from[report.crs.source]})` : t.unknownCrs}`);
@@ -80,7 +83,7 @@ export function formatReport(report: ImportReport, lang: Lang = 'zh-CN'): string
   const section = (title: string, issues: readonly InputIssue[]): void => {
     if (!issues.length) return;
     lines.push(`${title}:`);
-    lines.push(...groupLines(issues, t.more));
+    lines.push(...groupLines(issues, t.more, reasonOf));
   };
   section(t.skipped, report.skipped);
   section(t.changed, report.changed);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatReport } from '../../io/report';
+import { issueReason } from './issueReason';
 import { appStore, useAppStore } from '../../store';
 import { ImportReportView } from './ImportReportView';
 
@@ -28,7 +29,7 @@ export function ImportReportDialog() {
   const facilities = useAppStore((s) => s.facilities.length);
   const roads = useAppStore((s) => s.roads.length);
   const [copied, setCopied] = useState(false);
-  const text = reports.map((r) => formatReport(r, i18n.language === 'en' ? 'en' : 'zh-CN')).join('\n\n');
+  const text = reports.map((r) => formatReport(r, i18n.language === 'en' ? 'en' : 'zh-CN', (issue) => issueReason(t, issue))).join('\n\n');
   return (
     <div className="import-backdrop" role="presentation">
       <div className="import-dialog" role="dialog" aria-modal="true" aria-labelledby="import-report-title" data-testid="import-report">

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { InputIssue } from '../../core/types';
 import type { ImportReport } from '../../io/report';
-
-const LABEL = /^(?:Feature|Line) \d+: /;
+import { issueReason } from './issueReason';
 
 function IssueTable({ issues, kind }: { issues: readonly InputIssue[]; kind: string }) {
   const { t } = useTranslation();
@@ -19,7 +18,7 @@ function IssueTable({ issues, kind }: { issues: readonly InputIssue[]; kind: str
             </td>
             <td>{i.field ?? '—'}</td>
             {/* Messages may quote property values: rendered as text by React, never as HTML. */}
-            <td>{i.message.replace(LABEL, '')}</td>
+            <td data-issue-code={i.code ?? ''}>{issueReason(t, i)}</td>
           </tr>
         ))}
       </tbody>

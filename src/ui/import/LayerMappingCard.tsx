@@ -7,6 +7,7 @@ import { MAPPED_ATTRIBUTES } from '../../io/importPipeline';
 import { appStore } from '../../store';
 import { CrsSelect } from './CrsSelect';
 import { mappingForRole, readWholeLayer } from './importController';
+import { issueReason } from './issueReason';
 
 const ROLES: readonly LayerRole[] = ['communities', 'facilities', 'roads'];
 const CRS_NAMES: Record<string, string> = { gcj02: 'GCJ-02', bd09: 'BD-09' };
@@ -75,7 +76,7 @@ export function LayerMappingCard({ layer, choice }: { layer: LayerSummary; choic
       {fileProblems.length > 0 && (
         <div className="import-problems" data-testid="import-read-problems">
           <strong>{t('import.readProblems')}</strong>
-          <ul>{fileProblems.map((p, i) => <li key={i}>{p.message}</li>)}</ul>
+          <ul>{fileProblems.map((p, i) => <li key={i}>{issueReason(t, p)}</li>)}</ul>
         </div>
       )}
       {choice.role && layer.fields.length > 0 && (
