@@ -3,13 +3,13 @@
  *
  * - Lines connect only at shared vertices (OSM semantics: a crossing without a shared vertex is a bridge or
  *   a tunnel). `nodeAtCrossings` adds nodes at geometric crossings for CAD centre lines.
- * - Vertices closer than `mergeToleranceMeters` become one node (grid hash, see `VertexMerger`).
+ * - Vertices closer than `mergeToleranceMeters` become one node (a grid over the bbox, see `VertexMerger`).
  * - Ways that are not walkable (`isWalkable` on `{highway, ...properties}`) are dropped and counted.
  * - Zero-length segments are dropped; chains of degree-2 vertices become one edge with its geometry and class.
  * - Edge lengths are sums of haversine metres along the geometry (see geo/metres.ts for accuracy).
  */
 import type { NetworkSettings } from '../config/defaults';
-import { fromLocalX, fromLocalY, projectionForCoords } from '../geo/metres';
+import { fromLocalX, fromLocalY, projectionForCoords, toLocalX, toLocalY } from '../geo/metres';
 import type { Road } from '../types';
 import { assembleNetwork } from './assemble';
 import { contractChains } from './contract';
@@ -40,8 +40,10 @@ export function buildWalkNetworkFromLines(lines: RoadLines, settings: NetworkSet
   const vertexCount = coords.length >> 1;
   const projection = projectionForCoords(lines.bbox);
 
-  // Pre-sized typed arrays: there are at most as many nodes and segments as input vertices.
-  const merger = new VertexMerger(settings.mergeToleranceMeters, vertexCount);
+  // Pre-sized typed arrays: there are at most as many nodes and segments as input vertices. The bbox in local
+  // metres (the projection is monotone, so these bound every vertex) lets the merger use a dense grid.
+  const bounds = [toLocalX(projection, lines.bbox[0]), toLocalY(projection, lines.bbox[1]), toLocalX(projection, lines.bbox[2]), toLocalY(projection, lines.bbox[3])];
+  const merger = new VertexMerger(settings.mergeToleranceMeters, vertexCount, bounds);
   let lng = new Float64Array(vertexCount), lat = new Float64Array(vertexCount);
   let raw: RawSegments = { from: new Int32Array(vertexCount), to: new Int32Array(vertexCount), cls: new Uint8Array(vertexCount), road: new Int32Array(vertexCount), count: 0 };
   const { originLng, originLat, metersPerDegreeLng, metersPerDegreeLat } = projection;

@@ -31,3 +31,41 @@ describe('VertexMerger (grid hash) vs brute force', () => {
     if (tol > 0) expect(merger.count).toBeLessThan(points.length / 2);
   });
 });
+
+describe('VertexMerger (dense grid over known bounds) vs brute force', () => {
+  const cluster = (seed: number): [number, number][] => {
+    const rand = mulberry32(seed);
+    return Array.from({ length: 2500 }, (): [number, number] =>
+      [Math.floor(rand() * 40) * 0.7 + rand() * 0.6 - 14, Math.floor(rand() * 40) * 0.7 + rand() * 0.6 - 14]);
+  };
+  const boundsOf = (points: [number, number][]): number[] => [
+    Math.min(...points.map((p) => p[0])), Math.min(...points.map((p) => p[1])),
+    Math.max(...points.map((p) => p[0])), Math.max(...points.map((p) => p[1])),
+  ];
+
+  it.each([0, 0.5, 2])('gives the same node ids as comparing every pair (tolerance %s m)', (tol) => {
+    const points = cluster(17 + tol * 10);
+    const merger = new VertexMerger(tol, points.length, boundsOf(points));
+    expect(points.map(([x, y]) => merger.add(x, y))).toEqual(bruteForce(points, tol));
+  });
+
+  it('still merges correctly with points outside the bounds (they share the border cells)', () => {
+    const points = cluster(23);
+    // Bounds of the middle only: a third of the points lie outside; capacity grows from 16.
+    const merger = new VertexMerger(0.5, 4, [-5, -5, 5, 5]);
+    const ids = points.map(([x, y]) => merger.add(x, y));
+    expect(ids).toEqual(bruteForce(points, 0.5));
+    expect(merger.count).toBeLessThan(points.length / 2);
+  });
+
+  it('handles a thin extent (one straight road) and unusable bounds', () => {
+    const rand = mulberry32(29);
+    const line = Array.from({ length: 3000 }, (_, i): [number, number] => [i * 0.45 + rand() * 0.3, 0]);
+    const thin = new VertexMerger(0, line.length, boundsOf(line));
+    expect(line.map(([x, y]) => thin.add(x, y))).toEqual(bruteForce(line, 0));
+    const tolerant = new VertexMerger(0.5, line.length, boundsOf(line));
+    expect(line.map(([x, y]) => tolerant.add(x, y))).toEqual(bruteForce(line, 0.5));
+    const nan = new VertexMerger(0.5, line.length, [NaN, NaN, NaN, NaN]); // falls back to the hash table
+    expect(line.map(([x, y]) => nan.add(x, y))).toEqual(bruteForce(line, 0.5));
+  });
+});
