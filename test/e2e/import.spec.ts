@@ -84,10 +84,10 @@ test('drop a GeoJSON and a zipped Shapefile, map fields, see them on the map and
   await expect(skippedRow).toContainText(`第 ${communities.noGeometryIndex} 个`);
   await expect(skippedRow).toContainText('geometry');
   const repairedRow = commReport.getByTestId('import-report-changed').locator(`tr[data-feature-index="${communities.selfIntersectingIndex}"]`);
-  await expect(repairedRow).toContainText(/self-intersect/i);
+  await expect(repairedRow).toContainText('自相交多边形');
   // The non-numeric households value containing a script is shown as text in the notes.
   await commReport.locator('details.warnings summary').click();
-  await expect(commReport.getByTestId('import-report-warnings').locator('tr[data-feature-index="0"]').filter({ hasText: 'is not a number' })).toContainText(HTML_HOUSEHOLDS);
+  await expect(commReport.getByTestId('import-report-warnings').locator('tr[data-feature-index="0"]').filter({ hasText: '不是数字' })).toContainText(HTML_HOUSEHOLDS);
   const facReport = report.getByTestId('import-report-layer').filter({ hasText: 'facilities.zip' });
   await expect(facReport.getByTestId('import-count-kept')).toHaveText('4');
   await expect(facReport).toContainText('CGCS2000 (EPSG:4490)');
@@ -184,7 +184,7 @@ test('"add to loaded data" keeps ids unique: an added community with a loaded id
   await expect(card.getByTestId('import-role-select')).toHaveValue('communities');
   await page.getByTestId('import-mode-add').check();
   await page.getByTestId('import-confirm').click();
-  await expect(page.getByTestId('import-report')).toContainText(`id "${taken.id}" is already used by a loaded community; renamed to "${taken.id}-2"`);
+  await expect(page.getByTestId('import-report')).toContainText(`编号“${taken.id}”已被已加载的小区使用；改为“${taken.id}-2”`);
   await page.getByTestId('import-report-close').click();
   const after = await page.evaluate(() => window.__store!.getState().communities.map((c) => ({ id: c.id, name: c.name })));
   expect(after).toHaveLength(before.length + 2);
