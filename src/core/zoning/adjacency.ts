@@ -1,7 +1,7 @@
 /**
  * Adjacency of eligible communities: polygons within `gapMeters` whose shortest straight link crosses no barrier.
  *
- * Candidate pairs come from a flatbush search with each bbox grown by the gap, so the work is
+ * Candidate pairs come from a bbox grid search (boxGrid.ts) with each bbox grown by the gap, so the work is
  * O(n log n + candidates × near segments), never all pairs. The barrier test uses the exact closest point pair.
  *
  * Touching polygons (distance 0) have no link to test. They count as separated only when a barrier passes within
@@ -57,9 +57,10 @@ export function adjacencyOfPacked(P: PackedPolygons, B: BarrierIndex, options: A
   // can meet. Fetched once per item, on its first pair within the gap (was one index search per pair).
   const reach = Math.max(gap, touchTol) + 1;
   const near: number[] = [];
+  const hits: number[] = [];
   for (let k = 0; k < n; k++) {
-    if (!P.index) break;
-    const hits = P.index.search(bbox[k * 4] - gap, bbox[k * 4 + 1] - gap, bbox[k * 4 + 2] + gap, bbox[k * 4 + 3] + gap);
+    if (!P.grid) break;
+    P.grid.search(bbox[k * 4] - gap, bbox[k * 4 + 1] - gap, bbox[k * 4 + 2] + gap, bbox[k * 4 + 3] + gap, hits);
     if (hits.length > 1) hits.sort(ascending);
     let fetched = false;
     for (const m of hits) {
