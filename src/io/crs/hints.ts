@@ -7,8 +7,8 @@ import type { Feature, Geometry, Position } from 'geojson';
 import gcoord from 'gcoord';
 import { epsgForZonePrefix } from './epsg';
 import { bd09ToWgs84, gcj02ToWgs84 } from './gcjMath';
-import type { StreetGrid } from './streetGrid';
-import { buildStreetGrid, nearestSegmentsMeters } from './streetGrid';
+import type { NearPass } from './nearStreets';
+import { hasStreetSegment, measureWithin, nearestStreetsMeters, settleMeters } from './nearStreets';
 import { positionsOf } from './transform';
 
 export interface CrsHint {
@@ -130,23 +130,29 @@ function roadLines(roads: readonly Feature[]): Position[][] {
   return lines;
 }
 
-/** The roads' segments in a grid for nearest-segment questions; null without any segment. */
-function indexRoads(roads: readonly Feature[]): StreetGrid | null {
-  return buildStreetGrid(roadLines(roads));
-}
-
-/** Distance in metres from each point to the nearest road segment. */
-function distancesMeters(points: readonly Position[], grid: StreetGrid): number[] {
-  return nearestSegmentsMeters(grid, points);
-}
-
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** A shift's median distance must be at most this share of the as-read one for a hint. */
+const NEAR_FACTOR = 0.7;
+
+/**
+ * Whether `median` of the exact distances of points from … from + n − 1 is surely above `meters`, from the
+ * first pass alone: the median is element ⌊n/2⌋ of the sorted list, so it is above exactly when at least
+ * n − ⌊n/2⌋ distances are. The pass is exact up to its radius, so only `meters` within it can be answered,
+ * and a point it left out (odd) counts as not known to be beyond.
+ */
+function medianBeyond(first: NearPass, from: number, n: number, meters: number): boolean {
+  if (!(meters <= first.radiusMeters)) return false;
+  let beyond = 0;
+  for (let i = from; i < from + n; i++) beyond += !first.odd[i] && !(first.meters[i] <= meters) ? 1 : 0;
+  return beyond >= n - Math.floor(n / 2);
+}
 
 /** Median distance in metres from the points to the nearest road segment (null without roads or points). */
 export function medianDistanceToRoadsMeters(points: readonly Position[], roads: readonly Feature[]): number | null {
-  const idx = indexRoads(roads);
-  if (!idx || points.length === 0) return null;
-  return median(distancesMeters(points, idx));
+  const lines = roadLines(roads);
+  if (!hasStreetSegment(lines) || points.length === 0) return null;
+  return median(nearestStreetsMeters(lines, points));
 }
 
 /**
@@ -182,27 +188,37 @@ function detectStreetOffset(features: readonly Feature[], roads: readonly Featur
   const pts = samplePoints(features, 2000);
   // Polygon layers (communities) have no points to test: do not index the streets for nothing (~200 ms at ×50).
   if (pts.length < 5) return null;
-  // The streets in a typed grid, distances exact (the nearest of all segments). The Flatbush this replaced took
-  // ~450 ms of the profiled ×50 run (563k segments; 6000 questions of its 16 nearest boxes); on first runs
-  // under the same load the grid took ~130–180 ms against ~270–340 for the Flatbush build alone. Its
-  // 16-box answer was sometimes not the nearest segment (Haidian OSM: 4 of 117 points, up to 144 m too far);
-  // with every point's true distance the hints came out the same on the unit tests, the real extracts
-  // (read as WGS84, GCJ-02 and BD-09) and the ×10/×50 towns.
-  const idx = indexRoads(roads);
-  if (!idx) return null;
-  const asRead = distancesMeters(pts, idx);
-  const asReadMedian = median(asRead);
-  const tries = [
+  // Distances exact (the nearest of all segments). The Flatbush this once replaced took ~450 ms of the profiled
+  // ×50 run (563k segments); its 16-box answer was sometimes not the nearest segment (Haidian OSM: 4 of 117
+  // points, up to 144 m too far). The segment grid that replaced it still spent ~240–330 ms filing every
+  // segment on a first run; now the 6000 points (as read, GCJ-02 and BD-09 undone) sit in one small grid and
+  // the streets are walked once (see nearStreets) — the same numbers to the bit, so the same hints.
+  const lines = roadLines(roads);
+  if (!hasStreetSegment(lines)) return null;
+  const shifts = [
     { code: 'gcj02', name: 'GCJ-02', from: gcoord.GCJ02 },
     { code: 'bd09', name: 'BD-09', from: gcoord.BD09 },
-  ].map((t) => {
-    const d = distancesMeters(pts.map((p) => undoShift(p, t.from)), idx);
+  ];
+  const n = pts.length;
+  const all = pts.concat(...shifts.map((t) => pts.map((p) => undoShift(p, t.from))));
+  const first = measureWithin(lines, all);
+  const asRead = settleMeters(lines, all, first, 0, n);
+  const asReadMedian = median(asRead);
+  // No hint unless a shift's median distance is at most 70% of the as-read one, and a median is beyond that
+  // exactly when n − ⌊n/2⌋ distances are: the first pass tells, within its radius, so data in WGS84 (the usual
+  // case) is settled without measuring the far shifted points. ×50 facilities, first runs, min of 6: ~300 ms
+  // CPU with every segment filed in the grid, ~175 ms with this one walk.
+  const nearMeters = asReadMedian * NEAR_FACTOR;
+  if (shifts.every((_, k) => medianBeyond(first, (k + 1) * n, n, nearMeters))) return null;
+  const shifted = settleMeters(lines, all, first, n, all.length);
+  const tries = shifts.map((t, k) => {
+    const d = shifted.slice(k * n, (k + 1) * n);
     const closer = d.filter((m, i) => m < asRead[i] - 2).length / d.length;
     return { ...t, meters: median(d), closer };
   });
   tries.sort((a, b) => a.meters - b.meters);
   const best = tries[0];
-  if (best.meters > asReadMedian * 0.7 || best.closer < 0.6) return null;
+  if (best.meters > asReadMedian * NEAR_FACTOR || best.closer < 0.6) return null;
   return {
     kind: 'offset',
     suggested: best.code,

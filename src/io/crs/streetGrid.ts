@@ -1,8 +1,9 @@
 /**
  * Street segments in a uniform grid of cells (typed arrays, a counting sort), for the exact distance in local
- * metres from a point to the nearest segment. Used by the street-offset hint, which asks a few thousand such
- * questions about hundreds of thousands of segments: a Flatbush over the same segments spent ~200 ms of the
- * profiled ×50 run (563k segments) sorting and packing before the first question.
+ * metres from a point to the nearest segment: the reference measure of the street-offset hint, and its answer
+ * for the points its walks over the streets leave (see nearStreets: far-off, odd or many far points). A
+ * Flatbush over the same segments spent ~200 ms of the profiled ×50 run (563k segments) sorting and packing
+ * before the first question.
  *
  * Each segment is filed once, in the cell of its midpoint; the widest half-extent of a filed segment then
  * bounds how far beyond its cell a segment can reach. A segment wider or taller than LONG_CELLS cells (a rare
@@ -29,12 +30,16 @@ export interface StreetGrid {
   /** Largest half width / half height (degrees) of a filed segment: how far it reaches beyond its midpoint. */
   reachX: number;
   reachY: number;
+  /** Every position's x, y, in line order: position p at xy[2p], xy[2p + 1]. */
+  xy: Float64Array;
   /**
    * The filed segments in cell order: cell c holds segments cellStart[c] … cellStart[c + 1] − 1 of
-   * `cellSegs` ([ax, ay, bx, by] each), so a question reads a few dozen neighbouring numbers.
+   * `cellEnds`, each the index of the position that ends it (it starts at the one before). Indices, not
+   * the four numbers: at ×50 (563k segments) a copy of the numbers was 18 MB of fresh memory written in
+   * scattered order (~80 ms of a first run); the few dozen a question reads are found through `xy`.
    */
   cellStart: Int32Array;
-  cellSegs: Float64Array;
+  cellEnds: Int32Array;
   /** Segments too long to file ([ax, ay, bx, by] each), measured for every point. */
   longSegs: Float64Array;
 }
@@ -72,10 +77,10 @@ export function buildStreetGrid(lines: readonly StreetLine[]): StreetGrid | null
   const cellStart = new Int32Array(cells + 1);
   const reach = cellPerSegment(xy, lineStart, minX, minY, cellW, cellH, cols, rows, cellOf, cellStart, longIndex);
   prefixSums(cellStart);
-  const cellSegs = new Float64Array(cellStart[cells] * 4);
-  fileInCells(xy, lineStart, cellOf, cellStart.slice(0, cells), cellSegs);
+  const cellEnds = new Int32Array(cellStart[cells]);
+  fileInCells(lineStart, cellOf, cellStart.slice(0, cells), cellEnds);
   const longSegs = copyLong(xy, longIndex, reach[2]);
-  return { minX, minY, cellW, cellH, cols, rows, reachX: reach[0], reachY: reach[1], cellStart, cellSegs, longSegs };
+  return { minX, minY, cellW, cellH, cols, rows, reachX: reach[0], reachY: reach[1], xy, cellStart, cellEnds, longSegs };
 }
 
 /** x − x is 0 only for a finite x (NaN and ±Infinity give NaN). */
@@ -146,18 +151,13 @@ function prefixSums(a: Int32Array): void {
   for (let i = 1; i < a.length; i++) a[i] += a[i - 1];
 }
 
-/** Second pass of the counting sort: segment s copied to place next[cellOf[s]]++ (long ones to `longSegs`). */
-function fileInCells(xy: Float64Array, lineStart: Int32Array, cellOf: Int32Array, next: Int32Array, cellSegs: Float64Array): void {
+/** Second pass of the counting sort: segment s (ending at position p) to place next[cellOf[s]]++. */
+function fileInCells(lineStart: Int32Array, cellOf: Int32Array, next: Int32Array, cellEnds: Int32Array): void {
   let s = 0;
   for (let l = 0; l + 1 < lineStart.length; l++) {
     for (let p = lineStart[l] + 1; p < lineStart[l + 1]; p++, s++) {
       const cell = cellOf[s];
-      if (cell < 0) continue;
-      const to = next[cell]++ * 4;
-      cellSegs[to] = xy[2 * p - 2];
-      cellSegs[to + 1] = xy[2 * p - 1];
-      cellSegs[to + 2] = xy[2 * p];
-      cellSegs[to + 3] = xy[2 * p + 1];
+      if (cell >= 0) cellEnds[next[cell]++] = p;
     }
   }
 }
@@ -201,7 +201,7 @@ export function nearestSegmentMeters(grid: StreetGrid, px: number, py: number): 
  * the loop is optimised after a few hundred points, where a call per point ran unoptimised much longer.
  */
 export function nearestSegmentsMeters(grid: StreetGrid, points: readonly (readonly number[])[]): number[] {
-  const { minX, minY, cellW, cellH, cols, rows, reachX, reachY, cellStart, cellSegs, longSegs } = grid;
+  const { minX, minY, cellW, cellH, cols, rows, reachX, reachY, xy, cellStart, cellEnds, longSegs } = grid;
   const out: number[] = [];
   for (let q = 0; q < points.length; q++) {
     const px = points[q][0], py = points[q][1];
@@ -229,9 +229,9 @@ export function nearestSegmentsMeters(grid: StreetGrid, points: readonly (readon
           for (let j = cellStart[cell], end = cellStart[cell + 1]; j < end; j++) {
             // pointSegmentMeters inline, with Math.hypot (slow in V8) only when the plain sum of squares says
             // the segment may be nearer: the same minimum, to the bit.
-            const k = j * 4;
-            const ax = (cellSegs[k] - px) * mPerDegLon, ay = (cellSegs[k + 1] - py) * mPerDegLat;
-            const dx = (cellSegs[k + 2] - px) * mPerDegLon - ax, dy = (cellSegs[k + 3] - py) * mPerDegLat - ay;
+            const k = cellEnds[j] * 2 - 2;
+            const ax = (xy[k] - px) * mPerDegLon, ay = (xy[k + 1] - py) * mPerDegLat;
+            const dx = (xy[k + 2] - px) * mPerDegLon - ax, dy = (xy[k + 3] - py) * mPerDegLat - ay;
             const len2 = dx * dx + dy * dy;
             const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
             const qx = ax + t * dx, qy = ay + t * dy;

@@ -1,0 +1,232 @@
+/**
+ * Exact nearest-street distances for a few thousand points without filing every street segment in a grid.
+ * The street-offset hint asks about ~6000 points (2000 sampled facilities, as read and with GCJ-02 / BD-09
+ * undone) against ~563k segments at ×50; filling `buildStreetGrid` with all of them spent ~330 ms of the
+ * CLI's main thread on a first run (10 MB position list + 18 MB of filed segments, freshly allocated memory
+ * and scattered writes). Here the points go in a small grid instead and the street lines are walked once,
+ * each segment measured against the points in the cells near it: a point whose nearest segment found is
+ * within the pass's radius has met every segment within that radius, so its distance is the exact minimum,
+ * to the bit (the same arithmetic as `nearestSegmentsMeters`). Points not settled go to a pass with a wider
+ * radius, and the few left after those (or a layer of mostly far-off points) to the full grid.
+ */
+import type { StreetLine } from './streetGrid';
+import { buildStreetGrid, nearestSegmentsMeters } from './streetGrid';
+
+const METERS_PER_DEGREE = 111_320;
+/**
+ * Radii of the passes. ×50 town: 2000 facilities as read are at most 59 m from a street, with GCJ-02 undone
+ * 464 m, with BD-09 undone 1089 m (p90 30–41 m); the real extracts' shifted points up to ~1 km. A first pass
+ * of 60 m over the 6000 points took ~140 ms CPU on a first run under load (100 m: ~180 ms, 40 m: ~190 ms,
+ * more segments longer than a cell) against ~240 ms for filing all 563k segments in the grid.
+ */
+const PASS_RADII_METERS = [60, 1500, 15_000];
+/** Cells wider than the radius when the points spread further than this many radii (grid size cap). */
+const MAX_CELLS_PER_AXIS = 1024;
+/** Near the poles a metre of longitude is many degrees: such points are left to the full grid. */
+const MAX_ABS_LATITUDE = 80;
+/** More points than this share unsettled after a pass: the full grid answers them (cheaper for many). */
+const FULL_GRID_SHARE = 0.25;
+/** Slack on the reach of a pass against the rounding of degrees and cell edges. */
+const REACH_SLACK = 1.01;
+
+/** Whether any segment of the lines has four finite numbers (else `buildStreetGrid` gives null). */
+export function hasStreetSegment(lines: readonly StreetLine[]): boolean {
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l];
+    let prevFinite = false;
+    for (let i = 0; i < line.length; i++) {
+      const x = +line[i][0], y = +line[i][1];
+      const ok = x - x === 0 && y - y === 0;
+      if (ok && prevFinite) return true;
+      prevFinite = ok;
+    }
+  }
+  return false;
+}
+
+/** What one pass found: per point the nearest distance among the segments it met. */
+export interface NearPass {
+  /** The pass's radius: meters[q] ≤ radiusMeters is the exact nearest distance, more means "beyond the radius". */
+  radiusMeters: number;
+  meters: Float64Array;
+  /** 1 for a point the pass leaves out (not a finite longitude/latitude within ±80°): only the grid measures it. */
+  odd: Uint8Array;
+}
+
+/** One walk over the lines measuring every point against the segments within `radiusMeters` of it. */
+export function measureWithin(lines: readonly StreetLine[], points: readonly (readonly number[])[], radiusMeters: number = PASS_RADII_METERS[0]): NearPass {
+  const n = points.length;
+  const meters = new Float64Array(n).fill(Infinity);
+  const odd = new Uint8Array(n);
+  const px = new Float64Array(n), py = new Float64Array(n);
+  const ids: number[] = [];
+  for (let q = 0; q < n; q++) {
+    const x: unknown = points[q][0], y: unknown = points[q][1];
+    // Text, NaN and polar points: left to the full grid, which answers them as it always did.
+    if (typeof x !== 'number' || typeof y !== 'number' || x - x !== 0 || !(Math.abs(y) <= MAX_ABS_LATITUDE)) { odd[q] = 1; continue; }
+    px[q] = x;
+    py[q] = y;
+    ids.push(q);
+  }
+  if (ids.length) measurePass(lines, ids, px, py, meters, radiusMeters);
+  return { radiusMeters, meters, odd };
+}
+
+/**
+ * The exact distances of points[from … to): the first pass's where it settled them, wider passes for the
+ * rest, the full grid for what is left (or for many far points, where the grid is cheaper).
+ */
+export function settleMeters(lines: readonly StreetLine[], points: readonly (readonly number[])[], first: NearPass, from = 0, to = points.length): number[] {
+  const { meters, odd } = first;
+  const best = meters.slice(from, to);
+  const px = new Float64Array(to - from), py = new Float64Array(to - from);
+  const toGrid: number[] = [];
+  let pending: number[] = [];
+  for (let q = from; q < to; q++) {
+    if (odd[q]) toGrid.push(q - from);
+    else if (!(meters[q] <= first.radiusMeters)) {
+      pending.push(q - from);
+      px[q - from] = +points[q][0];
+      py[q - from] = +points[q][1];
+    }
+  }
+  for (const radius of PASS_RADII_METERS) {
+    if (pending.length === 0 || pending.length > (to - from) * FULL_GRID_SHARE) break;
+    if (radius <= first.radiusMeters) continue;
+    measurePass(lines, pending, px, py, best, radius);
+    pending = pending.filter((q) => !(best[q] <= radius));
+  }
+  const out = Array.from(best);
+  const rest = toGrid.concat(pending);
+  if (rest.length) {
+    const grid = buildStreetGrid(lines);
+    if (grid) {
+      const d = nearestSegmentsMeters(grid, rest.map((q) => points[from + q]));
+      for (let i = 0; i < rest.length; i++) out[rest[i]] = d[i];
+    }
+  }
+  return out;
+}
+
+/**
+ * `nearestSegmentsMeters(buildStreetGrid(lines), points)`, the same numbers, for lines with at least one
+ * usable segment (see `hasStreetSegment`; without one every distance is Infinity).
+ */
+export function nearestStreetsMeters(lines: readonly StreetLine[], points: readonly (readonly number[])[]): number[] {
+  return settleMeters(lines, points, measureWithin(lines, points));
+}
+
+/** The points of one pass in a grid of cells about `radius` wide, in cell order. */
+interface PointCells {
+  minX: number; minY: number; cellW: number; cellH: number; cols: number; rows: number;
+  /** How far (degrees) a segment's box is widened to meet every point within the radius. */
+  reachX: number; reachY: number;
+  cellStart: Int32Array;
+  /**
+   * 1 where a point sits within two cells, over the grid and a border of two cells: a segment shorter than a
+   * cell reaches no point unless its end's cell is marked — one look-up for most segments.
+   */
+  near: Uint8Array;
+  /** Per point in cell order: x, y, metres per degree of longitude, best distance, its square (with slack). */
+  x: Float64Array; y: Float64Array; mPerDegLon: Float64Array; best: Float64Array; bestSquared: Float64Array;
+  id: Int32Array;
+}
+
+function pointCells(ids: readonly number[], px: Float64Array, py: Float64Array, best: Float64Array, radius: number): PointCells {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity, maxAbsY = 0;
+  for (const q of ids) {
+    minX = Math.min(minX, px[q]); maxX = Math.max(maxX, px[q]);
+    minY = Math.min(minY, py[q]); maxY = Math.max(maxY, py[q]);
+    maxAbsY = Math.max(maxAbsY, Math.abs(py[q]));
+  }
+  const reachX = (REACH_SLACK * radius) / (METERS_PER_DEGREE * Math.cos((maxAbsY * Math.PI) / 180));
+  const reachY = (REACH_SLACK * radius) / METERS_PER_DEGREE;
+  // (Never 0 wide: a radius of 0 m around one place still needs cells; 1e-7° is about a centimetre.)
+  const cellW = Math.max(reachX, (maxX - minX) / (MAX_CELLS_PER_AXIS - 1), 1e-7);
+  const cellH = Math.max(reachY, (maxY - minY) / (MAX_CELLS_PER_AXIS - 1), 1e-7);
+  const cols = Math.floor((maxX - minX) / cellW) + 1, rows = Math.floor((maxY - minY) / cellH) + 1;
+  const m = ids.length;
+  const cellOf = ids.map((q) => Math.min(rows - 1, Math.floor((py[q] - minY) / cellH)) * cols + Math.min(cols - 1, Math.floor((px[q] - minX) / cellW)));
+  const cellStart = new Int32Array(cols * rows + 1);
+  for (const c of cellOf) cellStart[c + 1]++;
+  prefixSums(cellStart);
+  const next = new Int32Array(m);
+  const near = new Uint8Array((cols + 4) * (rows + 4));
+  for (let i = 0; i < m; i++) next[i] = cellStart[cellOf[i]]++;
+  cellStart.copyWithin(1, 0, cellStart.length - 1);
+  cellStart[0] = 0;
+  for (const cell of cellOf) {
+    const c = cell % cols, r = (cell - c) / cols;
+    for (let nr = r; nr <= r + 4; nr++) near.fill(1, nr * (cols + 4) + c, nr * (cols + 4) + c + 5);
+  }
+  const cells: PointCells = {
+    minX, minY, cellW, cellH, cols, rows, reachX, reachY, cellStart, near,
+    x: new Float64Array(m), y: new Float64Array(m), mPerDegLon: new Float64Array(m), best: new Float64Array(m), bestSquared: new Float64Array(m), id: new Int32Array(m),
+  };
+  ids.forEach((q, i) => {
+    const at = next[i];
+    cells.x[at] = px[q];
+    cells.y[at] = py[q];
+    cells.mPerDegLon[at] = METERS_PER_DEGREE * Math.cos((py[q] * Math.PI) / 180);
+    cells.best[at] = best[q];
+    cells.bestSquared[at] = best[q] * best[q] * (1 + 1e-9);
+    cells.id[at] = q;
+  });
+  return cells;
+}
+
+/** In its own small function: on a first run it is optimised soon (the grid has up to a million cells). */
+function prefixSums(a: Int32Array): void {
+  for (let i = 1; i < a.length; i++) a[i] += a[i - 1];
+}
+
+/** One walk over the lines: every usable segment measured against the points in the cells within reach. */
+function measurePass(lines: readonly StreetLine[], ids: readonly number[], px: Float64Array, py: Float64Array, best: Float64Array, radius: number): void {
+  const cells = pointCells(ids, px, py, best, radius);
+  walkSegments(lines, cells);
+  for (let i = 0; i < cells.id.length; i++) best[cells.id[i]] = cells.best[i];
+}
+
+/**
+ * The hot loop, in one function called once (optimised on the stack): reads each position once, as
+ * `buildStreetGrid` does (`+p[0]`), and measures as `nearestSegmentsMeters` does, to the bit.
+ */
+function walkSegments(lines: readonly StreetLine[], g: PointCells): void {
+  const { minX, minY, cellW, cellH, cols, rows, reachX, reachY, cellStart, near, x, y, mPerDegLon, best, bestSquared } = g;
+  const lastCol = cols - 1, lastRow = rows - 1, nearCols = cols + 4, nearRows = rows + 4;
+  const mPerDegLat = METERS_PER_DEGREE;
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l];
+    let ax = NaN, ay = NaN;
+    for (let i = 0; i < line.length; i++) {
+      const bx = +line[i][0], by = +line[i][1];
+      const nc = Math.floor((bx - minX) / cellW) + 2, nr = Math.floor((by - minY) / cellH) + 2;
+      const short = Math.abs(bx - ax) <= cellW && Math.abs(by - ay) <= cellH;
+      const nearAny = nc >= 0 && nc < nearCols && nr >= 0 && nr < nearRows && near[nr * nearCols + nc] === 1;
+      if ((ax - ax) + (ay - ay) + (bx - bx) + (by - by) === 0 && (nearAny || !short)) {
+        const c0 = Math.max(0, Math.floor((Math.min(ax, bx) - reachX - minX) / cellW));
+        const c1 = Math.min(lastCol, Math.floor((Math.max(ax, bx) + reachX - minX) / cellW));
+        const r0 = Math.max(0, Math.floor((Math.min(ay, by) - reachY - minY) / cellH));
+        const r1 = Math.min(lastRow, Math.floor((Math.max(ay, by) + reachY - minY) / cellH));
+        for (let r = r0; r <= r1; r++) {
+          for (let c = c0; c <= c1; c++) {
+            const cell = r * cols + c;
+            for (let j = cellStart[cell], end = cellStart[cell + 1]; j < end; j++) {
+              const qx = x[j], qy = y[j], mLon = mPerDegLon[j];
+              const sx = (ax - qx) * mLon, sy = (ay - qy) * mPerDegLat;
+              const dx = (bx - qx) * mLon - sx, dy = (by - qy) * mPerDegLat - sy;
+              const len2 = dx * dx + dy * dy;
+              const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(sx * dx + sy * dy) / len2));
+              const ex = sx + t * dx, ey = sy + t * dy;
+              if (ex * ex + ey * ey > bestSquared[j]) continue;
+              const d = Math.hypot(ex, ey);
+              if (d < best[j]) { best[j] = d; bestSquared[j] = d * d * (1 + 1e-9); }
+            }
+          }
+        }
+      }
+      ax = bx;
+      ay = by;
+    }
+  }
+}
