@@ -96,6 +96,25 @@ describe('SegmentQuery', () => {
     expectSameAsFlatbush([[0, 0, 0, 0], [0, 0, 0, 0]], [[0, 0], [3, 4]], 304);
   });
 
+  it('raises the "big" bar by doublings to the first with at most 64 big segments, and lists those ascending', () => {
+    // 300 short segments and 600 long ones of many lengths: the bar has to go up several doublings.
+    const coords = randomSegments(300, 3000, 30);
+    for (let i = 0; i < 600; i++) {
+      const x = rand() * 3000, y = rand() * 3000, len = 40 * 1.7 ** (i % 12);
+      coords.push(i % 2 ? [x, y, x + len, y] : [x, y, x, y - len]);
+    }
+    const { geomXY, segmentEdge } = segments(coords);
+    const grid = buildSegmentGrid(geomXY, segmentEdge)!;
+    const half = coords.map(([ax, ay, bx, by]) => Math.max(Math.abs(bx - ax), Math.abs(by - ay)) / 2);
+    // The definition, one threshold at a time.
+    let bar = grid.cellMeters / 2;
+    while (half.filter((h) => h > bar).length > 64) bar *= 2;
+    expect(bar).toBeGreaterThan(grid.cellMeters); // more than one doubling happened
+    const expected = half.flatMap((h, k) => (h > bar ? [k] : []));
+    expect(Array.from(grid.bigItems)).toEqual(expected);
+    expect(grid.maxHalfExtent).toBe(Math.max(...half.filter((h) => h <= bar)));
+  });
+
   it('searches everything with an infinite radius', () => {
     const coords = randomSegments(50, 1000, 50);
     expectSameAsFlatbush(coords, [[-1e5, 3e4], [500, 500], [2e6, -1]], Infinity);
