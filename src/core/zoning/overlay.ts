@@ -11,6 +11,7 @@
  * Anything inconsistent (a dead end while tracing) throws, and the caller falls back to polyclip.
  */
 import { CutList, EdgeList, splitPoints, SubEdgeSet } from './overlayEdges';
+import { RingTracer } from './overlayTrace';
 
 /** A polygon as rings of interleaved [x0, y0, x1, y1, …] metres; the first ring is the outer one. */
 export type MetricPolygon = number[][];
@@ -99,6 +100,7 @@ const pool = new VertexPool();
 const edgeList = new EdgeList();
 const cutList = new CutList();
 const subEdges = new SubEdgeSet();
+const tracer = new RingTracer();
 
 export function unionMetric(polygons: readonly MetricPolygon[]): MetricPolygon[] {
   pool.reset();
@@ -153,7 +155,7 @@ export function unionMetric(polygons: readonly MetricPolygon[]): MetricPolygon[]
   // Which side of a sub-edge is inside the union? A polygon the edge belongs to answers by a probe against that
   // polygon alone (its own boundary is the only one near); any other polygon by containing the midpoint — exact,
   // so thin wedges between nearly collinear edges of different polygons cannot fool it.
-  const out = new Map<number, number[]>();
+  tracer.reset(vx.length);
   for (let se = 0; se < subEdges.count; se++) {
     const u = subEdges.u[se], v = subEdges.v[se];
     const mx = (vx[u] + vx[v]) / 2, my = (vy[u] + vy[v]) / 2;
@@ -174,11 +176,9 @@ export function unionMetric(polygons: readonly MetricPolygon[]): MetricPolygon[]
       }
     }
     if (left === right) continue;
-    const from = left ? u : v, to = left ? v : u;
-    const list = out.get(from);
-    if (list) list.push(to); else out.set(from, [to]);
+    if (left) tracer.add(u, v); else tracer.add(v, u);
   }
-  return assemble(traceRings(out, vx, vy), vx, vy);
+  return assemble(tracer.trace(vx, vy), vx, vy);
 }
 
 function pointInRings(rings: MetricPolygon, x: number, y: number): boolean {
@@ -190,40 +190,6 @@ function pointInRings(rings: MetricPolygon, x: number, y: number): boolean {
     }
   }
   return inside;
-}
-
-/** Follow directed edges into closed rings (vertex ids). */
-function traceRings(out: Map<number, number[]>, vx: number[], vy: number[]): number[][] {
-  const rings: number[][] = [];
-  const starts = [...out.keys()].sort((a, b) => a - b);
-  for (const s of starts) {
-    while ((out.get(s)?.length ?? 0) > 0) {
-      const ring = [s];
-      let prev = s;
-      let cur = out.get(s)!.pop()!;
-      let guard = 0;
-      while (cur !== s || ring.length < 2) {
-        if (++guard > 1e6) throw new Error('overlay: ring does not close');
-        ring.push(cur);
-        const next = out.get(cur);
-        if (!next || next.length === 0) throw new Error('overlay: dead end while tracing');
-        // Most clockwise turn relative to the incoming direction.
-        const inAng = Math.atan2(vy[prev] - vy[cur], vx[prev] - vx[cur]);
-        let best = 0, bestTurn = Infinity;
-        for (let k = 0; k < next.length; k++) {
-          let turn = Math.atan2(vy[next[k]] - vy[cur], vx[next[k]] - vx[cur]) - inAng;
-          while (turn <= 0) turn += 2 * Math.PI;
-          while (turn > 2 * Math.PI) turn -= 2 * Math.PI;
-          if (turn < bestTurn) { bestTurn = turn; best = k; }
-        }
-        const nxt = next.splice(best, 1)[0];
-        prev = cur;
-        cur = nxt;
-      }
-      rings.push(ring);
-    }
-  }
-  return rings;
 }
 
 /** Drop collinear vertices, split rings into outer (CCW) and holes (CW), give each hole to its outer ring. */
