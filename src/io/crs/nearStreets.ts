@@ -145,33 +145,38 @@ function pointCells(ids: readonly number[], px: Float64Array, py: Float64Array, 
   const cellW = Math.max(reachX, (maxX - minX) / (MAX_CELLS_PER_AXIS - 1), 1e-7);
   const cellH = Math.max(reachY, (maxY - minY) / (MAX_CELLS_PER_AXIS - 1), 1e-7);
   const cols = Math.floor((maxX - minX) / cellW) + 1, rows = Math.floor((maxY - minY) / cellH) + 1;
+  // Plain loops, no closures: this runs once per pass, mostly before it is optimised.
   const m = ids.length;
-  const cellOf = ids.map((q) => Math.min(rows - 1, Math.floor((py[q] - minY) / cellH)) * cols + Math.min(cols - 1, Math.floor((px[q] - minX) / cellW)));
+  const cellOf = new Int32Array(m);
+  for (let i = 0; i < m; i++) {
+    const q = ids[i];
+    cellOf[i] = Math.min(rows - 1, Math.floor((py[q] - minY) / cellH)) * cols + Math.min(cols - 1, Math.floor((px[q] - minX) / cellW));
+  }
   const cellStart = new Int32Array(cols * rows + 1);
-  for (const c of cellOf) cellStart[c + 1]++;
+  for (let i = 0; i < m; i++) cellStart[cellOf[i] + 1]++;
   prefixSums(cellStart);
   const next = new Int32Array(m);
   const near = new Uint8Array((cols + 4) * (rows + 4));
   for (let i = 0; i < m; i++) next[i] = cellStart[cellOf[i]]++;
   cellStart.copyWithin(1, 0, cellStart.length - 1);
   cellStart[0] = 0;
-  for (const cell of cellOf) {
-    const c = cell % cols, r = (cell - c) / cols;
+  for (let i = 0; i < m; i++) {
+    const c = cellOf[i] % cols, r = (cellOf[i] - c) / cols;
     for (let nr = r; nr <= r + 4; nr++) near.fill(1, nr * (cols + 4) + c, nr * (cols + 4) + c + 5);
   }
   const cells: PointCells = {
     minX, minY, cellW, cellH, cols, rows, reachX, reachY, cellStart, near,
     x: new Float64Array(m), y: new Float64Array(m), mPerDegLon: new Float64Array(m), best: new Float64Array(m), bestSquared: new Float64Array(m), id: new Int32Array(m),
   };
-  ids.forEach((q, i) => {
-    const at = next[i];
+  for (let i = 0; i < m; i++) {
+    const q = ids[i], at = next[i];
     cells.x[at] = px[q];
     cells.y[at] = py[q];
     cells.mPerDegLon[at] = METERS_PER_DEGREE * Math.cos((py[q] * Math.PI) / 180);
     cells.best[at] = best[q];
     cells.bestSquared[at] = best[q] * best[q] * (1 + 1e-9);
     cells.id[at] = q;
-  });
+  }
   return cells;
 }
 
