@@ -72,18 +72,21 @@ function walkChain(
   return g;
 }
 
-export function contractChains(vertexCount: number, segs: RawSegments, lng: Float64Array, lat: Float64Array): ContractedEdges {
-  const n = segs.count;
-  const { from, to, cls } = segs;
-  const segMeters = new Float64Array(n);
-  // Incident segments per vertex (CSR): degrees counted at index v, summed to end offsets, then filled backwards
-  // so `start` ends as the start offsets, in the same order as a forward fill (no copy of the offsets).
-  const start = new Int32Array(vertexCount + 1);
-  // `haversineMeters` written out with the same arithmetic in the same order (same bits), so that the cosine of
-  // a vertex's latitude is computed once for the two segments that meet there along a line: consecutive
-  // segments share a vertex, ~1 instead of 2 cosines per segment (~560k fewer at ×50).
+/*
+ * The build runs once per network, so each pass is its own small function: V8 compiles each hot loop on its
+ * own instead of falling back to the interpreter (boxing every double) at each later loop of one long function.
+ */
+
+/**
+ * Haversine length of each segment into `segMeters`, and each vertex's degree counted at index v of `degree`.
+ * `haversineMeters` written out with the same arithmetic in the same order (same bits), so that the cosine of
+ * a vertex's latitude is computed once for the two segments that meet there along a line: consecutive segments
+ * share a vertex, ~1 instead of 2 cosines per segment (~560k fewer at ×50).
+ */
+function segmentLengths(segs: RawSegments, lng: Float64Array, lat: Float64Array, segMeters: Float64Array, degree: Int32Array): void {
+  const { from, to } = segs;
   let cosVertex = -1, cosLat = 0;
-  for (let s = 0; s < n; s++) {
+  for (let s = 0; s < segs.count; s++) {
     const a = from[s], b = to[s];
     const latA = lat[a], latB = lat[b];
     const cosA = a === cosVertex ? cosLat : Math.cos(latA * RAD);
@@ -94,39 +97,68 @@ export function contractChains(vertexCount: number, segs: RawSegments, lng: Floa
     const s2 = Math.sin(((lng[b] - lng[a]) * RAD) / 2);
     const h = s1 * s1 + cosA * cosB * s2 * s2;
     segMeters[s] = 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(h)));
-    start[a]++;
-    start[b]++;
+    degree[a]++;
+    degree[b]++;
   }
-  for (let v = 0; v < vertexCount; v++) start[v + 1] += start[v];
-  const incident = new Int32Array(2 * n);
-  for (let s = n - 1; s >= 0; s--) {
+}
+
+/**
+ * Incident segments per vertex (CSR): `start` holds the degrees at index v; summed to end offsets, then filled
+ * backwards, it ends as the start offsets, in the order of a forward fill (no copy of the offsets).
+ */
+function incidentSegments(segs: RawSegments, start: Int32Array): Int32Array {
+  const { from, to } = segs;
+  for (let v = 0; v + 1 < start.length; v++) start[v + 1] += start[v];
+  const incident = new Int32Array(2 * segs.count);
+  for (let s = segs.count - 1; s >= 0; s--) {
     incident[--start[to[s]]] = s;
     incident[--start[from[s]]] = s;
   }
-  const keep = new Uint8Array(vertexCount);
-  for (let v = 0; v < vertexCount; v++) {
+  return incident;
+}
+
+/** 1 for vertices that end an edge: degree other than 2, or a road-class change (every edge keeps one class). */
+function keptVertices(start: Int32Array, incident: Int32Array, cls: Uint8Array): Uint8Array {
+  const keep = new Uint8Array(start.length - 1);
+  for (let v = 0; v < keep.length; v++) {
     const k = start[v];
-    // A road-class change is a node too: every edge keeps one class.
     keep[v] = start[v + 1] - k !== 2 || cls[incident[k]] !== cls[incident[k + 1]] ? 1 : 0;
   }
-  const visited = new Uint8Array(n);
-  // Edges ≤ segments; geometry vertices = segments + edges ≤ 2 · segments.
-  const out: ContractedEdges = {
-    count: 0, from: new Int32Array(n), to: new Int32Array(n), cls: new Uint8Array(n), road: new Int32Array(n),
-    meters: new Float64Array(n), geomVertices: new Int32Array(2 * n), geomOffsets: new Int32Array(n + 1), geomCumMeters: new Float64Array(2 * n),
-  };
+  return keep;
+}
+
+/** Walks every chain from a kept vertex, then the closed rings of degree-2 vertices left over. */
+function walkAll(
+  out: ContractedEdges, segs: RawSegments, segMeters: Float64Array, start: Int32Array, incident: Int32Array, keep: Uint8Array,
+): void {
+  const visited = new Uint8Array(segs.count);
   let g = 0;
-  for (let v = 0; v < vertexCount; v++) {
+  for (let v = 0; v < keep.length; v++) {
     if (!keep[v]) continue;
     for (let k = start[v]; k < start[v + 1]; k++) {
       if (!visited[incident[k]]) g = walkChain(out, segs, segMeters, start, incident, keep, visited, v, incident[k], g);
     }
   }
   // What is left are closed rings of degree-2 vertices (a roundabout-like loop on its own): start at its first vertex.
-  for (let s = 0; s < n; s++) {
+  for (let s = 0; s < segs.count; s++) {
     if (visited[s]) continue;
-    keep[from[s]] = 1;
-    g = walkChain(out, segs, segMeters, start, incident, keep, visited, from[s], s, g);
+    keep[segs.from[s]] = 1;
+    g = walkChain(out, segs, segMeters, start, incident, keep, visited, segs.from[s], s, g);
   }
+}
+
+export function contractChains(vertexCount: number, segs: RawSegments, lng: Float64Array, lat: Float64Array): ContractedEdges {
+  const n = segs.count;
+  const segMeters = new Float64Array(n);
+  const start = new Int32Array(vertexCount + 1);
+  segmentLengths(segs, lng, lat, segMeters, start);
+  const incident = incidentSegments(segs, start);
+  const keep = keptVertices(start, incident, segs.cls);
+  // Edges ≤ segments; geometry vertices = segments + edges ≤ 2 · segments.
+  const out: ContractedEdges = {
+    count: 0, from: new Int32Array(n), to: new Int32Array(n), cls: new Uint8Array(n), road: new Int32Array(n),
+    meters: new Float64Array(n), geomVertices: new Int32Array(2 * n), geomOffsets: new Int32Array(n + 1), geomCumMeters: new Float64Array(2 * n),
+  };
+  walkAll(out, segs, segMeters, start, incident, keep);
   return out;
 }
