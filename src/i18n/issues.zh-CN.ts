@@ -129,4 +129,8 @@ export const issuesZhCN = {
   propUnsafeInteger: '字段 {{field}} 的整数超过 2^53；末几位可能丢失',
   propMissing: '缺少字段 {{field}}',
   propNotNumber: '字段 {{field}} 不是数字',
+  osmReasonNoOuter: '没有外环路径（outer）',
+  osmReasonMemberMissing: '成员 way/{{ref}} 不在文件中',
+  osmReasonMemberIncomplete: '成员 way/{{ref}} 的 {{total}} 个节点中缺少 {{missing}} 个',
+  osmReasonRingsOpen: '环不能闭合',
 } as const satisfies Record<IssueCode, string>;

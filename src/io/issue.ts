@@ -5,7 +5,7 @@
  */
 import type { InputIssue } from '../core/types';
 import type { IssueCode } from './issueTemplates';
-import { ISSUE_TEMPLATES } from './issueTemplates';
+import { ISSUE_TEMPLATES, NESTED_REASON_CODES } from './issueTemplates';
 
 export type IssueParams = Record<string, string | number>;
 /** Everything of an issue but its text. */
@@ -20,12 +20,21 @@ export function issueText(code: IssueCode, params: IssueParams = {}): string {
 
 /**
  * An issue with its code, params and English message; `label` ("Feature 3", "Line 7") prefixes the message
- * only: the report shows where in a column of its own.
+ * only: the report shows where in a column of its own. A `reason` param that is itself the text of a code
+ * (an OSM relation's or a polygon part's reason) also gets `reason$code` and `reason$<param>` entries, so the
+ * UI can translate it inside the outer text.
  * @example issue('csvEmpty', {}, { severity: 'error', file: 'a.csv', action: 'skipped' })
  */
 export function issue(code: IssueCode, params: IssueParams, fields: IssueFields, label?: string): InputIssue {
   const text = issueText(code, params);
-  return { ...fields, message: label === undefined ? text : `${label}: ${text}`, code, params };
+  const reason = params.reason;
+  const nested = typeof reason === 'string' ? codeOfText(reason, NESTED_REASON_CODES) : null;
+  let all = params;
+  if (nested) {
+    all = { ...params, reason$code: nested.code };
+    for (const [k, v] of Object.entries(nested.params)) all[`reason$${k}`] = v;
+  }
+  return { ...fields, message: label === undefined ? text : `${label}: ${text}`, code, params: all };
 }
 
 const matchers = new Map<IssueCode, RegExp>();

@@ -42,6 +42,14 @@ const GEOMETRY_REASONS = {
   geomCheckFailed: 'geometry could not be checked: {{detail}}',
 } as const;
 
+/** Why an OSM relation gives no complete area (osm/geometry.ts), quoted as {{reason}} by the OSM issues. */
+const OSM_RELATION_REASONS = {
+  osmReasonNoOuter: 'has no outer way',
+  osmReasonMemberMissing: 'member way/{{ref}} is missing from the file',
+  osmReasonMemberIncomplete: 'member way/{{ref}} has {{missing}} of {{total}} nodes missing',
+  osmReasonRingsOpen: 'rings do not close',
+} as const;
+
 /** Attribute warnings of validate/properties.ts. */
 const PROPERTY_WARNINGS = {
   propFieldNameUndecodable: 'field name "{{field}}" contains undecodable characters (U+FFFD): wrong encoding?',
@@ -158,6 +166,7 @@ export const ISSUE_TEMPLATES = {
   ...GEOMETRY_REPAIRS,
   ...countedForms(GEOMETRY_REPAIRS, ' ({{count}})'),
   ...PROPERTY_WARNINGS,
+  ...OSM_RELATION_REASONS,
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_TEMPLATES;
@@ -167,3 +176,5 @@ export const GEOMETRY_REASON_CODES = Object.keys(GEOMETRY_REASONS) as IssueCode[
 /** Counted forms first: "closed unclosed rings (2)" is the counted form, not a plain text that happens to end so. */
 export const GEOMETRY_REPAIR_CODES = [...Object.keys(countedForms(GEOMETRY_REPAIRS, '')), ...Object.keys(GEOMETRY_REPAIRS)] as IssueCode[];
 export const PROPERTY_WARNING_CODES = Object.keys(PROPERTY_WARNINGS) as IssueCode[];
+/** The codes a `reason` param may be the text of (it is then translated too: see `issue`). */
+export const NESTED_REASON_CODES = [...Object.keys(GEOMETRY_REASONS), ...Object.keys(OSM_RELATION_REASONS)] as IssueCode[];

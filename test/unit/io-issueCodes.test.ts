@@ -15,11 +15,12 @@ import { toCommunities } from '../../src/io/domain';
 import { readGeoJSON } from '../../src/io/geojson';
 import { codeOfText, issueText } from '../../src/io/issue';
 import type { IssueCode } from '../../src/io/issueTemplates';
-import { GEOMETRY_REASON_CODES, GEOMETRY_REPAIR_CODES, ISSUE_TEMPLATES } from '../../src/io/issueTemplates';
+import { GEOMETRY_REASON_CODES, GEOMETRY_REPAIR_CODES, ISSUE_TEMPLATES, NESTED_REASON_CODES } from '../../src/io/issueTemplates';
 import { readOsm } from '../../src/io/osm';
 import { validateFeatures } from '../../src/io/validate';
 import { checkGeometryThorough } from '../../src/io/validate/geometry';
 import { renameIssues } from '../../src/store/importMerge';
+import { issueReason } from '../../src/ui/import/issueReason';
 
 const placeholders = (s: string): string[] => [...new Set([...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]))].sort();
 const zh = resources['zh-CN'].translation.issues as Record<string, string>;
@@ -29,7 +30,8 @@ const codes = Object.keys(ISSUE_TEMPLATES) as IssueCode[];
 function translator(lng: 'zh-CN' | 'en') {
   const inst = i18next.createInstance();
   void inst.init({ resources, lng, fallbackLng: false, interpolation: { escapeValue: false }, initAsync: false });
-  return (i: InputIssue): string => inst.t(`issues.${i.code ?? 'none'}`, i.params ?? {});
+  // What the import report shows (ui/import/issueReason.ts).
+  return (i: InputIssue): string => issueReason(inst.t, i);
 }
 const tEn = translator('en');
 const tZh = translator('zh-CN');
@@ -71,7 +73,7 @@ describe('issue codes and their translations', () => {
     const text = files.map((f) => readFileSync(f, 'utf8')).join('\n');
     const named = new Set([...text.matchAll(/'([a-z][A-Za-z0-9]+)'/g)].map((m) => m[1]).filter((w) => w in ISSUE_TEMPLATES));
     // The codes validate.ts finds by matching texts of validate/*, and the generated "…Counted" forms.
-    const matched = new Set<string>([...GEOMETRY_REASON_CODES, ...GEOMETRY_REPAIR_CODES, 'propFieldNameUndecodable', 'propValueUndecodable', 'propMarkup', 'propNumberTooLarge', 'propUnsafeInteger', 'propMissing', 'propNotNumber']);
+    const matched = new Set<string>([...GEOMETRY_REASON_CODES, ...GEOMETRY_REPAIR_CODES, ...NESTED_REASON_CODES, 'propFieldNameUndecodable', 'propValueUndecodable', 'propMarkup', 'propNumberTooLarge', 'propUnsafeInteger', 'propMissing', 'propNotNumber']);
     expect(codes.filter((c) => !named.has(c) && !matched.has(c))).toEqual([]);
     // No issue is built with a bare message any more (outside io/crs, whose hints travel inside crsHint).
     const bare = files.filter((f) => /action: '(?:skipped|repaired|kept)'[^}\n]*message: [`']/.test(readFileSync(f, 'utf8')));
@@ -98,6 +100,11 @@ describe('English messages are the texts they were before codes', () => {
     expectIssue(r.issues.find((i) => i.featureIndex === 1 && i.action === 'repaired'), 'geomRepairDuplicatePointsCounted', 'Feature 1: removed duplicate consecutive points (3)');
     expectIssue(r.issues.find((i) => i.featureIndex === 1 && i.action === 'kept'), 'propMissing', 'Feature 1: field 户数 is missing');
     expect(tZh(r.issues.find((i) => i.featureIndex === 1 && i.action === 'repaired')!)).toBe('删除了连续重复的点（3 处）');
+    const multi = validateFeatures([{ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: [
+      [[[116, 39], [116.001, 39], [116, 39]]], [[[116, 39], [116.001, 39], [116.001, 39.001], [116, 39]]]] } }], { fileName: 'm.geojson' });
+    const dropped = multi.issues.find((i) => i.action === 'repaired');
+    expectIssue(dropped, 'geomRepairDroppedPolygonParts', 'Feature 0: dropped invalid polygon parts (polygon ring has 3 positions, at least 4 needed)');
+    expect(tZh(dropped!)).toBe('删除了无效的多边形部分（多边形的环只有 3 个点，至少需要 4 个）');
   });
 
   it('domain mapping, OSM and renamed ids', () => {
@@ -107,6 +114,11 @@ describe('English messages are the texts they were before codes', () => {
     const osm = readOsm('<osm version="0.6"><node id="1" lat="39" lon="116"/><node id="2" lat="39" lon="116.001"/><node id="3" lat="39.001" lon="116"/>'
       + '<way id="7"><nd ref="1"/><nd ref="2"/><nd ref="3"/><tag k="landuse" v="residential"/><tag k="name" v="X"/></way></osm>', 'o.osm');
     expectIssue(osm.communities.issues[0], 'osmWayNotClosed', 'way/7 landuse=residential "X" is not closed');
+    const rel = readOsm('<osm version="0.6"><relation id="5"><member type="way" ref="99" role="outer"/><tag k="type" v="multipolygon"/><tag k="landuse" v="residential"/></relation></osm>', 'r.osm');
+    const incomplete = rel.communities.issues.find((i) => i.featureId === 'relation/5');
+    expectIssue(incomplete, 'osmRelationIncomplete', 'relation/5 landuse=residential is incomplete: member way/99 is missing from the file');
+    // The quoted reason is translated too.
+    expect(tZh(incomplete!)).toBe('relation/5 landuse=residential 不完整：成员 way/99 不在文件中');
     expectIssue(renameIssues([{ index: 0, from: 'F1', to: 'F1-2' }], 'f.geojson', 'facility')[0], 'idRenamedFacility', 'id "F1" is already used by a loaded facility; renamed to "F1-2"');
   });
 

@@ -10,6 +10,20 @@ const LABEL = /^(?:Feature|Line) \d+: /;
  */
 export function issueReason(t: TFunction, issue: InputIssue): string {
   const key = `issues.${issue.code ?? ''}`;
-  if (issue.code !== undefined && t(key, { defaultValue: '' }) !== '') return t(key, issue.params ?? {});
+  if (issue.code !== undefined && t(key, { defaultValue: '' }) !== '') return t(key, translatedNested(t, issue.params ?? {}));
   return issue.message.replace(LABEL, '');
+}
+
+/** The params with each `<name>$code` (a reason quoted in the text, see io/issue.ts) replaced by its translation. */
+function translatedNested(t: TFunction, params: Record<string, string | number>): Record<string, string | number> {
+  const out = { ...params };
+  for (const [key, code] of Object.entries(params)) {
+    if (!key.endsWith('$code')) continue;
+    const name = key.slice(0, -'$code'.length);
+    const inner: Record<string, string | number> = {};
+    for (const [k, v] of Object.entries(params)) if (k.startsWith(`${name}$`) && k !== key) inner[k.slice(name.length + 1)] = v;
+    const text = t(`issues.${String(code)}`, { ...inner, defaultValue: '' });
+    if (text !== '') out[name] = text;
+  }
+  return out;
 }
