@@ -42,7 +42,8 @@ class VertexPool {
   private mask = 1023;
 
   reset(): void {
-    this.x = []; this.y = [];
+    // Emptied, not replaced: their capacity carries over to the next union (vertices are read only within one).
+    this.x.length = 0; this.y.length = 0;
     this.cellX.length = 0; this.cellY.length = 0; this.next.length = 0;
     if (++this.gen > 0x3fffffff) { this.stamp.fill(0); this.gen = 1; }
   }
@@ -101,13 +102,15 @@ const edgeList = new EdgeList();
 const cutList = new CutList();
 const subEdges = new SubEdgeSet();
 const tracer = new RingTracer();
+/** Per input polygon: minX, minY, maxX, maxY of its (merged) vertices. Scratch, one array for every union. */
+let pbox = new Float64Array(64);
 
 export function unionMetric(polygons: readonly MetricPolygon[]): MetricPolygon[] {
   pool.reset();
   let capacity = 0;
   for (const rings of polygons) for (const r of rings) capacity += r.length >> 1;
   edgeList.reset(capacity);
-  const pbox: number[][] = [];
+  if (pbox.length < polygons.length * 4) pbox = new Float64Array(polygons.length * 8);
   for (let poly = 0; poly < polygons.length; poly++) {
     const rings = polygons[poly];
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
@@ -122,7 +125,7 @@ export function unionMetric(polygons: readonly MetricPolygon[]): MetricPolygon[]
         if (a !== b) edgeList.push(ax, ay, bx, by, a, b, poly);
       }
     }
-    pbox.push([minX, minY, maxX, maxY]);
+    pbox[poly * 4] = minX; pbox[poly * 4 + 1] = minY; pbox[poly * 4 + 2] = maxX; pbox[poly * 4 + 3] = maxY;
   }
   const m = edgeList.count;
   if (m === 0) return [];
@@ -166,8 +169,7 @@ export function unionMetric(polygons: readonly MetricPolygon[]): MetricPolygon[]
     const nx = (-dy / len) * probe, ny = (dx / len) * probe;
     let left = false, right = false;
     for (let p = 0; p < polygons.length && !(left && right); p++) {
-      const b = pbox[p];
-      if (mx < b[0] - PROBE_METERS || mx > b[2] + PROBE_METERS || my < b[1] - PROBE_METERS || my > b[3] + PROBE_METERS) continue;
+      if (mx < pbox[p * 4] - PROBE_METERS || mx > pbox[p * 4 + 2] + PROBE_METERS || my < pbox[p * 4 + 1] - PROBE_METERS || my > pbox[p * 4 + 3] + PROBE_METERS) continue;
       if (subEdges.hasOwner(se, p)) {
         left = left || pointInRings(polygons[p], mx + nx, my + ny);
         right = right || pointInRings(polygons[p], mx - nx, my - ny);
