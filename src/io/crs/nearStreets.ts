@@ -123,8 +123,8 @@ interface PointCells {
   reachX: number; reachY: number;
   cellStart: Int32Array;
   /**
-   * 1 where a point sits within two cells, over the grid and a border of two cells: a segment shorter than a
-   * cell reaches no point unless its end's cell is marked — one look-up for most segments.
+   * 1 where a point sits within two cells, over the grid and a border of two cells: a segment at most two
+   * cells long reaches no point unless its midpoint's cell is marked — one look-up for most segments.
    */
   near: Uint8Array;
   /** Per point in cell order: x, y, metres per degree of longitude, best distance, its square (with slack). */
@@ -205,8 +205,10 @@ function walkSegments(lines: readonly StreetLine[], g: PointCells): void {
     let ax = NaN, ay = NaN;
     for (let i = 0; i < line.length; i++) {
       const bx = +line[i][0], by = +line[i][1];
-      const nc = Math.floor((bx - minX) / cellW) + 2, nr = Math.floor((by - minY) / cellH) + 2;
-      const short = Math.abs(bx - ax) <= cellW && Math.abs(by - ay) <= cellH;
+      // A segment at most two cells wide and tall lies within a cell of its midpoint, so a point within reach of
+      // it is within two cells of the midpoint's cell (reach ≤ a cell): one look-up in `near` decides.
+      const nc = Math.floor(((ax + bx) / 2 - minX) / cellW) + 2, nr = Math.floor(((ay + by) / 2 - minY) / cellH) + 2;
+      const short = Math.abs(bx - ax) <= 2 * cellW && Math.abs(by - ay) <= 2 * cellH;
       const nearAny = nc >= 0 && nc < nearCols && nr >= 0 && nr < nearRows && near[nr * nearCols + nc] === 1;
       if ((ax - ax) + (ay - ay) + (bx - bx) + (by - by) === 0 && (nearAny || !short)) {
         const c0 = Math.max(0, Math.floor((Math.min(ax, bx) - reachX - minX) / cellW));
