@@ -206,8 +206,8 @@ function detectStreetOffset(features: readonly Feature[], roads: readonly Featur
   const asReadMedian = median(asRead);
   // No hint unless a shift's median distance is at most 70% of the as-read one, and a median is beyond that
   // exactly when n − ⌊n/2⌋ distances are: the first pass tells, within its radius, so data in WGS84 (the usual
-  // case) is settled without measuring the far shifted points. ×50 facilities, first runs, min of 6: ~300 ms
-  // CPU with every segment filed in the grid, ~175 ms with this one walk.
+  // case) is settled without measuring the far shifted points. ×50 facilities, first runs under load, min of 6:
+  // ~210–300 ms CPU with every segment filed in the grid, ~140 ms with this one walk.
   const nearMeters = asReadMedian * NEAR_FACTOR;
   if (shifts.every((_, k) => medianBeyond(first, (k + 1) * n, n, nearMeters))) return null;
   const shifted = settleMeters(lines, all, first, n, all.length);
