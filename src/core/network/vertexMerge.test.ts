@@ -46,6 +46,7 @@ describe('VertexMerger (dense grid over known bounds) vs brute force', () => {
   it.each([0, 0.5, 2])('gives the same node ids as comparing every pair (tolerance %s m)', (tol) => {
     const points = cluster(17 + tol * 10);
     const merger = new VertexMerger(tol, points.length, boundsOf(points));
+    expect(merger.denseGrid).toBe(tol > 0); // a zero tolerance keeps the hash table
     expect(points.map(([x, y]) => merger.add(x, y))).toEqual(bruteForce(points, tol));
   });
 
@@ -53,9 +54,17 @@ describe('VertexMerger (dense grid over known bounds) vs brute force', () => {
     const points = cluster(23);
     // Bounds of the middle only: a third of the points lie outside; capacity grows from 16.
     const merger = new VertexMerger(0.5, 4, [-5, -5, 5, 5]);
+    expect(merger.denseGrid).toBe(true);
     const ids = points.map(([x, y]) => merger.add(x, y));
     expect(ids).toEqual(bruteForce(points, 0.5));
     expect(merger.count).toBeLessThan(points.length / 2);
+  });
+
+  it('keeps the hash table for two crowded towns far apart (grid cells would be wide), with the same ids', () => {
+    const towns = [...cluster(31), ...cluster(37).map(([x, y]): [number, number] => [x + 50000, y + 50000])];
+    const merger = new VertexMerger(0.5, towns.length, boundsOf(towns));
+    expect(merger.denseGrid).toBe(false);
+    expect(towns.map(([x, y]) => merger.add(x, y))).toEqual(bruteForce(towns, 0.5));
   });
 
   it('handles a thin extent (one straight road) and unusable bounds', () => {
@@ -65,7 +74,9 @@ describe('VertexMerger (dense grid over known bounds) vs brute force', () => {
     expect(line.map(([x, y]) => thin.add(x, y))).toEqual(bruteForce(line, 0));
     const tolerant = new VertexMerger(0.5, line.length, boundsOf(line));
     expect(line.map(([x, y]) => tolerant.add(x, y))).toEqual(bruteForce(line, 0.5));
+    expect(tolerant.denseGrid).toBe(true);
     const nan = new VertexMerger(0.5, line.length, [NaN, NaN, NaN, NaN]); // falls back to the hash table
+    expect(nan.denseGrid).toBe(false);
     expect(line.map(([x, y]) => nan.add(x, y))).toEqual(bruteForce(line, 0.5));
   });
 });

@@ -12,6 +12,9 @@
  * (652k vertices) took ~65 ms that way against ~200 ms with the hash table, whose random probes into ~12 MB each
  * waited on memory. The result does not depend on the cells: every node within the tolerance is found either way.
  */
+/** Widest dense-grid cell, in tolerances (8 × the hash table's 32). */
+const MAX_GRID_CELL_TOLERANCES = 256;
+
 export class VertexMerger {
   xs: Float64Array;
   ys: Float64Array;
@@ -62,9 +65,15 @@ export class VertexMerger {
     this.cellHead = new Int32Array(size).fill(-1);
   }
 
+  /** True when the cells are the dense grid over known bounds (else the hash table). */
+  get denseGrid(): boolean {
+    return this.gridHead !== null;
+  }
+
   /**
    * Dense grid over the bounds: cells of at least 32 tolerances and about one per expected vertex (the cell
-   * count beyond that bought no speed at ×50), padded by one cell on each side. False for unusable bounds.
+   * count beyond that bought no speed at ×50), padded by one cell on each side. False for unusable bounds,
+   * a zero tolerance, or vertices too sparse for cells of at most MAX_GRID_CELL_TOLERANCES tolerances.
    */
   private initGrid(bounds: ArrayLike<number>, capacity: number): boolean {
     const minX = bounds[0], minY = bounds[1], maxX = bounds[2], maxY = bounds[3];
@@ -74,6 +83,9 @@ export class VertexMerger {
     const cellsFor = (s: number): number => (Math.floor(maxX / s) - Math.floor(minX / s) + 3) * (Math.floor(maxY / s) - Math.floor(minY / s) + 3);
     // A thin extent (one long straight road) would give tiny cells and a long row: keep the table O(vertices).
     while (cellsFor(size) > 2 * capacity + 4096) size *= 1.5;
+    // Cells much wider than the hash table's would hold long lists where the vertices crowd (a dense town in a
+    // wide, mostly empty extent): keep the hash table then. At ×50 the cells are ~46 m (tolerance 0.5 m).
+    if (size > MAX_GRID_CELL_TOLERANCES * this.tol) return false;
     this.cellSize = size;
     this.gridCol0 = Math.floor(minX / size) - 1;
     this.gridRow0 = Math.floor(minY / size) - 1;
