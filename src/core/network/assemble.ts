@@ -193,8 +193,7 @@ interface EdgeArrays {
 function copyEdges(
   edges: ContractedEdges, order: Int32Array, vertexNode: Int32Array, lng: Float64Array, lat: Float64Array, projection: LocalProjection, out: EdgeArrays,
 ): number {
-  const { from: oldFrom, to: oldTo, meters, cls, road, firstSegment, geomOffsets: oldOffsets } = edges;
-  const { segFrom, segTo, segMeters, incidentStart, incident } = edges;
+  const { from: oldFrom, to: oldTo, meters, cls, road, geomVertices, geomCumMeters: oldCum, geomOffsets: oldOffsets } = edges;
   const { edgeFrom, edgeTo, edgeMeters, edgeClass, edgeRoad, geomOffsets, geomLngLat, geomXY, geomCumMeters, segmentEdge, offsets } = out;
   const { originLng, originLat, metersPerDegreeLng, metersPerDegreeLat } = projection;
   let totalMeters = 0, g = 0;
@@ -208,27 +207,18 @@ function copyEdges(
     totalMeters += edgeMeters[e] = meters[old];
     edgeClass[e] = cls[old];
     edgeRoad[e] = road[old];
-    // The chain walked again (see contract.ts `edgeGeometry`): the same sums in the same order, so the same metres.
-    const steps = oldOffsets[old + 1] - oldOffsets[old] - 1;
-    let v = oldFrom[old], seg = firstSegment[old], cum = 0;
-    for (let k = 0; ; k++, g++) {
+    const end = oldOffsets[old + 1];
+    for (let k = oldOffsets[old]; k < end; k++, g++) {
+      const v = geomVertices[k];
       const vLng = lng[v], vLat = lat[v];
       geomLngLat[2 * g] = vLng;
       geomLngLat[2 * g + 1] = vLat;
       // toLocalX / toLocalY written out (same arithmetic): ~900k vertices at ×50.
       geomXY[2 * g] = (vLng - originLng) * metersPerDegreeLng;
       geomXY[2 * g + 1] = (vLat - originLat) * metersPerDegreeLat;
-      geomCumMeters[g] = cum;
-      if (k === steps) break;
-      segmentEdge[g - e] = e;
-      if (k > 0) {
-        const s0 = incident[incidentStart[v]];
-        seg = s0 === seg ? incident[incidentStart[v] + 1] : s0;
-      }
-      v = segFrom[seg] === v ? segTo[seg] : segFrom[seg];
-      cum += segMeters[seg];
+      geomCumMeters[g] = oldCum[k];
+      if (k + 1 < end) segmentEdge[g - e] = e;
     }
-    g++;
     geomOffsets[e + 1] = g;
   }
   return totalMeters;

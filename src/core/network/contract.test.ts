@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../test/fixtures/network/prng';
 import { haversineMeters } from '../geo/metres';
-import { contractChains, edgeGeometry } from './contract';
+import { contractChains } from './contract';
 import type { RawSegments } from './contract';
 
 /** Segments of polylines over vertex ids: each line is a list of vertex ids walked in order. */
@@ -35,19 +35,17 @@ describe('contractChains', () => {
       { ids: [10, 11, 12, 13, 10], cls: 1 }, // a ring on its own
     ]);
     const out = contractChains(vertexCount, segs, lng, lat);
-    const edges = Array.from({ length: out.count }, (_, e) => edgeGeometry(out, e).vertices);
+    const edges = Array.from({ length: out.count }, (_, e) => Array.from(out.geomVertices.subarray(out.geomOffsets[e], out.geomOffsets[e + 1])));
     expect(edges).toEqual([[0, 1, 2], [2, 3, 4, 5, 6], [2, 9], [6, 7, 8], [10, 11, 12, 13, 10]]);
     expect(Array.from(out.cls.subarray(0, out.count))).toEqual([2, 2, 2, 3, 1]);
     for (let e = 0; e < out.count; e++) {
-      const { vertices, cumMeters } = edgeGeometry(out, e);
-      expect(vertices.length).toBe(out.geomOffsets[e + 1] - out.geomOffsets[e]);
-      expect([out.from[e], out.to[e]]).toEqual([vertices[0], vertices[vertices.length - 1]]);
       let meters = 0;
-      expect(cumMeters[0]).toBe(0);
-      for (let i = 1; i < vertices.length; i++) {
-        const a = vertices[i - 1], b = vertices[i];
+      const first = out.geomOffsets[e];
+      expect(out.geomCumMeters[first]).toBe(0);
+      for (let g = first + 1; g < out.geomOffsets[e + 1]; g++) {
+        const a = out.geomVertices[g - 1], b = out.geomVertices[g];
         meters += haversineMeters(lng[a], lat[a], lng[b], lat[b]);
-        expect(cumMeters[i]).toBe(meters);
+        expect(out.geomCumMeters[g]).toBe(meters);
       }
       expect(out.meters[e]).toBe(meters);
       expect(meters).toBeGreaterThan(100);

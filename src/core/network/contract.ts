@@ -18,11 +18,7 @@ export interface RawSegments {
   count: number;
 }
 
-/**
- * Typed arrays sized for the worst case; `count` edges are used. An edge's geometry is not stored: it is walked
- * again from its first segment when the network is assembled (`edgeGeometry` shows how), which at ×50 saved
- * writing and reading back ~11 MB of fresh vertex and metre arrays (900k geometry vertices).
- */
+/** Typed arrays sized for the worst case; `count` edges and `geomOffsets[count]` geometry vertices are used. */
 export interface ContractedEdges {
   count: number;
   /** Vertex ids of each edge's end points. */
@@ -31,42 +27,16 @@ export interface ContractedEdges {
   cls: Uint8Array;
   road: Int32Array;
   meters: Float64Array;
-  /** Segment that each edge's chain starts with, at `from`. */
-  firstSegment: Int32Array;
-  /** Geometry vertices (both ends included) of edge e are `geomOffsets[e] .. geomOffsets[e + 1]`, counted only. */
+  /** Flattened vertex ids of each edge's geometry (both ends included), `geomOffsets` per edge. */
+  geomVertices: Int32Array;
   geomOffsets: Int32Array;
-  /** The chains to walk again: segment ends and lengths, and the two segments of each degree-2 vertex. */
-  segFrom: Int32Array;
-  segTo: Int32Array;
-  segMeters: Float64Array;
-  /** Incident segments of vertex v: `incident[incidentStart[v] .. incidentStart[v + 1])`. */
-  incidentStart: Int32Array;
-  incident: Int32Array;
-}
-
-/** Vertices of edge e and metres from its start at each, walking its chain again (as `assembleNetwork` does inline). */
-export function edgeGeometry(edges: ContractedEdges, e: number): { vertices: number[]; cumMeters: number[] } {
-  const { segFrom, segTo, segMeters, incidentStart, incident } = edges;
-  let cur = edges.from[e], seg = edges.firstSegment[e], meters = 0;
-  const vertices = [cur], cumMeters = [0];
-  const steps = edges.geomOffsets[e + 1] - edges.geomOffsets[e] - 1;
-  for (let k = 0; k < steps; k++) {
-    const next = segFrom[seg] === cur ? segTo[seg] : segFrom[seg];
-    meters += segMeters[seg];
-    vertices.push(next);
-    cumMeters.push(meters);
-    cur = next;
-    if (k + 1 < steps) {
-      const s0 = incident[incidentStart[next]];
-      seg = s0 === seg ? incident[incidentStart[next] + 1] : s0;
-    }
-  }
-  return { vertices, cumMeters };
+  /** Metres from the edge start at each geometry vertex (parallel to `geomVertices`). */
+  geomCumMeters: Float64Array;
 }
 
 /**
  * Walk one chain from kept vertex `start` through segment `first` until the next kept vertex (or back to a
- * segment already walked, which closes a ring), counting its geometry vertices from `g`; returns the new count.
+ * segment already walked, which closes a ring), appending its geometry at `g`; returns the new end of geometry.
  * A module-level function over local typed arrays rather than a closure over `out`: ~25 % less time for the
  * walk at ×50 (560k segments).
  */
@@ -74,14 +44,17 @@ function walkChain(
   out: ContractedEdges, segs: RawSegments, segMeters: Float64Array, start: Int32Array, incident: Int32Array,
   keep: Uint8Array, visited: Uint8Array, from: number, first: number, g: number,
 ): number {
+  const { geomVertices, geomCumMeters } = out;
   const segFrom = segs.from, segTo = segs.to;
   let cur = from, seg = first, meters = 0;
-  g++;
+  geomVertices[g] = from;
+  geomCumMeters[g++] = 0;
   for (;;) {
     visited[seg] = 1;
     const next = segFrom[seg] === cur ? segTo[seg] : segFrom[seg];
     meters += segMeters[seg];
-    g++;
+    geomVertices[g] = next;
+    geomCumMeters[g++] = meters;
     cur = next;
     if (keep[next]) break;
     const s0 = incident[start[next]], s1 = incident[start[next] + 1];
@@ -95,7 +68,6 @@ function walkChain(
   out.cls[e] = segs.cls[first];
   out.road[e] = segs.road[first];
   out.meters[e] = meters;
-  out.firstSegment[e] = first;
   out.geomOffsets[e + 1] = g;
   return g;
 }
@@ -182,11 +154,10 @@ export function contractChains(vertexCount: number, segs: RawSegments, lng: Floa
   segmentLengths(segs, lng, lat, segMeters, start);
   const incident = incidentSegments(segs, start);
   const keep = keptVertices(start, incident, segs.cls);
-  // Edges ≤ segments.
+  // Edges ≤ segments; geometry vertices = segments + edges ≤ 2 · segments.
   const out: ContractedEdges = {
     count: 0, from: new Int32Array(n), to: new Int32Array(n), cls: new Uint8Array(n), road: new Int32Array(n),
-    meters: new Float64Array(n), firstSegment: new Int32Array(n), geomOffsets: new Int32Array(n + 1),
-    segFrom: segs.from, segTo: segs.to, segMeters, incidentStart: start, incident,
+    meters: new Float64Array(n), geomVertices: new Int32Array(2 * n), geomOffsets: new Int32Array(n + 1), geomCumMeters: new Float64Array(2 * n),
   };
   walkAll(out, segs, segMeters, start, incident, keep);
   return out;
