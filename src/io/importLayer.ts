@@ -50,7 +50,7 @@ export function importLayer(layer: LayerRead, options: ImportOptions = {}): Impo
 
   // Hints only when nobody has said what the coordinates are.
   const hints = source === 'default' ? detectCrsHints(layer.features, options.roads) : [];
-  for (const h of hints) issues.push(issue('crsHint', { hint: h.message }, { severity: 'warning', file: layer.fileName, action: 'kept' }));
+  for (const h of hints) issues.push(issue('crsHint', { reason: h.message }, { severity: 'warning', file: layer.fileName, action: 'kept' }));
 
   const wgs = toWgs84(layer.features, crs);
   const lines = layer.sourceLines;

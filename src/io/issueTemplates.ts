@@ -50,6 +50,16 @@ const OSM_RELATION_REASONS = {
   osmReasonRingsOpen: 'rings do not close',
 } as const;
 
+/** Coordinate-system hints of io/crs/hints.ts, quoted inside crsHint (translated there as a nested reason). */
+const CRS_HINTS = {
+  crsHintOutOfRange: '{{outside}} of {{total}} coordinates are outside longitude ±180 / latitude ±90',
+  crsHintZone: 'Projected coordinates with zone number {{zone}} in the easting: CGCS2000 Gauss-Krüger {{crs}}?',
+  crsHintNoZone: 'Projected coordinates without a zone number in the easting: choose the Gauss-Krüger central meridian (CGCS2000 3° CM, EPSG:4534–4554)',
+  crsHintWebMercator: 'Coordinates look like Web Mercator metres (EPSG:3857)',
+  crsHintUnknownProjection: 'Coordinates are not longitude/latitude and match no known projection: choose the coordinate system',
+  crsHintOffset: 'Points sit a median {{asRead}} m from the streets; read as {{crs}} they sit {{shifted}} m away ({{closer}}% of points closer): convert from {{crs}}?',
+} as const;
+
 /** Attribute warnings of validate/properties.ts. */
 const PROPERTY_WARNINGS = {
   propFieldNameUndecodable: 'field name "{{field}}" contains undecodable characters (U+FFFD): wrong encoding?',
@@ -71,7 +81,7 @@ export const ISSUE_TEMPLATES = {
   layerEmpty: 'The file holds no features',
   crsUnknownChoice: 'Unknown coordinate system "{{crs}}"; read as WGS84',
   crsNotUnderstood: "The file's coordinate system could not be understood ({{declared}}); read as WGS84",
-  crsHint: 'Coordinate system: {{hint}}',
+  crsHint: 'Coordinate system: {{reason}}',
   mixedGeometry: 'Mixed geometry types: {{types}}; assign each part to a layer role (communities need polygons, facilities points, roads lines)',
   // geojson.ts
   geojsonNotJson: 'Not valid JSON: {{detail}}',
@@ -167,6 +177,7 @@ export const ISSUE_TEMPLATES = {
   ...countedForms(GEOMETRY_REPAIRS, ' ({{count}})'),
   ...PROPERTY_WARNINGS,
   ...OSM_RELATION_REASONS,
+  ...CRS_HINTS,
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_TEMPLATES;
@@ -177,4 +188,4 @@ export const GEOMETRY_REASON_CODES = Object.keys(GEOMETRY_REASONS) as IssueCode[
 export const GEOMETRY_REPAIR_CODES = [...Object.keys(countedForms(GEOMETRY_REPAIRS, '')), ...Object.keys(GEOMETRY_REPAIRS)] as IssueCode[];
 export const PROPERTY_WARNING_CODES = Object.keys(PROPERTY_WARNINGS) as IssueCode[];
 /** The codes a `reason` param may be the text of (it is then translated too: see `issue`). */
-export const NESTED_REASON_CODES = [...Object.keys(GEOMETRY_REASONS), ...Object.keys(OSM_RELATION_REASONS)] as IssueCode[];
+export const NESTED_REASON_CODES = [...Object.keys(GEOMETRY_REASONS), ...Object.keys(OSM_RELATION_REASONS), ...Object.keys(CRS_HINTS)] as IssueCode[];

@@ -13,7 +13,8 @@ import { resources } from '../../src/i18n';
 import { readCsv } from '../../src/io/csv';
 import { toCommunities } from '../../src/io/domain';
 import { readGeoJSON } from '../../src/io/geojson';
-import { codeOfText, issueText } from '../../src/io/issue';
+import { detectCrsHints } from '../../src/io/crs/hints';
+import { codeOfText, issue, issueText } from '../../src/io/issue';
 import type { IssueCode } from '../../src/io/issueTemplates';
 import { GEOMETRY_REASON_CODES, GEOMETRY_REPAIR_CODES, ISSUE_TEMPLATES, NESTED_REASON_CODES } from '../../src/io/issueTemplates';
 import { readOsm } from '../../src/io/osm';
@@ -75,7 +76,7 @@ describe('issue codes and their translations', () => {
     // The codes validate.ts finds by matching texts of validate/*, and the generated "…Counted" forms.
     const matched = new Set<string>([...GEOMETRY_REASON_CODES, ...GEOMETRY_REPAIR_CODES, ...NESTED_REASON_CODES, 'propFieldNameUndecodable', 'propValueUndecodable', 'propMarkup', 'propNumberTooLarge', 'propUnsafeInteger', 'propMissing', 'propNotNumber']);
     expect(codes.filter((c) => !named.has(c) && !matched.has(c))).toEqual([]);
-    // No issue is built with a bare message any more (outside io/crs, whose hints travel inside crsHint).
+    // No issue is built with a bare message any more (io/crs's hints travel inside crsHint as nested reasons).
     const bare = files.filter((f) => /action: '(?:skipped|repaired|kept)'[^}\n]*message: [`']/.test(readFileSync(f, 'utf8')));
     expect(bare).toEqual([]);
   });
@@ -144,5 +145,36 @@ describe('English messages are the texts they were before codes', () => {
       expect(issueText(found!.code, found!.params)).toBe(text);
     }
     expect(codeOfText('something no template says', GEOMETRY_REASON_CODES)).toBeNull();
+  });
+});
+
+describe('coordinate-system hints inside crsHint', () => {
+  const pointsAt = (coords: number[][]): Feature[] => coords.map((c) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: c } }));
+
+  it('keep their English text and are translated as a nested reason', () => {
+    const web = detectCrsHints(pointsAt([[12958000, 4852000], [12959000, 4853000]]));
+    expect(web[0].message).toBe('Coordinates look like Web Mercator metres (EPSG:3857)');
+    const webIssue = issue('crsHint', { reason: web[0].message }, { severity: 'warning', file: 'w.geojson', action: 'kept' });
+    expect(webIssue.message).toBe('Coordinate system: Coordinates look like Web Mercator metres (EPSG:3857)');
+    expect(tEn(webIssue)).toBe(webIssue.message);
+    expect(tZh(webIssue)).toBe('坐标系：坐标像是 Web 墨卡托米制坐标（EPSG:3857）');
+
+    const zone = detectCrsHints(pointsAt([[39500000, 3300000], [39501000, 3301000]]));
+    expect(zone[0].message).toBe(`Projected coordinates with zone number 39 in the easting: CGCS2000 Gauss-Krüger ${zone[0].suggested}?`);
+    const zoneIssue = issue('crsHint', { reason: zone[0].message }, { severity: 'warning', file: 'z.geojson', action: 'kept' });
+    expect(tZh(zoneIssue)).toBe(`坐标系：投影坐标，东坐标带有带号 39：是否为 CGCS2000 高斯-克吕格 ${zone[0].suggested}？`);
+
+    const range = detectCrsHints(pointsAt([[116, 39], [116.1, 39.1], [116.2, 39.2], [200, 39]]));
+    expect(range[0].message).toBe('1 of 4 coordinates are outside longitude ±180 / latitude ±90');
+    expect(tZh(issue('crsHint', { reason: range[0].message }, { severity: 'warning', file: 'r.geojson', action: 'kept' })))
+      .toBe('坐标系：4 个坐标中有 1 个超出经度 ±180 / 纬度 ±90 的范围');
+  });
+
+  it('the street-offset hint round-trips through its code, the system named twice', () => {
+    const text = issueText('crsHintOffset', { asRead: 512, crs: 'GCJ-02 (Amap/Tencent)', shifted: 6, closer: 97 });
+    expect(text).toBe('Points sit a median 512 m from the streets; read as GCJ-02 (Amap/Tencent) they sit 6 m away (97% of points closer): convert from GCJ-02 (Amap/Tencent)?');
+    expect(codeOfText(text, NESTED_REASON_CODES)).toEqual({ code: 'crsHintOffset', params: { asRead: 512, crs: 'GCJ-02 (Amap/Tencent)', shifted: 6, closer: 97 } });
+    expect(tZh(issue('crsHint', { reason: text }, { severity: 'warning', file: 'f.geojson', action: 'kept' })))
+      .toBe('坐标系：点位距街道的中位距离为 512 米；按 GCJ-02 (Amap/Tencent) 读取则为 6 米（97% 的点更近）：是否从 GCJ-02 (Amap/Tencent) 转换？');
   });
 });

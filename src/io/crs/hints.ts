@@ -10,6 +10,7 @@ import { bd09ToWgs84, gcj02ToWgs84 } from './gcjMath';
 import type { NearPass } from './nearStreets';
 import { hasStreetSegment, measureWithin, nearestStreetsMeters, settleMeters } from './nearStreets';
 import { positionsOf } from './transform';
+import { issueText } from '../issue';
 
 export interface CrsHint {
   kind: 'projected' | 'out-of-range' | 'offset';
@@ -36,7 +37,7 @@ export function detectCrsHints(features: readonly Feature[], roads?: readonly Fe
     return hints;
   }
   if (outsideCount > 0) {
-    hints.push({ kind: 'out-of-range', suggested: null, candidates: [], message: `${outsideCount} of ${total} coordinates are outside longitude ±180 / latitude ±90` });
+    hints.push({ kind: 'out-of-range', suggested: null, candidates: [], message: issueText('crsHintOutOfRange', { outside: outsideCount, total }) });
   }
   if (roads && roads.length) {
     const offset = detectStreetOffset(features, roads);
@@ -110,13 +111,13 @@ function projectedHint(points: Position[]): CrsHint {
     const code = `EPSG:${epsg}`;
     // 6° zones 13–15 share their number range with Web Mercator eastings in eastern China.
     const candidates = web && zone < 16 ? [code, 'EPSG:3857'] : [code];
-    return { kind: 'projected', suggested: code, candidates, message: `Projected coordinates with zone number ${zone} in the easting: CGCS2000 Gauss-Krüger ${code}?` };
+    return { kind: 'projected', suggested: code, candidates, message: issueText('crsHintZone', { zone, crs: code }) };
   }
   if (points.every((p) => p[0] > 0 && p[0] < 1e6 && p[1] > 1e6 && p[1] < 6.5e6)) {
-    return { kind: 'projected', suggested: null, candidates: ['EPSG:4534…4554'], message: 'Projected coordinates without a zone number in the easting: choose the Gauss-Krüger central meridian (CGCS2000 3° CM, EPSG:4534–4554)' };
+    return { kind: 'projected', suggested: null, candidates: ['EPSG:4534…4554'], message: issueText('crsHintNoZone') };
   }
-  if (web) return { kind: 'projected', suggested: 'EPSG:3857', candidates: ['EPSG:3857'], message: 'Coordinates look like Web Mercator metres (EPSG:3857)' };
-  return { kind: 'projected', suggested: null, candidates: [], message: 'Coordinates are not longitude/latitude and match no known projection: choose the coordinate system' };
+  if (web) return { kind: 'projected', suggested: 'EPSG:3857', candidates: ['EPSG:3857'], message: issueText('crsHintWebMercator') };
+  return { kind: 'projected', suggested: null, candidates: [], message: issueText('crsHintUnknownProjection') };
 }
 
 /** Every road line (LineString, and each part of a MultiLineString), in input order. */
@@ -223,6 +224,6 @@ function detectStreetOffset(features: readonly Feature[], roads: readonly Featur
     kind: 'offset',
     suggested: best.code,
     candidates: tries.map((t) => t.code),
-    message: `Points sit a median ${Math.round(asReadMedian)} m from the streets; read as ${best.name} they sit ${Math.round(best.meters)} m away (${Math.round(best.closer * 100)}% of points closer): convert from ${best.name}?`,
+    message: issueText('crsHintOffset', { asRead: Math.round(asReadMedian), crs: best.name, shifted: Math.round(best.meters), closer: Math.round(best.closer * 100) }),
   };
 }

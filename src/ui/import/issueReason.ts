@@ -6,7 +6,7 @@ const LABEL = /^(?:Feature|Line) \d+: /;
 
 /**
  * An issue's reason in the UI language: the translation of its code with its params; the English message
- * (without its label) for issues that have no code (e.g. the coordinate-system hints of io/crs).
+ * (without its label) for issues that have no code (e.g. the two CLI-only issues of src/cli).
  */
 export function issueReason(t: TFunction, issue: InputIssue): string {
   const key = `issues.${issue.code ?? ''}`;
