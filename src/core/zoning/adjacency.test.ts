@@ -3,6 +3,7 @@ import type { Road } from '../types';
 import { at, community, line, rect, road, row } from '../../../test/fixtures/zoning/builders';
 import { barriersFromRoads, evaluateEligibility, findAdjacency } from './index';
 import type { Adjacency } from './index';
+import { sortAscending } from './adjacency';
 
 const all = (n: number): Uint8Array => new Uint8Array(n).fill(1);
 const pairs = (flat: Uint32Array): [number, number][] => {
@@ -111,5 +112,21 @@ describe('findAdjacency with a zero gap', () => {
   it('still links touching polygons and nothing else', () => {
     const cs = row('z', [0, 1]);
     expect(pairs(findAdjacency(cs, all(3), { gapMeters: 0 }).edges)).toEqual([[0, 1]]);
+  });
+});
+
+describe('sortAscending (candidate lists)', () => {
+  it('orders like the built-in numeric sort, short lists and long ones', () => {
+    let seed = 3;
+    const rnd = (): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+    for (const n of [0, 1, 2, 5, 31, 32, 33, 200]) {
+      const a = [...new Set(Array.from({ length: n }, () => Math.floor(rnd() * 100000)))];
+      const want = [...a].sort((x, y) => x - y);
+      sortAscending(a);
+      expect(a).toEqual(want);
+    }
+    const a = [5, 3, 9, 1];
+    sortAscending(a);
+    expect(a).toEqual([1, 3, 5, 9]);
   });
 });

@@ -2,7 +2,7 @@ import { booleanValid, area as turfArea } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { syntheticCity } from '../../../test/fixtures/zoning/syntheticCity';
 import { evaluateEligibility, findAdjacency, zoneGeometry } from './index';
-import { unionMetric } from './overlay';
+import { unionMetric, withinMerge } from './overlay';
 import { clusterZones } from './zones';
 import { packPolygons } from './polygons';
 
@@ -74,5 +74,30 @@ describe('unionMetric (edge overlay)', () => {
     expect(typeDiffers).toBeLessThanOrEqual(3);
     // The overlay itself made (nearly) all of them; polyclip only stepped in where it gave up.
     expect(fallbacks).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('withinMerge (vertex merging without Math.hypot)', () => {
+  it('answers Math.hypot(dx, dy) <= 5 mm for random offsets, offsets at the very limit and tiny ones', () => {
+    let seed = 17;
+    const rnd = (): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+    let inside = 0, atLimit = 0;
+    for (let i = 0; i < 20000; i++) {
+      const a = rnd() * 2 * Math.PI;
+      // Radii spread around 5 mm, a quarter of them within a few ulps of it.
+      const r = i % 4 === 0 ? 5e-3 * (1 + (rnd() - 0.5) * 1e-15) : rnd() * 1.5e-2;
+      const dx = r * Math.cos(a), dy = r * Math.sin(a);
+      const want = Math.hypot(dx, dy) <= 5e-3;
+      expect(withinMerge(dx, dy)).toBe(want);
+      if (want) inside++;
+      if (i % 4 === 0) atLimit++;
+    }
+    expect(inside).toBeGreaterThan(5000);
+    expect(atLimit).toBe(5000);
+    expect(withinMerge(5e-3, 0)).toBe(true);
+    expect(withinMerge(0, -5e-3)).toBe(true);
+    expect(withinMerge(5e-3 + 1e-18, 0)).toBe(Math.hypot(5e-3 + 1e-18, 0) <= 5e-3);
+    expect(withinMerge(1e-200, 1e-200)).toBe(true);
+    expect(withinMerge(3e-3, 4e-3)).toBe(Math.hypot(3e-3, 4e-3) <= 5e-3);
   });
 });

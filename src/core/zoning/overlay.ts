@@ -62,7 +62,7 @@ class VertexPool {
         const b = this.bucket(gx, gy);
         if (stamp[b] !== gen) continue;
         for (let v = head[b]; v >= 0; v = next[v]) {
-          if (cellX[v] === gx && cellY[v] === gy && Math.hypot(x[v] - px, y[v] - py) <= MERGE_METERS) return v;
+          if (cellX[v] === gx && cellY[v] === gy && withinMerge(x[v] - px, y[v] - py)) return v;
         }
       }
     }
@@ -97,6 +97,21 @@ class VertexPool {
 }
 
 const pool = new VertexPool();
+
+/** MERGE_METERS² with a margin of 1e-9 either way: far beyond the few-ulp difference of hypot and sqrt(dx² + dy²). */
+const MERGE2_BELOW = (MERGE_METERS * (1 - 1e-9)) ** 2;
+const MERGE2_ABOVE = (MERGE_METERS * (1 + 1e-9)) ** 2;
+
+/**
+ * `Math.hypot(dx, dy) <= MERGE_METERS`, the same answer, but from the squared length unless it lies within the
+ * margin: Math.hypot is a builtin call that boxes its result (~11 MB of the ~135 MB a ×50 draft allocates).
+ */
+export function withinMerge(dx: number, dy: number): boolean {
+  const d2 = dx * dx + dy * dy;
+  if (d2 < MERGE2_BELOW) return true;
+  if (d2 > MERGE2_ABOVE) return false;
+  return Math.hypot(dx, dy) <= MERGE_METERS;
+}
 
 const edgeList = new EdgeList();
 const cutList = new CutList();
