@@ -79,7 +79,8 @@ export function adjacencyOfPacked(P: PackedPolygons, B: BarrierIndex, options: A
     P.grid.search(bbox[k * 4] - gap, bbox[k * 4 + 1] - gap, bbox[k * 4 + 2] + gap, bbox[k * 4 + 3] + gap, hits);
     sortAscending(hits);
     let fetched = false;
-    for (const m of hits) {
+    for (let h = 0; h < hits.length; h++) {
+      const m = hits[h];
       if (m <= k) continue;
       candidatePairs++;
       const d = itemDistance(P, k, m, gap, contact);
