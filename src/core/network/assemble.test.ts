@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../test/fixtures/network/prng';
-import { hilbertIndex, sortAlongCurve } from './assemble';
+import { hilbertIndex } from '../geo/hilbert';
+import { sortAlongCurve } from './assemble';
 
 /** The textbook Hilbert loop (xy → d over 16 levels) that the branch-free `hilbertIndex` replaced. */
 function hilbertLoop(x: number, y: number): number {

@@ -4,46 +4,12 @@
  * order carrying each feature's byte offset, parents built bottom-up, root first. The npm package only reads it.
  */
 
+import { hilbertIndex } from '../../../core/geo/hilbert';
+
 export const NODE_ITEM_BYTES = 40; // minX, minY, maxX, maxY (float64) + offset (uint64)
 export const DEFAULT_INDEX_NODE_SIZE = 16;
 
 export type Bbox = [number, number, number, number];
-
-// Hilbert curve index of (x, y) in a 16-bit grid. Ported from https://github.com/rawrunprotected/hilbert_curves
-// (public domain), as in flatbush and the FlatGeobuf reference implementation.
-export function hilbert(x: number, y: number): number {
-  let a = x ^ y;
-  let b = 0xffff ^ a;
-  let c = 0xffff ^ (x | y);
-  let d = x & (y ^ 0xffff);
-  let A = a | (b >> 1);
-  let B = (a >> 1) ^ a;
-  let C = c ^ ((c >> 1) ^ (b & (d >> 1)));
-  let D = d ^ ((a & (c >> 1)) ^ (d >> 1));
-  a = (A & (A >> 2)) ^ (B & (B >> 2));
-  b = (A & (B >> 2)) ^ (B & ((A ^ B) >> 2));
-  c = C ^ ((A & (C >> 2)) ^ (B & (D >> 2)));
-  d = D ^ ((B & (C >> 2)) ^ ((A ^ B) & (D >> 2)));
-  A = (a & (a >> 4)) ^ (b & (b >> 4));
-  B = (a & (b >> 4)) ^ (b & ((a ^ b) >> 4));
-  C = c ^ ((a & (c >> 4)) ^ (b & (d >> 4)));
-  D = d ^ ((b & (c >> 4)) ^ ((a ^ b) & (d >> 4)));
-  c = C ^ ((A & (C >> 8)) ^ (B & (D >> 8)));
-  d = D ^ ((B & (C >> 8)) ^ ((A ^ B) & (D >> 8)));
-  c ^= c >> 1;
-  d ^= d >> 1;
-  a = x ^ y;
-  b = d | (0xffff ^ (a | c));
-  a = (a | (a << 8)) & 0x00ff00ff;
-  a = (a | (a << 4)) & 0x0f0f0f0f;
-  a = (a | (a << 2)) & 0x33333333;
-  a = (a | (a << 1)) & 0x55555555;
-  b = (b | (b << 8)) & 0x00ff00ff;
-  b = (b | (b << 4)) & 0x0f0f0f0f;
-  b = (b | (b << 2)) & 0x33333333;
-  b = (b | (b << 1)) & 0x55555555;
-  return ((b << 1) | a) >>> 0;
-}
 
 export function unionBbox(boxes: readonly Bbox[]): Bbox {
   const out: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
@@ -61,7 +27,7 @@ export function hilbertOrder(boxes: readonly Bbox[], extent: Bbox): number[] {
   const max = 0xffff;
   const w = extent[2] - extent[0] || 1;
   const h = extent[3] - extent[1] || 1;
-  const keys = boxes.map((b) => hilbert(Math.floor((max * ((b[0] + b[2]) / 2 - extent[0])) / w), Math.floor((max * ((b[1] + b[3]) / 2 - extent[1])) / h)));
+  const keys = boxes.map((b) => hilbertIndex(Math.floor((max * ((b[0] + b[2]) / 2 - extent[0])) / w), Math.floor((max * ((b[1] + b[3]) / 2 - extent[1])) / h)));
   return boxes.map((_, i) => i).sort((i, j) => keys[i] - keys[j] || i - j);
 }
 
