@@ -32,7 +32,7 @@ export function startDistancePool(threads = Math.min(4, availableParallelism()) 
   const workers = threads >= 1 ? Array.from({ length: threads }, spawnThread) : [];
   const ports = workers.map((worker, i): TaskPort => {
     const { port, receive, fail } = threadPort((message) => {
-      if (message.type === 'job' || message.type === 'network') worker.ref();
+      if (message.type === 'job' || message.type === 'reuse' || message.type === 'network') worker.ref();
       worker.postMessage(message, requestBuffers(message));
     }, setImmediate);
     // Idle threads do not keep the process alive (a run that fails before its searches still exits); a thread

@@ -41,6 +41,18 @@ export interface DistanceJob {
   communityEdgesAt: GroupedItems;
 }
 
+/**
+ * True when two jobs differ at most in their category settings (max walk, search bounds): the same graph and the
+ * same item arrays, by identity (a cached job with new settings, see compute.ts `jobFor`). Such a job can reuse a
+ * runner's workspace, and a thread that holds one can take the other without the arrays being posted again.
+ */
+export function sameJobItems(a: DistanceJob, b: DistanceJob): boolean {
+  return a.graph === b.graph && a.categoryCount === b.categoryCount && a.communityCount === b.communityCount
+    && a.edgeMeters === b.edgeMeters && a.communities === b.communities && a.facilities === b.facilities
+    && a.byCategory === b.byCategory && a.categoriesOf === b.categoriesOf && a.facilitiesOnEdge === b.facilitiesOnEdge
+    && a.communitiesOnEdge === b.communitiesOnEdge && a.communityEdgesAt === b.communityEdgesAt;
+}
+
 export interface ItemArrays {
   edge: Int32Array;
   nodeA: Int32Array;

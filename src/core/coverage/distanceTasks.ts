@@ -11,6 +11,7 @@
  */
 import { DijkstraWorkspace } from '../network/dijkstra';
 import type { DistanceJob } from './distanceJob';
+import { sameJobItems } from './distanceJob';
 import { WALK_EPSILON_METERS } from './types';
 
 /** One category's results in scan order (NaN / −1 when nothing is within the search bound). */
@@ -28,7 +29,7 @@ export interface DistanceTables {
 
 export class DistanceRunner {
   /** Counts within the max walk, scan order × category, accumulated over every `countFacilities` call. */
-  readonly counts: Int32Array;
+  counts: Int32Array;
   private readonly ws: DijkstraWorkspace;
   /** Scratch: = k on compact edges / facilities of category k during nearest(k). */
   private readonly edgeCategory: Int32Array;
@@ -36,12 +37,35 @@ export class DistanceRunner {
   /** Scratch: last facility that counted each community (each community once per facility). */
   private readonly stamp: Int32Array;
 
-  constructor(private readonly job: DistanceJob) {
+  constructor(private job: DistanceJob) {
     this.ws = new DijkstraWorkspace(job.graph);
     this.edgeCategory = new Int32Array(job.edgeMeters.length).fill(-1);
     this.facilityCategory = new Int32Array(job.facilities.edge.length).fill(-1);
     this.stamp = new Int32Array(job.communities.index.length).fill(-1);
     this.counts = new Int32Array(job.communities.index.length * job.categoryCount);
+  }
+
+  /** The job this runner searches. */
+  get currentJob(): DistanceJob {
+    return this.job;
+  }
+
+  /**
+   * Start over on `job`, which must differ from the current one at most in its category settings
+   * (`sameJobItems`): the workspace and scratch arrays (~12 MB at ×50) are kept, so a rerun after a max-walk
+   * change allocates only its results. Allocating them anew every run made V8 collect the whole heap during the
+   * searches (external memory pressure), its marking thread taking a core from the searches.
+   */
+  retarget(job: DistanceJob): void {
+    if (!sameJobItems(this.job, job)) throw new Error('retarget: the job has other items or another graph');
+    this.job = job;
+    this.ws.reset();
+    this.edgeCategory.fill(-1);
+    this.facilityCategory.fill(-1);
+    this.stamp.fill(-1);
+    // The counts may have been transferred to another thread (detached, length 0).
+    if (this.counts.length === job.communities.index.length * job.categoryCount) this.counts.fill(0);
+    else this.counts = new Int32Array(job.communities.index.length * job.categoryCount);
   }
 
   private seedFacility(f: number): void {
@@ -180,4 +204,26 @@ export function assembleDistanceTables(job: DistanceJob, columns: readonly Neare
     }
   }
   return tables;
+}
+
+/** Idle runners of this thread, one per search graph (weakly held: dropped with the graph). */
+const idleRunners = new WeakMap<DistanceJob['graph'], DistanceRunner>();
+
+/**
+ * A runner for `job`: the idle one of an earlier run of the same job (other category settings allowed),
+ * retargeted, else a new one. Give it back with `releaseRunner` once its results are read; until then a run
+ * running at the same time gets a runner of its own.
+ */
+export function acquireRunner(job: DistanceJob): DistanceRunner {
+  const idle = idleRunners.get(job.graph);
+  if (idle && sameJobItems(idle.currentJob, job)) {
+    idleRunners.delete(job.graph);
+    idle.retarget(job);
+    return idle;
+  }
+  return new DistanceRunner(job);
+}
+
+export function releaseRunner(runner: DistanceRunner): void {
+  idleRunners.set(runner.currentJob.graph, runner);
 }

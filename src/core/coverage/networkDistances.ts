@@ -7,7 +7,7 @@ import type { SnapInfo, WalkNetwork } from '../network';
 import type { DijkstraWorkspace } from '../network/dijkstra';
 import { prepareDistanceJob } from './distanceJob';
 import type { DistanceJob } from './distanceJob';
-import { assembleDistanceTables, DistanceRunner } from './distanceTasks';
+import { acquireRunner, assembleDistanceTables, releaseRunner } from './distanceTasks';
 import type { DistanceTables } from './distanceTasks';
 
 export type { DistanceTables } from './distanceTasks';
@@ -37,7 +37,7 @@ export function computeNetworkDistances(
 
 /** Every task of the job on this thread, in turn. */
 export function runDistanceJob(job: DistanceJob, checkpoint: Checkpoint): DistanceTables {
-  const runner = new DistanceRunner(job);
+  const runner = acquireRunner(job);
   const columns = [];
   const nCat = job.categoryCount;
   for (let k = 0; k < nCat; k++) {
@@ -51,5 +51,7 @@ export function runDistanceJob(job: DistanceJob, checkpoint: Checkpoint): Distan
     runner.countFacilities(f, Math.min(nFac, f + COUNT_CHUNK));
   }
   checkpoint('counts', nFac, nFac);
-  return assembleDistanceTables(job, columns, [runner.counts]);
+  const tables = assembleDistanceTables(job, columns, [runner.counts]);
+  releaseRunner(runner);
+  return tables;
 }

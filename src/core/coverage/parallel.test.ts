@@ -4,7 +4,10 @@ import { fakePort } from '../../../test/fixtures/coverage/fakePort';
 import { defaultAnalysisSettings } from '../config/defaults';
 import { buildWalkNetwork } from '../network';
 import { computeAccessibility, computeAccessibilityParallel } from './compute';
-import { planDistanceTasks, runDistanceJobParallel } from './parallel';
+import { createDistanceThread, planDistanceTasks, runDistanceJobParallel } from './parallel';
+import type { DistanceThreadResponse } from './parallel';
+import { AccessibilityCache } from './cache';
+import { DistanceRunner } from './distanceTasks';
 import { prepareDistanceJob } from './distanceJob';
 import { snapPoints } from '../network';
 import { facilitiesByCategory, representativePoints } from './points';
@@ -87,5 +90,58 @@ describe('distance tasks on several threads', () => {
     const broken = await computeAccessibilityParallel(input, [fakePort(), fakePort('nearest')], 0);
     expect(broken.threads).toBe(1);
     expect(Array.from(broken.walkMeters)).toEqual(Array.from(r.walkMeters));
+  });
+
+  it('reruns a cached job with new max walks by sending only those, with the tables of a fresh run', async () => {
+    const t = town(1);
+    const input = { communities: t.communities, facilities: t.facilities, network: t.network, settings: t.settings };
+    const ports = [fakePort(), fakePort()];
+    const cache = new AccessibilityCache();
+    const first = await computeAccessibilityParallel({ ...input, cache }, ports, 0);
+    expect(ports.map((p) => p.received.filter((x) => x === 'job' || x === 'reuse'))).toEqual([['job'], ['job']]);
+    // Kindergartens 300 → 700 m, health centres 1000 → 400 m: other bounds, other walks, other counts.
+    const changed = {
+      ...t.settings,
+      categories: t.settings.categories.map((c) => (c.id === 'kindergarten' ? { ...c, maxWalkMeters: 700 } : c.id === 'health_center' ? { ...c, maxWalkMeters: 400 } : c)),
+    };
+    const rerun = await computeAccessibilityParallel({ ...input, settings: changed, cache }, ports, 0);
+    expect(cache.hits).toBe(1);
+    expect(ports.map((p) => p.received.filter((x) => x === 'job' || x === 'reuse'))).toEqual([['job', 'reuse'], ['job', 'reuse']]);
+    const fresh = computeAccessibility({ ...input, settings: changed });
+    expect(Array.from(rerun.walkMeters)).toEqual(Array.from(fresh.walkMeters));
+    expect(Array.from(rerun.nearestFacility)).toEqual(Array.from(fresh.nearestFacility));
+    expect(Array.from(rerun.countWithin)).toEqual(Array.from(fresh.countWithin));
+    expect(Array.from(rerun.countWithin)).not.toEqual(Array.from(first.countWithin));
+    // And back: exactly the first run's tables (nothing left over from the rerun in the held runners).
+    const back = await computeAccessibilityParallel({ ...input, cache }, ports, 0);
+    expect(Array.from(back.walkMeters)).toEqual(Array.from(first.walkMeters));
+    expect(Array.from(back.countWithin)).toEqual(Array.from(first.countWithin));
+  });
+
+  it('answers a rerun of a job it does not hold with an error (the caller then runs the job itself)', () => {
+    const replies: DistanceThreadResponse[] = [];
+    const thread = createDistanceThread((r) => replies.push(r));
+    thread({ type: 'reuse', jobId: 9, heldJobId: 3, maxWalkMeters: new Float64Array(1), searchBoundMeters: new Float64Array(1) });
+    expect(replies).toEqual([{ type: 'error', jobId: 9, message: 'job 3 is not held here' }]);
+  });
+
+  it('retargets a runner only to the same job with other settings', () => {
+    const t = town(1);
+    const cs = snapPoints(t.network, representativePoints(t.communities), 300);
+    const fs = snapPoints(t.network, representativePoints(t.facilities), 300);
+    const byCategory = facilitiesByCategory(t.facilities, t.settings.categories.map((c) => c.id));
+    const maxWalk = Float64Array.from(t.settings.categories, (c) => c.maxWalkMeters);
+    const job = prepareDistanceJob(t.network, cs, fs, byCategory, maxWalk, maxWalk.map((m) => 2 * m));
+    const runner = new DistanceRunner(job);
+    runner.countFacilities(0, t.facilities.length);
+    const shorter = maxWalk.map((m) => m / 2);
+    runner.retarget({ ...job, maxWalkMeters: shorter, searchBoundMeters: shorter.map((m) => 2 * m) });
+    const fresh = new DistanceRunner({ ...job, maxWalkMeters: shorter, searchBoundMeters: shorter.map((m) => 2 * m) });
+    runner.countFacilities(0, t.facilities.length);
+    fresh.countFacilities(0, t.facilities.length);
+    expect(Array.from(runner.counts)).toEqual(Array.from(fresh.counts));
+    expect(runner.counts.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    const other = prepareDistanceJob(t.network, cs, fs, byCategory, maxWalk, maxWalk.map((m) => 2 * m));
+    expect(() => runner.retarget(other)).toThrow('retarget: the job has other items or another graph');
   });
 });

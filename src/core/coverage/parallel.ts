@@ -12,13 +12,16 @@
 import type { NetworkSettings } from '../config/defaults';
 import type { RoadLines } from '../network/roadLines';
 import type { DistanceJob } from './distanceJob';
-import { assembleDistanceTables, DistanceRunner } from './distanceTasks';
+import { sameJobItems } from './distanceJob';
+import { acquireRunner, assembleDistanceTables, DistanceRunner, releaseRunner } from './distanceTasks';
 import type { DistanceTables, NearestColumn } from './distanceTasks';
 import { lineBuffers, snapBuffers, ThreadPreparation } from './prepareOnThread';
 import type { JobItems, PreparedJob } from './prepareOnThread';
 
 export type DistanceThreadRequest =
   | { type: 'job'; jobId: number; job: DistanceJob }
+  // The job the thread holds from `heldJobId` with new category settings: only these cross (see `sameJobItems`).
+  | { type: 'reuse'; jobId: number; heldJobId: number; maxWalkMeters: Float64Array; searchBoundMeters: Float64Array }
   // Build the network on the thread, then snap the items and prepare the job there (prepareOnThread.ts).
   | { type: 'network'; jobId: number; lines: RoadLines; settings: NetworkSettings }
   | { type: 'items'; jobId: number; items: JobItems }
@@ -87,16 +90,31 @@ export function requestBuffers(m: DistanceThreadRequest): ArrayBuffer[] {
 export function createDistanceThread(reply: (response: DistanceThreadResponse) => void): (request: DistanceThreadRequest) => void {
   let jobId = -1;
   let runner: DistanceRunner | null = null;
+  // The runner (and its job) stays after 'finished': a rerun with new category settings sends only those ('reuse').
+  let held: { jobId: number; runner: DistanceRunner } | null = null;
   const preparation = new ThreadPreparation();
   return (request) => {
     try {
       if (request.type === 'job') {
         jobId = request.jobId;
         runner = new DistanceRunner(request.job);
+        held = { jobId, runner };
+        return;
+      }
+      if (request.type === 'reuse') {
+        jobId = request.jobId;
+        if (!held || held.jobId !== request.heldJobId) {
+          runner = null;
+          throw new Error(`job ${request.heldJobId} is not held here`);
+        }
+        runner = held.runner;
+        runner.retarget({ ...runner.currentJob, maxWalkMeters: request.maxWalkMeters, searchBoundMeters: request.searchBoundMeters });
+        held.jobId = jobId;
         return;
       }
       if (request.type === 'network') {
         runner = null;
+        held = null;
         preparation.network(request.jobId, request.lines, request.settings);
         return;
       }
@@ -104,6 +122,7 @@ export function createDistanceThread(reply: (response: DistanceThreadResponse) =
         const prepared = preparation.items(request.jobId, request.items);
         jobId = request.jobId;
         runner = new DistanceRunner(prepared.job);
+        held = { jobId, runner };
         reply({ type: 'prepared', jobId, ...prepared });
         return;
       }
@@ -113,7 +132,7 @@ export function createDistanceThread(reply: (response: DistanceThreadResponse) =
         runner.countFacilities(request.from, request.to);
         reply({ type: 'counts', jobId });
       } else {
-        reply({ type: 'finished', jobId, counts: runner.counts });
+        reply({ type: 'finished', jobId, counts: runner.counts }); // the counts move (a reuse allocates new ones)
         runner = null;
       }
     } catch (e) {
@@ -137,6 +156,20 @@ export function planDistanceTasks(job: DistanceJob, threads: number): Task[] {
 }
 
 let nextJobId = 1;
+
+/** The job each port's thread holds (posted, or prepared there), to send a rerun of it as a 'reuse'. */
+const heldByPort = new WeakMap<TaskPort, { jobId: number; job: DistanceJob }>();
+
+/** Hand `job` to the thread behind `port` under `jobId`: the whole job, or only new settings for the job it holds. */
+function postJob(port: TaskPort, jobId: number, job: DistanceJob): void {
+  const held = heldByPort.get(port);
+  if (held && sameJobItems(held.job, job)) {
+    port.post({ type: 'reuse', jobId, heldJobId: held.jobId, maxWalkMeters: job.maxWalkMeters, searchBoundMeters: job.searchBoundMeters });
+  } else {
+    port.post({ type: 'job', jobId, job });
+  }
+  heldByPort.set(port, { jobId, job });
+}
 
 /** A fresh job id (ids tell a thread's answers to an abandoned job from the current one's). */
 export function newJobId(): number {
@@ -165,11 +198,13 @@ export function runDistanceJobParallel(
     const columns: NearestColumn[] = [];
     const countParts: Int32Array[] = [];
     let next = 0, pending = 0, countsDone = 0, finished = 0, failed = false, finishing = false;
-    const self = selfRuns ? new DistanceRunner(job) : null;
+    const self = selfRuns ? acquireRunner(job) : null;
     const inFlight = ports.map(() => [] as Task[]);
     const fail = (e: unknown): void => {
       if (failed) return;
       failed = true;
+      // A thread may have lost its job (failed, or a job of another caller replaced it): post it whole next time.
+      for (const port of ports) heldByPort.delete(port);
       reject(e instanceof Error ? e : new Error(String(e)));
     };
     const dispatch = (p: number): void => {
@@ -190,7 +225,9 @@ export function runDistanceJobParallel(
     };
     const done = (): void => {
       checkpoint('counts', countTotal, countTotal);
-      resolve(assembleDistanceTables(job, columns, countParts));
+      const tables = assembleDistanceTables(job, columns, countParts);
+      if (self) releaseRunner(self);
+      resolve(tables);
     };
     const record = (task: Task, column: NearestColumn | null): void => {
       if (column) {
@@ -241,7 +278,10 @@ export function runDistanceJobParallel(
     });
     try {
       checkpoint('nearest', 0, nearestTotal);
-      ports.forEach((port, p) => { if (p >= loaded) port.post({ type: 'job', jobId, job }); });
+      ports.forEach((port, p) => {
+        if (p >= loaded) postJob(port, jobId, job);
+        else heldByPort.set(port, { jobId, job });
+      });
       ports.forEach((_, p) => dispatch(p));
     } catch (e) {
       fail(e);
