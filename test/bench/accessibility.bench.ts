@@ -55,6 +55,9 @@ interface ScaleFigures {
   poolThreads: number;
   /** A rerun after a category setting change (cached points, snapping and job), threads, whole run: best of 3. */
   rerunMs: number;
+  /** The searches alone (nearest + counts) of that rerun: with the pool, and on one thread (best of 5). */
+  rerunSearchMs: number;
+  rerunSearchOneMs: number;
   /**
    * Whole run from the roads with the pool, best of 2: network built here (a cache keeps it on this thread) vs
    * built, snapped and the job prepared on a helper thread; wall and this thread's CPU ms (NaN off Linux).
@@ -166,17 +169,39 @@ async function benchScale(scale: number, pool: DistancePool): Promise<ScaleFigur
     }
   }
   // The app's case: the same data, one max walk changed (points, snapping and the job come from the cache).
-  const cache = new AccessibilityCache();
+  // The searches alone (nearest + counts, from the first 'nearest' event to the last 'counts' one) are what the
+  // issue's 300 ms target is about: the cached job is searched again, the threads hold it already ('reuse').
+  const cache = new AccessibilityCache(), cacheOne = new AccessibilityCache();
   await computeAccessibilityParallel({ ...base, cache }, pool.ports, 0);
-  let rerunMs = Infinity;
-  for (let rep = 0; rep < 3; rep++) {
+  computeAccessibility({ ...base, cache: cacheOne });
+  let rerunMs = Infinity, rerunSearchMs = Infinity, rerunSearchOneMs = Infinity;
+  const searchSpan = (): { onProgress: (phase: string, done: number, total: number) => void; ms: () => number } => {
+    let start = 0, end = 0;
+    return {
+      onProgress: (phase, done, total) => {
+        if (phase === 'nearest' && start === 0) start = performance.now();
+        if (phase === 'counts' && done === total) end = performance.now();
+      },
+      ms: () => end - start,
+    };
+  };
+  for (let rep = 0; rep < 5; rep++) {
     const changed = { ...settings, categories: settings.categories.map((c) => (c.id === 'kindergarten' ? { ...c, maxWalkMeters: 400 + 100 * rep } : c)) };
     collectGarbage();
+    const span = searchSpan();
     const r0 = performance.now();
-    await computeAccessibilityParallel({ ...base, settings: changed, cache }, pool.ports, 0);
+    const shared = await computeAccessibilityParallel({ ...base, settings: changed, cache, onProgress: span.onProgress }, pool.ports, 0);
     rerunMs = Math.min(rerunMs, performance.now() - r0);
+    rerunSearchMs = Math.min(rerunSearchMs, span.ms());
+    collectGarbage();
+    const spanOne = searchSpan();
+    const one = computeAccessibility({ ...base, settings: changed, cache: cacheOne, onProgress: spanOne.onProgress });
+    rerunSearchOneMs = Math.min(rerunSearchOneMs, spanOne.ms());
+    if (shared.walkMeters.some((w, i) => !Object.is(w, one.walkMeters[i])) || shared.countWithin.some((c, i) => c !== one.countWithin[i])) {
+      throw new Error(`×${scale}: the pool's rerun tables differ from one thread's`);
+    }
   }
-  if (cache.hits !== 3) throw new Error(`×${scale}: the reruns did not use the cache (${cache.hits} hits)`);
+  if (cache.hits !== 5 || cacheOne.hits !== 5) throw new Error(`×${scale}: the reruns did not use the cache (${cache.hits}, ${cacheOne.hits} hits)`);
   // From the roads: the whole begin-to-end run, built here vs prepared on a helper thread (identical tables checked).
   const fromRoads = { hereMs: Infinity, hereMainCpuMs: Infinity, threadMs: Infinity, threadMainCpuMs: Infinity };
   const roadsInput = { communities: town.communities, facilities: town.facilities, roads: town.roads, settings };
@@ -199,7 +224,7 @@ async function benchScale(scale: number, pool: DistancePool): Promise<ScaleFigur
     }
   }
   return {
-    warmOneThreadMs, warmPoolMs, poolThreads: pool.ports.length, rerunMs, fromRoads,
+    warmOneThreadMs, warmPoolMs, poolThreads: pool.ports.length, rerunMs, rerunSearchMs, rerunSearchOneMs, fromRoads,
     scale, communities: town.communities.length, facilities: town.facilities.length, roads: town.roads.length,
     nodes: net.nodeCount, edges: net.edgeCount, networkMB: typedBytes(net) / 1024 / 1024, phases: rec.phases, totalMs, totalCpuMs,
     nearestMs: ms(names.nearest), distancesMs: ms(names.nearest) + ms(names.counts),
@@ -264,6 +289,9 @@ export async function runAccessibilityBench(): Promise<void> {
   printTable(`all-category distances, warm, best of 3 (job preparation + nearest + counts): one thread vs the calling thread + ${all[0]?.poolThreads ?? 0} worker thread(s)`,
     ['town', 'one thread ms', 'threads ms', 'speed-up', 'target', 'rerun after a max-walk change, whole run ms'],
     all.map((f) => [`×${f.scale}`, f.warmOneThreadMs, f.warmPoolMs, `${(f.warmOneThreadMs / f.warmPoolMs).toFixed(2)}×`, f.scale === 50 ? '< 300 ms' : '', f.rerunMs]));
+  printTable(`all-category searches of a cached job (rerun after a max-walk change), best of 5: nearest + counts only, one thread vs the calling thread + ${all[0]?.poolThreads ?? 0} worker thread(s) holding the job`,
+    ['town', 'one thread ms', 'threads ms', 'speed-up', 'target'],
+    all.map((f) => [`×${f.scale}`, f.rerunSearchOneMs, f.rerunSearchMs, `${(f.rerunSearchOneMs / f.rerunSearchMs).toFixed(2)}×`, f.scale === 50 ? '< 300 ms' : '']));
   printTable('whole run from the roads with the pool, best of 2: network built on this thread vs on a helper thread (prepareOnThread.ts)',
     ['town', 'built here ms', 'main-thread cpu ms', 'on a helper thread ms', 'main-thread cpu ms '],
     all.map((f) => [`×${f.scale}`, f.fromRoads.hereMs, f.fromRoads.hereMainCpuMs, f.fromRoads.threadMs, f.fromRoads.threadMainCpuMs]));

@@ -65,8 +65,9 @@ for (const variant of [{ name: 'on its own thread', path: '/' }, { name: 'shared
   expect(kgSummary.gaps).toBeGreaterThan(0);
 });
 
-test('changing a setting reruns the analysis in the Worker with the new max walk', async ({ page }) => {
-  await openApp(page);
+// With helper Workers the rerun hands them only the new max walks (they hold the job from the first run).
+for (const variant of [{ name: '', path: '/' }, { name: ', also shared out to helper Workers', path: '/?threads=always' }]) test(`changing a setting reruns the analysis in the Worker with the new max walk${variant.name}`, async ({ page }) => {
+  await openApp(page, variant.path);
   await page.waitForFunction(() => (window.__store?.getState().analysisRunCount ?? 0) >= 1, null, { timeout: 60_000 });
   const before = await page.evaluate(() => window.__store!.getState().analysisResult!.summary.find((s) => s.categoryId === 'kindergarten')!.householdsCovered);
   await page.evaluate(() => window.__store!.getState().updateCategory('kindergarten', { maxWalkMeters: 500 }));
@@ -81,4 +82,6 @@ test('changing a setting reruns the analysis in the Worker with the new max walk
   expect(before).toBe(kgCovered(await nodeResult()));
   expect(after).toBe(kgCovered(await nodeResult(settings)));
   expect(after).toBeGreaterThan(before);
+  const { threads, cores } = await page.evaluate(() => ({ threads: window.__store!.getState().analysisResult!.threads, cores: navigator.hardwareConcurrency }));
+  expect(threads).toBe(variant.path === '/' || cores < 2 ? 1 : Math.min(4, cores));
 });
