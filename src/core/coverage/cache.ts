@@ -7,6 +7,7 @@
 import type { SnapInfo, WalkNetwork } from '../network';
 import type { Community, Facility } from '../types';
 import type { DistanceJob } from './distanceJob';
+import type { LastTables } from './incremental';
 
 export interface CachedItems {
   network: WalkNetwork;
@@ -20,6 +21,8 @@ export interface CachedItems {
   facilitySnap: SnapInfo;
   byCategory: Int32Array[];
   job: DistanceJob | null;
+  /** The tables of the last run of `job` (an incremental rerun starts from them), null before the first. */
+  last: LastTables | null;
 }
 
 /** Keep one per data set between runs (e.g. in the analysis Worker) and pass it as `AccessibilityInput.cache`. */

@@ -10,6 +10,7 @@ import { prepareDistanceJob } from './distanceJob';
 import type { DistanceTables } from './distanceTasks';
 import type { CachedItems } from './cache';
 import type { DistanceJob } from './distanceJob';
+import { changedCategories, INCREMENTAL_MAX_SHARE, rememberTables, rerunChanged } from './incremental';
 import { runDistanceJob } from './networkDistances';
 import type { Checkpoint } from './networkDistances';
 import { newJobId, runDistanceJobParallel } from './parallel';
@@ -51,7 +52,9 @@ export function computeAccessibility(input: AccessibilityInput): AccessibilityRe
   let tables: DistanceTables;
   if (run.net) {
     run.checkpoint('nearest', 0, run.byCategory.length); // the job's preparation counts as distance work
-    tables = runDistanceJob(jobFor({ ...run, net: run.net }), run.checkpoint);
+    const job = jobFor({ ...run, net: run.net });
+    tables = incrementalTables(run, job) ?? runDistanceJob(job, run.checkpoint);
+    remember(run, job, tables);
   } else {
     tables = computeEuclideanDistances(run.communityLngLat, run.facilityLngLat, run.byCategory, run.maxWalkMeters, run.searchBoundMeters, run.checkpoint);
   }
@@ -82,8 +85,10 @@ export async function computeAccessibilityParallel(
   } else {
     run.checkpoint('nearest', 0, run.byCategory.length); // the job's preparation counts as distance work
     const job = onThread ? onThread.job : jobFor({ ...run, net: run.net as WalkNetwork });
-    let shared: DistanceTables | null = null;
-    if (job.graph.nodeCount >= minNodes && ports.length > 0) {
+    let shared: DistanceTables | null = onThread ? null : incrementalTables(run, job);
+    if (shared) {
+      // A rerun that searched only the changed categories, here.
+    } else if (job.graph.nodeCount >= minNodes && ports.length > 0) {
       try {
         const preloaded = onThread ? { jobId: onThread.jobId, ports: 1 } : undefined;
         shared = await runDistanceJobParallel(job, ports, run.checkpoint, { preloaded });
@@ -97,6 +102,7 @@ export async function computeAccessibilityParallel(
       ports[0].post({ type: 'finish', jobId: onThread.jobId }); // let the thread drop the job it holds
     }
     tables = shared ?? runDistanceJob(job, run.checkpoint);
+    remember(run, job, tables);
   }
   return finish(input, run, tables, threads);
 }
@@ -225,7 +231,7 @@ function begin(input: AccessibilityInput): Run {
   if (net && input.cache) {
     run.cached = input.cache.entry = {
       network: net, communities, facilities, maxSnapMeters: settings.network.maxSnapMeters, categoryKey: categoryIds.join('\n'),
-      communityLngLat, facilityLngLat, communitySnap, facilitySnap, byCategory, job: null,
+      communityLngLat, facilityLngLat, communitySnap, facilitySnap, byCategory, job: null, last: null,
     };
   }
   return run;
@@ -244,6 +250,20 @@ function categorySettings(input: AccessibilityInput): Pick<Run, 'checkpoint' | '
     maxWalkMeters: Float64Array.from(categories, (c) => c.maxWalkMeters),
     searchBoundMeters: Float64Array.from(categories, (c) => SEARCH_BOUND_FACTOR * c.maxWalkMeters),
   };
+}
+
+/** The tables of a rerun of the cached job that only searched the changed categories, or null (run the whole job). */
+function incrementalTables(run: Run, job: DistanceJob): DistanceTables | null {
+  const last = run.cached?.last;
+  if (!last || run.cached?.job === null) return null;
+  const changed = changedCategories(last, job);
+  if (changed.length > job.categoryCount * INCREMENTAL_MAX_SHARE) return null;
+  return rerunChanged(job, last, changed, run.checkpoint);
+}
+
+/** Keep this run's tables with the cached job for the next rerun. */
+function remember(run: Run, job: DistanceJob, tables: DistanceTables): void {
+  if (run.cached && run.cached.job !== null) run.cached.last = rememberTables(job, tables);
 }
 
 /** The search job of a network run: the cached one with this run's category settings, or a new one (then cached). */

@@ -128,8 +128,14 @@ export class DistanceRunner {
     return column;
   }
 
-  /** Counts for facilities [from, to) (input indices), added into `counts`. */
-  countFacilities(from: number, to: number): void {
+  /**
+   * Counts for facilities [from, to) (input indices), added into `counts`. `only` (per category, 1 = wanted):
+   * count only those categories, searching only from facilities serving one (an incremental rerun, incremental.ts).
+   * The search radius is the facility's largest max walk over all its categories, plus the comparison's epsilon,
+   * whatever `only` says: distances are then exact up to every threshold compared, so a category's counts do not
+   * depend on its facility's other categories, and a partial count equals the full one.
+   */
+  countFacilities(from: number, to: number, only: Uint8Array | null = null): void {
     const { job, ws, stamp, counts } = this;
     const fa = job.facilities, cm = job.communities;
     const nCat = job.categoryCount;
@@ -141,12 +147,15 @@ export class DistanceRunner {
       const fe = fa.edge[f];
       const c0 = catOffsets[f], c1 = catOffsets[f + 1];
       if (fe < 0 || c0 === c1) continue;
-      let radius = -Infinity;
-      for (let c = c0; c < c1; c++) radius = Math.max(radius, job.maxWalkMeters[cats[c]]);
-      if (radius < 0) continue; // no count wanted (grid cells pass −1)
+      let radius = -Infinity, wanted = only === null;
+      for (let c = c0; c < c1; c++) {
+        radius = Math.max(radius, job.maxWalkMeters[cats[c]]);
+        if (only !== null && only[cats[c]] === 1) wanted = true;
+      }
+      if (radius < 0 || !wanted) continue; // no count wanted (grid cells pass −1)
       ws.reset();
       this.seedFacility(f);
-      ws.run(radius);
+      ws.run(radius + WALK_EPSILON_METERS);
       const ft = fa.t[f], fc = fa.connector[f];
       for (let n = 0; n < ws.touchedCount; n++) {
         const node = touched[n];
@@ -162,6 +171,7 @@ export class DistanceRunner {
             const walk = d + cm.connector[j];
             for (let c = c0; c < c1; c++) {
               const k = cats[c];
+              if (only !== null && only[k] === 0) continue;
               if (walk <= job.maxWalkMeters[k] + WALK_EPSILON_METERS) counts[j * nCat + k]++;
             }
           }

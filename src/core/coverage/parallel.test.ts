@@ -99,10 +99,10 @@ describe('distance tasks on several threads', () => {
     const cache = new AccessibilityCache();
     const first = await computeAccessibilityParallel({ ...input, cache }, ports, 0);
     expect(ports.map((p) => p.received.filter((x) => x === 'job' || x === 'reuse'))).toEqual([['job'], ['job']]);
-    // Kindergartens 300 → 700 m, health centres 1000 → 400 m: other bounds, other walks, other counts.
+    // Every max walk changed (more than half: an incremental rerun would not do), kindergartens 300 → 700 m.
     const changed = {
       ...t.settings,
-      categories: t.settings.categories.map((c) => (c.id === 'kindergarten' ? { ...c, maxWalkMeters: 700 } : c.id === 'health_center' ? { ...c, maxWalkMeters: 400 } : c)),
+      categories: t.settings.categories.map((c) => ({ ...c, maxWalkMeters: c.id === 'kindergarten' ? 700 : c.maxWalkMeters * 0.8 })),
     };
     const rerun = await computeAccessibilityParallel({ ...input, settings: changed, cache }, ports, 0);
     expect(cache.hits).toBe(1);
