@@ -168,9 +168,10 @@ async function benchScale(scale: number, pool: DistancePool): Promise<ScaleFigur
       throw new Error(`×${scale}: the pool's tables differ from one thread's`);
     }
   }
-  // The app's case: the same data, one max walk changed (points, snapping and the job come from the cache).
-  // The searches alone (nearest + counts, from the first 'nearest' event to the last 'counts' one) are what the
-  // issue's 300 ms target is about: the cached job is searched again, the threads hold it already ('reuse').
+  // Reruns on the same data (points, snapping and the job come from the cache). (a) Every max walk moved by a few
+  // decimetres: all 19 categories are searched again, the threads already hold the job ('reuse'); the searches
+  // alone (nearest + counts, first 'nearest' event to the last 'counts' one) are what the issue's 300 ms target
+  // is about. (b) Then one max walk changed, the app's usual case: only that category is searched (incremental.ts).
   const cache = new AccessibilityCache(), cacheOne = new AccessibilityCache();
   await computeAccessibilityParallel({ ...base, cache }, pool.ports, 0);
   computeAccessibility({ ...base, cache: cacheOne });
@@ -185,23 +186,30 @@ async function benchScale(scale: number, pool: DistancePool): Promise<ScaleFigur
       ms: () => end - start,
     };
   };
+  const sameTables = (a: AccessibilityResult, b: AccessibilityResult): boolean =>
+    a.walkMeters.every((w, i) => Object.is(w, b.walkMeters[i])) && a.countWithin.every((c, i) => c === b.countWithin[i]);
   for (let rep = 0; rep < 5; rep++) {
-    const changed = { ...settings, categories: settings.categories.map((c) => (c.id === 'kindergarten' ? { ...c, maxWalkMeters: 400 + 100 * rep } : c)) };
+    const allMoved = { ...settings, categories: settings.categories.map((c) => ({ ...c, maxWalkMeters: c.maxWalkMeters + 0.1 * (rep + 1) })) };
     collectGarbage();
     const span = searchSpan();
-    const r0 = performance.now();
-    const shared = await computeAccessibilityParallel({ ...base, settings: changed, cache, onProgress: span.onProgress }, pool.ports, 0);
-    rerunMs = Math.min(rerunMs, performance.now() - r0);
+    const shared = await computeAccessibilityParallel({ ...base, settings: allMoved, cache, onProgress: span.onProgress }, pool.ports, 0);
     rerunSearchMs = Math.min(rerunSearchMs, span.ms());
     collectGarbage();
     const spanOne = searchSpan();
-    const one = computeAccessibility({ ...base, settings: changed, cache: cacheOne, onProgress: spanOne.onProgress });
+    const one = computeAccessibility({ ...base, settings: allMoved, cache: cacheOne, onProgress: spanOne.onProgress });
     rerunSearchOneMs = Math.min(rerunSearchOneMs, spanOne.ms());
-    if (shared.walkMeters.some((w, i) => !Object.is(w, one.walkMeters[i])) || shared.countWithin.some((c, i) => c !== one.countWithin[i])) {
-      throw new Error(`×${scale}: the pool's rerun tables differ from one thread's`);
+    if (!sameTables(shared, one)) throw new Error(`×${scale}: the pool's rerun tables differ from one thread's`);
+    const oneMoved = { ...allMoved, categories: allMoved.categories.map((c) => (c.id === 'kindergarten' ? { ...c, maxWalkMeters: 400 + 100 * rep } : c)) };
+    collectGarbage();
+    const r0 = performance.now();
+    const incremental = await computeAccessibilityParallel({ ...base, settings: oneMoved, cache }, pool.ports, 0);
+    rerunMs = Math.min(rerunMs, performance.now() - r0);
+    if (incremental.threads !== 1) throw new Error(`×${scale}: the one-category rerun was not incremental`);
+    if (!sameTables(incremental, computeAccessibility({ ...base, settings: oneMoved, cache: cacheOne }))) {
+      throw new Error(`×${scale}: the incremental rerun's tables differ`);
     }
   }
-  if (cache.hits !== 5 || cacheOne.hits !== 5) throw new Error(`×${scale}: the reruns did not use the cache (${cache.hits}, ${cacheOne.hits} hits)`);
+  if (cache.hits !== 10 || cacheOne.hits !== 10) throw new Error(`×${scale}: the reruns did not use the cache (${cache.hits}, ${cacheOne.hits} hits)`);
   // From the roads: the whole begin-to-end run, built here vs prepared on a helper thread (identical tables checked).
   const fromRoads = { hereMs: Infinity, hereMainCpuMs: Infinity, threadMs: Infinity, threadMainCpuMs: Infinity };
   const roadsInput = { communities: town.communities, facilities: town.facilities, roads: town.roads, settings };
@@ -287,9 +295,9 @@ export async function runAccessibilityBench(): Promise<void> {
   console.log('graphology ms: library time for all 19 categories (extrapolated from "cats run" when capped); graph build not included ' +
     `(${all.map((f) => `×${f.scale} ${f.baselineBuildMs?.toFixed(0)} ms`).join(', ')}).`);
   printTable(`all-category distances, warm, best of 3 (job preparation + nearest + counts): one thread vs the calling thread + ${all[0]?.poolThreads ?? 0} worker thread(s)`,
-    ['town', 'one thread ms', 'threads ms', 'speed-up', 'target', 'rerun after a max-walk change, whole run ms'],
+    ['town', 'one thread ms', 'threads ms', 'speed-up', 'target', 'rerun after one max-walk change (only it searched), whole run ms'],
     all.map((f) => [`×${f.scale}`, f.warmOneThreadMs, f.warmPoolMs, `${(f.warmOneThreadMs / f.warmPoolMs).toFixed(2)}×`, f.scale === 50 ? '< 300 ms' : '', f.rerunMs]));
-  printTable(`all-category searches of a cached job (rerun after a max-walk change), best of 5: nearest + counts only, one thread vs the calling thread + ${all[0]?.poolThreads ?? 0} worker thread(s) holding the job`,
+  printTable(`all-category searches of a cached job (rerun after every max walk changed), best of 5: nearest + counts only, one thread vs the calling thread + ${all[0]?.poolThreads ?? 0} worker thread(s) holding the job`,
     ['town', 'one thread ms', 'threads ms', 'speed-up', 'target'],
     all.map((f) => [`×${f.scale}`, f.rerunSearchOneMs, f.rerunSearchMs, `${(f.rerunSearchOneMs / f.rerunSearchMs).toFixed(2)}×`, f.scale === 50 ? '< 300 ms' : '']));
   printTable('whole run from the roads with the pool, best of 2: network built on this thread vs on a helper thread (prepareOnThread.ts)',
