@@ -27,6 +27,7 @@ import { parseConfigDocument } from './config';
 import { InputError, UsageError } from './errors';
 import type { InputRole, LoadedLayer } from './inputs';
 import { InputReader, crsOption } from './inputs';
+import type { ZoneOutputs } from './write';
 import { writeOutputs } from './write';
 import type { ZoningRun } from './zoning';
 import { splitRoadLayer } from './zoning';
@@ -192,8 +193,16 @@ async function analyzeWith(
   for (const id of zoning.duplicateIds) {
     issues.push({ severity: 'warning', file: options.communities, featureId: id, field: 'id', action: 'kept', message: `community id "${id}" occurs more than once; zone members list its repeats as "${id}#<row>"` });
   }
-  log(`zoning: ${zoning.summary.eligible.communities} eligible communities (${zoning.summary.eligible.households} households) in ${zoning.zones.length} zones${pendingZoning.draftedOn === 'thread' ? ' (drafted on a thread)' : ''}`);
-  const zoneFeatures = zoneFeaturesOf(zoning.zones, zoning.stats);
+  log(`zoning: ${zoning.summary.eligible.communities} eligible communities (${zoning.summary.eligible.households} households) in ${zoning.summary.zones} zones${pendingZoning.draftedOn === 'thread' ? ' (drafted on a thread)' : ''}`);
+  // Made on first read: by the writers when the zone files are written here, else only if a caller reads them
+  // (the zoning thread that drafted the zones writes their files from its own copy).
+  let zoneFeatures: Feature[] | null = null;
+  const zoneFeaturesNow = (): Feature[] => (zoneFeatures ??= zoneFeaturesOf(zoning.zones, zoning.stats));
+  const zones: ZoneOutputs = {
+    features: zoneFeaturesNow,
+    onThread: pendingZoning.zoneFilesOnThread(),
+    onThreadFailure: (why) => log(`warning: zoning thread failed (${why}); zone files written on the main thread`),
+  };
   const communityResults: CommunityResultInput = {
     sourceFeatures: communityLayer.allFeatures,
     communities: mappedCommunities.items,
@@ -215,14 +224,17 @@ async function analyzeWith(
     issues,
     zoning: zoning.summary,
   });
-  const files = await writeOutputs(options.out, options.formats ?? DEFAULT_FORMATS, { communityResults, zoneFeatures, gaps, communities: mappedCommunities.items, settings, summary, categoryIds: result.categoryIds, outCrs,
+  const files = await writeOutputs(options.out, options.formats ?? DEFAULT_FORMATS, { communityResults, zones, gaps, communities: mappedCommunities.items, settings, summary, categoryIds: result.categoryIds, outCrs,
     threads: options.threads === undefined || options.threads >= 2 });
   log(`wrote ${files.join(', ')} (${elapsed()})`);
   // The writers work from the result arrays; the feature objects are only made if a caller reads them.
   let communityFeatures: Feature[] | null = null;
   return {
     outDir: options.out, files, settings, communities: mappedCommunities.items, facilities: mappedFacilities.items, roads,
-    result, gaps, summary, issues, zoningSettings, zoning, zoneFeatures,
+    result, gaps, summary, issues, zoningSettings, zoning,
+    get zoneFeatures(): Feature[] {
+      return zoneFeaturesNow();
+    },
     get communityFeatures(): Feature[] {
       communityFeatures ??= communityResultFeatures(communityResults);
       return communityFeatures;

@@ -3,11 +3,12 @@
  * the result arrays as UTF-8 chunks (no feature objects, no one-string files): ×50 town, all formats, 6.3 s → about
  * 1.3–2 s CPU on the shared bench machine; the bytes are those of the object way (test/unit/cli-write-fast.test.ts).
  * gaps.csv (310 000 rows at ×50, 120–150 ms) is made on a thread of its own while this one writes the other files.
- * The zone files are written here: on a thread, the structured clone of the 14 600 zone features (×50) cost
- * 85–145 ms to make and 190–330 ms to read back, more than writing them (JSON.stringify 150–230 ms), and the
- * whole run is CPU-bound on both cores (a thread saved ~0.45 s of CPU in total when dropped, 3 runs each way).
+ * The zone files are written by the zoning thread when it drafted the zones (zoningTask.ts): it keeps its draft,
+ * gets the coverage table, finishes the zones and writes their files while this thread writes the community
+ * files; the zone features never cross (structured-cloning the 14 600 zone features of ×50 to a writer thread
+ * cost 85–145 ms to make and 190–330 ms to read back, more than writing them). Without that thread (small runs,
+ * `--threads 0/1`) or when it fails before writing, they are written here: same bytes (ZoneFileWriter).
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Feature, Geometry } from 'geojson';
@@ -15,9 +16,8 @@ import type { AnalysisSettings } from '../core/config/defaults';
 import type { Gap } from '../core/coverage';
 import type { Community } from '../core/types';
 import type { Crs } from '../io/crs';
-import { fromWgs84, positionFromWgs84 } from '../io/crs';
+import { positionFromWgs84 } from '../io/crs';
 import { mapGeometry } from '../io/crs/transform';
-import { writeFlatGeobuf } from '../io/flatgeobuf';
 import type { CommunityResultInput } from '../io/export/communityResults';
 import { communitiesFlatGeobuf } from '../io/export/communitiesFgb';
 import { writeCommunitiesCsv, writeCommunitiesGeoJSON } from '../io/export/communitiesText';
@@ -25,17 +25,17 @@ import { writeGapsCsv } from '../io/export/gapsCsv';
 import { gapsCsvJob, writeGapsCsvOnThread } from '../io/export/gapsCsvThread';
 import { ResultCells } from '../io/export/resultCells';
 import type { AnalysisSummaryJson } from '../io/export/summary';
-import { ByteChunks } from '../io/export/byteChunks';
-import { ZONE_COLUMNS, writeZonesCsv } from '../io/export/zones';
-import { streamGeoJSON } from '../io/geojsonWrite';
+import type { ByteChunks } from '../io/export/byteChunks';
+import type { ZoneFileFormat } from '../io/export/zonesFiles';
+import { ZONE_FILE_NAMES, ZoneFileWriter, fgbCrsOf, geojsonCrsMembers, writeTextFile } from '../io/export/zonesFiles';
 import type { OutputFormat } from './args';
 import { InputError } from './errors';
+import type { ZoneFilesOnThread } from './zoningTask';
 
 export interface OutputData {
   /** What the community result rows are made of (features in WGS84; the written files may be in --out-crs). */
   communityResults: CommunityResultInput;
-  /** One feature per zone (WGS84). */
-  zoneFeatures: Feature[];
+  zones: ZoneOutputs;
   gaps: Gap[];
   communities: Community[];
   settings: AnalysisSettings;
@@ -50,26 +50,17 @@ export interface OutputData {
   threads?: boolean;
 }
 
+export interface ZoneOutputs {
+  /** One feature per zone (WGS84), made on first call (not at all when the thread writes the zone files). */
+  features(): Feature[];
+  /** The zoning thread that writes the zone files, null: written here. */
+  onThread: ZoneFilesOnThread | null;
+  /** Hears why the thread did not write them (then written here). */
+  onThreadFailure?: (why: string) => void;
+}
+
 /** From this many communities on, gaps.csv is written on a thread (as zoning, zoningTask.ts). */
 const WRITER_THREADS_MIN_COMMUNITIES = 2000;
-
-/**
- * Write a file chunk by chunk as the writer produces its UTF-8 bytes. (Handing each chunk to the libuv pool
- * instead was tried: the ~70 MB of the ×50 town cost the main thread 20–50 ms of sync writes, about what the
- * fresh buffers for chunks still in flight cost, so it stayed synchronous.)
- */
-function writeTextFile(path: string, write: (out: ByteChunks) => void): void {
-  const fd = openSync(path, 'w');
-  try {
-    const out = new ByteChunks((bytes) => {
-      for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
-    });
-    write(out);
-    out.flush();
-  } finally {
-    closeSync(fd);
-  }
-}
 
 export async function writeOutputs(outDir: string, formats: readonly OutputFormat[], data: OutputData): Promise<string[]> {
   try {
@@ -95,14 +86,36 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
     writeTextFile(path, write);
     written.push(path);
   };
+  // The zone files on the zoning thread (started below), awaited whatever happens here.
+  let zonesOnThread: Promise<void> | null = null;
   try {
     const wgs84 = data.outCrs.kind === 'wgs84';
     const toOutCrs = positionFromWgs84(data.outCrs);
     const outGeometry = wgs84 ? undefined : (g: Geometry): Geometry => mapGeometry(g, toOutCrs);
-    const zones = wgs84 ? data.zoneFeatures : fromWgs84(data.zoneFeatures, data.outCrs);
-    // RFC 7946 GeoJSON is WGS84; when the user asks for GCJ-02/BD-09, say so inside the file.
-    const geojsonMembers = wgs84 ? {} : { coordinate_system: data.outCrs.label };
-    const fgbCrs = wgs84 ? 'EPSG:4326' as const : { name: data.outCrs.label };
+    const geojsonMembers = geojsonCrsMembers(data.outCrs);
+    // The zone files first, on the zoning thread when it has the draft: written while this thread writes the rest.
+    const zoneFormats = ZONE_FORMATS.filter((f) => formats.includes(f));
+    if (data.zones.onThread && zoneFormats.length) {
+      const writing = zoneFilesOnThread(data, outDir, zoneFormats);
+      writing.catch(() => {}); // reported where the first zone file is listed (settleAll), or after an error here
+      zonesOnThread = writing;
+    }
+    let zoneWriter: ZoneFileWriter | null = null;
+    let zonesListed = false;
+    const zoneFile = (format: ZoneFileFormat): void => {
+      const path = join(outDir, ZONE_FILE_NAMES[format]);
+      if (zonesOnThread) {
+        // Its failure is reported in the place of the first zone file (which write failed first, as before).
+        if (!zonesListed) writes.push(zonesOnThread);
+        zonesListed = true;
+        written.push(path);
+        return;
+      }
+      zoneWriter ??= new ZoneFileWriter(data.zones.features(), data.outCrs);
+      const w = zoneWriter;
+      if (format === 'fgb') put(ZONE_FILE_NAMES.fgb, w.fgb());
+      else putText(ZONE_FILE_NAMES[format], (out) => (format === 'geojson' ? w.geojson(out) : w.csv(out)));
+    };
     const needsCells = formats.includes('geojson') || formats.includes('csv');
     const cells = needsCells ? new ResultCells(data.communityResults) : null;
     // gaps.csv first, on a thread of its own: made and written while this thread writes the other files.
@@ -113,27 +126,41 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
     if (gapsWriting) started(gapsPath, gapsWriting, false);
     if (formats.includes('geojson') && cells) {
       putText('communities.geojson', (out) => writeCommunitiesGeoJSON(data.communityResults, cells, out, { extra: geojsonMembers, mapGeometry: outGeometry }));
-      putText('zones.geojson', (out) => streamGeoJSON(zones, out, geojsonMembers));
+      zoneFile('geojson');
     }
     if (formats.includes('csv') && cells) {
       if (gapsWriting) written.push(gapsPath);
       else putText('gaps.csv', (out) => writeGapsCsv(data.gaps, data.communities, data.settings.categories, out, { result: data.communityResults.result, cells }));
       putText('communities.csv', (out) => writeCommunitiesCsv(data.communityResults, cells, out));
-      putText('zones.csv', (out) => writeZonesCsv(data.zoneFeatures, out));
+      zoneFile('csv');
     }
     if (formats.includes('fgb')) {
       // FlatGeobuf needs one geometry type family: skipped (non-polygon) features are left out of it.
-      put('communities.fgb', communitiesFlatGeobuf(data.communityResults, { layerName: 'communities', mapGeometry: outGeometry, crs: fgbCrs }));
-      put('zones.fgb', writeFlatGeobuf(zones, { layerName: 'zones', columns: [...ZONE_COLUMNS], crs: fgbCrs }));
+      put('communities.fgb', communitiesFlatGeobuf(data.communityResults, { layerName: 'communities', mapGeometry: outGeometry, crs: fgbCrsOf(data.outCrs) }));
+      zoneFile('fgb');
     }
     put('summary.json', JSON.stringify(data.summary, null, 2) + '\n');
   } catch (e) {
     // No write left running behind the error.
-    await Promise.allSettled(writes);
+    await Promise.allSettled(zonesOnThread ? [...writes, zonesOnThread] : writes);
     throw e;
   }
   await settleAll(writes);
   return written;
+}
+
+const ZONE_FORMATS: readonly ZoneFileFormat[] = ['geojson', 'csv', 'fgb'];
+
+/**
+ * The zone files on the zoning thread; when it cannot write them (it died or failed before writing), they are
+ * written here after all, with the same bytes. Rejects with a write error of the thread or of the fallback.
+ */
+async function zoneFilesOnThread(data: OutputData, outDir: string, formats: ZoneFileFormat[]): Promise<void> {
+  const r = await data.zones.onThread!.write(outDir, formats, data.outCrs);
+  if (r === 'written') return;
+  data.zones.onThreadFailure?.(r.failed);
+  const writer = new ZoneFileWriter(data.zones.features(), data.outCrs);
+  for (const f of formats) writer.writeFile(outDir, f);
 }
 
 /** Wait for every write (none left running), then report the first failure. */

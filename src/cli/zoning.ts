@@ -6,8 +6,8 @@
 import type { Feature } from 'geojson';
 import type { AccessibilityResult } from '../core/coverage';
 import type { Community, Road } from '../core/types';
-import type { BarrierLine, EligibilityResult, ExclusionReason, Zone, ZoneLayout, ZoneStats, ZoningCommunity } from '../core/zoning';
-import { addZoneGaps, barriersFromRoads, gapInput, layoutZones, zoneStatsWith, zonesOf } from '../core/zoning';
+import type { BarrierLine, EligibilityResult, ExclusionReason, Zone, ZoneAccessibilityInput, ZoneLayout, ZoneStats, ZoningCommunity } from '../core/zoning';
+import { addZoneGaps, barriersFromRoads, gapInput, layoutZones, zoneIds, zoneStatsWith, zonesOf } from '../core/zoning';
 import type { ZoningSummaryJson } from '../io/export/summary';
 import type { ZoningSettings } from './zoningOptions';
 
@@ -121,22 +121,25 @@ export function draftZoning(communities: readonly ZoningCommunity[], barriers: r
   return { layout: { members, names, geometries, unzoned }, eligibility: layout.eligibility!, stats };
 }
 
-/** The zoning run from its draft: zone objects, the gap statistics (they need `accessibility`), the summary. */
-export function finishZoning(
-  draft: ZoningDraft, communities: readonly Community[], ids: ZoningIds, barrierCounts: ZoningBarriers['counts'],
-  accessibility: AccessibilityResult, settings: ZoningSettings,
-): ZoningRun {
+/** What the community rows and the summary need from a zoning run: no distances, no zone objects. */
+export type ZoningOfCommunities = Omit<ZoningRun, 'zones' | 'stats'>;
+
+/**
+ * The community side of a draft: eligibility, zone id per community, the summary. Needs no distances, so the
+ * main thread has it while the zoning thread finishes and writes the zones (zoningTask.ts).
+ */
+export function zoningOfCommunities(
+  draft: { layout: Pick<ZoningDraft['layout'], 'members' | 'unzoned'>; eligibility: ZoningDraft['eligibility'] }, communities: readonly Community[], ids: ZoningIds,
+  barrierCounts: ZoningBarriers['counts'], settings: ZoningSettings,
+): ZoningOfCommunities {
   const { layout, eligibility } = draft;
-  const zones = zonesOf(layout, ids.ids);
-  const gaps = gapInput(accessibility);
-  const stats = draft.stats;
-  for (let z = 0; z < stats.length; z++) addZoneGaps(stats[z], communities, layout.members[z], gaps);
-  const zoneIdOf: (string | null)[] = communities.map(() => null);
+  const zoneIdList = zoneIds(layout.members.length); // the ids zonesOf gives the zones
+  const zoneIdOf: (string | null)[] = new Array<string | null>(communities.length).fill(null);
   let householdsZoned = 0;
   let communitiesZoned = 0;
-  for (let z = 0; z < zones.length; z++) {
+  for (let z = 0; z < layout.members.length; z++) {
     for (const i of layout.members[z]) {
-      zoneIdOf[i] = zones[z].id;
+      zoneIdOf[i] = zoneIdList[z];
       householdsZoned += communities[i].households ?? 0;
       communitiesZoned++;
     }
@@ -146,12 +149,51 @@ export function finishZoning(
     settings: { ...settings, barriers: { ...barrierCounts } },
     eligible: { ...s.eligible },
     excluded: { ...s.excluded, byReason: structuredClone(s.byReason) },
-    zones: zones.length,
+    zones: layout.members.length,
     communitiesZoned,
     householdsZoned,
     unzoned: layout.unzoned.map((i) => ids.ids[i]),
   };
-  return { zones, stats, eligible: eligibility.eligible, reasons: eligibility.reasons, zoneIdOf, summary, duplicateIds: ids.duplicateIds };
+  return { eligible: eligibility.eligible, reasons: eligibility.reasons, zoneIdOf, summary, duplicateIds: ids.duplicateIds };
+}
+
+/**
+ * The zone objects and their statistics with the gap fields (they need the coverage); `ids`: the communities'
+ * distinct ids (`distinctIds`). Mutates `draft.stats` (adds the gaps).
+ */
+export function finishZones(
+  draft: Pick<ZoningDraft, 'layout' | 'stats'>, communities: readonly ZoningCommunity[], ids: readonly string[],
+  accessibility: ZoneAccessibilityInput,
+): { zones: Zone[]; stats: ZoneStats[] } {
+  const { layout, stats } = draft;
+  const zones = zonesOf(layout, ids);
+  const gaps = gapInput(accessibility);
+  for (let z = 0; z < stats.length; z++) addZoneGaps(stats[z], communities, layout.members[z], gaps);
+  return { zones, stats };
+}
+
+/** The zoning run from its draft: zone objects, the gap statistics (they need `accessibility`), the summary. */
+export function finishZoning(
+  draft: ZoningDraft, communities: readonly Community[], ids: ZoningIds, barrierCounts: ZoningBarriers['counts'],
+  accessibility: AccessibilityResult, settings: ZoningSettings,
+): ZoningRun {
+  const side = zoningOfCommunities(draft, communities, ids, barrierCounts, settings);
+  return { ...finishZones(draft, communities, ids.ids, accessibility), ...side };
+}
+
+/**
+ * A zoning run whose zones and statistics are made on first read (`make`): when the zoning thread writes the zone
+ * files, the main thread needs only the community side, and `runAnalyze`'s callers rarely read the zones.
+ */
+export function lazyZoningRun(side: ZoningOfCommunities, make: () => { zones: Zone[]; stats: ZoneStats[] }): ZoningRun {
+  let made: { zones: Zone[]; stats: ZoneStats[] } | null = null;
+  const get = (): { zones: Zone[]; stats: ZoneStats[] } => (made ??= make());
+  // Same key order as finishZoning's run (JSON of the run, test spreads).
+  return {
+    get zones() { return get().zones; },
+    get stats() { return get().stats; },
+    eligible: side.eligible, reasons: side.reasons, zoneIdOf: side.zoneIdOf, summary: side.summary, duplicateIds: side.duplicateIds,
+  };
 }
 
 /** Zoning on the calling thread (see zoningTask.ts for the thread that runs `draftZoning` during the distances). */

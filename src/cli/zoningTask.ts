@@ -10,11 +10,15 @@ import { Worker } from 'node:worker_threads';
 import type { AccessibilityResult } from '../core/coverage';
 import type { Community, Road } from '../core/types';
 import type { BarrierLine } from '../core/zoning';
-import type { ZoningDraft, ZoningRun } from './zoning';
-import { distinctIds, draftZoning, finishZoning, withIds, zoningBarriers } from './zoning';
+import { gapInput } from '../core/zoning';
+import type { Crs } from '../io/crs';
+import type { ZoneFileFormat } from '../io/export/zonesFiles';
+import { failureError } from '../io/export/zonesFiles';
+import type { ZoningRun } from './zoning';
+import { distinctIds, draftZoning, finishZoning, finishZones, lazyZoningRun, withIds, zoningBarriers, zoningOfCommunities } from './zoning';
 import type { ZoningSettings } from './zoningOptions';
-import type { ZoningThreadResponse } from './zoningWire';
-import { jobBuffers, packCommunities, packLines, unpackDraft } from './zoningWire';
+import type { ZoneFilesJob, ZoneFilesResponse, ZoningJob, ZoningThreadError, ZoningThreadResponse } from './zoningWire';
+import { jobBuffers, packCommunities, packLines, unpackDraft, unpackDraftSide, zoneFilesJobBuffers } from './zoningWire';
 
 /**
  * Communities from which the default run drafts on the thread. Below it the thread's start (~40 ms bundled) and
@@ -65,16 +69,32 @@ export async function zoningThreadFor(threads: number | undefined, communitiesPa
   return bytes >= THREAD_FROM_COMMUNITY_BYTES ? startZoningThread(THREAD_MIN_COMMUNITIES) : null;
 }
 
+/** The zone files written on the zoning thread (see `PendingZoning.zoneFilesOnThread`). */
+export interface ZoneFilesOnThread {
+  /**
+   * Finish the thread's draft and write the zone files of `formats` (in that order). Resolves 'written', or with
+   * why the thread could not (it died, or failed before writing: write them on the main thread then); rejects with
+   * the write error (the same kind of error as a write on the main thread: message, code, path) once it stopped.
+   */
+  write(outDir: string, formats: ZoneFileFormat[], outCrs: Crs): Promise<'written' | { failed: string }>;
+}
+
 export interface PendingZoning {
-  /** The zoning run, once the distances are known (waits for the thread if it is still drafting). */
+  /**
+   * The zoning run, once the distances are known (waits for the thread if it is still drafting). When the
+   * thread drafted, the run's `zones` and `stats` are made on the main thread on first read only.
+   */
   finish(accessibility: AccessibilityResult): Promise<ZoningRun>;
   /** Where the zones were drafted (known once `finish` resolved): 'thread' only when the thread's draft was used. */
   readonly draftedOn: 'thread' | 'main';
+  /** After `finish`: the thread that keeps the draft and can write the zone files, null when drafted here. */
+  zoneFilesOnThread(): ZoneFilesOnThread | null;
 }
 
 /**
- * Start zoning `communities`: on `thread` when given and big enough (the thread is closed after its one job),
- * else on the calling thread when `finish` is called. `log` hears why a thread's draft was not used.
+ * Start zoning `communities`: on `thread` when given and big enough (the thread then keeps its draft for the zone
+ * files, and is closed after them), else on the calling thread when `finish` is called. `log` hears why a thread's
+ * draft was not used.
  */
 export function beginZoning(
   thread: ZoningThread | null, communities: readonly Community[], roads: readonly Road[], otherBarriers: readonly BarrierLine[],
@@ -82,52 +102,82 @@ export function beginZoning(
 ): PendingZoning {
   const ids = distinctIds(communities);
   const barriers = zoningBarriers(roads, otherBarriers, settings);
-  const finish = (draft: ZoningDraft, accessibility: AccessibilityResult): ZoningRun =>
-    finishZoning(draft, communities, ids, barriers.counts, accessibility, settings);
   const inline = (accessibility: AccessibilityResult): ZoningRun =>
-    finish(draftZoning(withIds(communities, ids), barriers.lines, settings), accessibility);
+    finishZoning(draftZoning(withIds(communities, ids), barriers.lines, settings), communities, ids, barriers.counts, accessibility, settings);
 
   const packed = thread && communities.length >= thread.minCommunities ? packCommunities(communities, ids.ids) : null;
   if (!thread || !packed) {
     void thread?.close();
-    return { finish: async (accessibility) => inline(accessibility), draftedOn: 'main' };
+    return { finish: async (accessibility) => inline(accessibility), draftedOn: 'main', zoneFilesOnThread: () => null };
   }
-  const reply = draftOnThread(thread, { type: 'zone', communities: packed, barriers: packLines(barriers.lines), settings });
+  const job: ZoningJob = { type: 'zone', communities: packed, barriers: packLines(barriers.lines), settings };
+  const reply = ask<ZoningThreadResponse>(thread, job, jobBuffers(job));
   let draftedOn: 'thread' | 'main' = 'main';
+  let files: ZoneFilesOnThread | null = null;
   return {
     async finish(accessibility) {
       const r = await reply;
-      if (r.type === 'draft') {
-        draftedOn = 'thread';
-        return finish(unpackDraft(r), accessibility);
+      if (r.type !== 'draft') {
+        void thread.close();
+        log(`warning: zoning thread failed (${r.message.split('\n')[0]}); zoning on the main thread`);
+        return inline(accessibility);
       }
-      log(`warning: zoning thread failed (${r.message.split('\n')[0]}); zoning on the main thread`);
-      return inline(accessibility);
+      draftedOn = 'thread';
+      files = zoneFilesOn(thread, accessibility);
+      const side = zoningOfCommunities(unpackDraftSide(r), communities, ids, barriers.counts, settings);
+      // The packed draft stays here: the zones when a caller reads them, or when the thread fails at the files.
+      return lazyZoningRun(side, () => finishZones(unpackDraft(r), communities, ids.ids, accessibility));
     },
     get draftedOn() { return draftedOn; },
+    zoneFilesOnThread: () => files,
   };
 }
 
-/** Post the job; resolves (never rejects) with the draft or why there is none. */
-function draftOnThread(thread: ZoningThread, job: Parameters<typeof jobBuffers>[0]): Promise<ZoningThreadResponse> {
+function zoneFilesOn(thread: ZoningThread, accessibility: AccessibilityResult): ZoneFilesOnThread {
+  let asked = false;
+  return {
+    async write(outDir, formats, outCrs) {
+      if (asked) throw new Error('the zone files were already asked of the zoning thread');
+      asked = true;
+      const job: ZoneFilesJob = {
+        type: 'write', categoryIds: accessibility.categoryIds, required: Uint8Array.from(gapInput(accessibility).required, (b) => (b ? 1 : 0)),
+        covered: accessibility.covered.slice(), score: accessibility.score.slice(), outDir, formats, outCrs,
+      };
+      const r = await ask<ZoneFilesResponse>(thread, job, zoneFilesJobBuffers(job));
+      void thread.close();
+      if (r.type === 'write-error') throw failureError(r.error);
+      return r.type === 'written' ? 'written' : { failed: r.message.split('\n')[0] };
+    },
+  };
+}
+
+/**
+ * Post a job; resolves (never rejects) with the thread's answer or an error reply when it died or was gone
+ * already. The thread is held (ref) from the job until its answer: the main thread may wait for it with nothing
+ * else to do; in between it is not (an idle thread must not keep a failed run's process alive).
+ */
+function ask<R>(thread: ZoningThread, job: ZoningJob | ZoneFilesJob, transfer: ArrayBuffer[]): Promise<R | ZoningThreadError> {
   const { worker } = thread;
   const gone = thread.failure();
   if (gone !== null) return Promise.resolve({ type: 'error', message: gone });
-  return new Promise<ZoningThreadResponse>((resolve) => {
+  return new Promise<R | ZoningThreadError>((resolve) => {
     let settled = false;
-    const settle = (r: ZoningThreadResponse): void => {
+    const onMessage = (r: R): void => settle(r);
+    const onError = (e: Error): void => settle({ type: 'error', message: e.message });
+    const onExit = (code: number): void => settle({ type: 'error', message: `thread exited (code ${code})` });
+    function settle(r: R | ZoningThreadError): void {
       if (settled) return;
       settled = true;
-      worker.removeAllListeners('message');
-      worker.removeAllListeners('exit');
-      void thread.close();
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      worker.unref();
       resolve(r);
-    };
-    worker.on('message', (r: ZoningThreadResponse) => settle(r));
-    worker.on('error', (e: Error) => settle({ type: 'error', message: e.message }));
-    worker.on('exit', (code) => settle({ type: 'error', message: `thread exited (code ${code})` }));
-    // Held from the job until its answer: the main thread may come to wait for it with nothing else to do.
+    }
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
     worker.ref();
-    worker.postMessage(job, jobBuffers(job));
+    worker.postMessage(job, transfer);
   });
 }

@@ -7,6 +7,8 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { PropertyManagement, RenovationStatus } from '../core/types';
 import type { BarrierLine, EligibilityResult, ExclusionReason, ZoneStats, ZoningCommunity } from '../core/zoning';
 import { EXCLUSION_REASONS, barrierLines } from '../core/zoning';
+import type { Crs } from '../io/crs';
+import type { WriteFailure, ZoneFileFormat } from '../io/export/zonesFiles';
 import type { ZoningDraft } from './zoning';
 import type { ZoningSettings } from './zoningOptions';
 
@@ -225,6 +227,34 @@ export interface ZoningThreadError {
 
 export type ZoningThreadResponse = PackedDraft | ZoningThreadError;
 
+/**
+ * Second job, once the distances are known: finish the zones the thread drafted (gap statistics) and write their
+ * files. Only what the gaps need crosses: the coverage table (×50: 20 000 × 19 bytes) and the score per community
+ * (160 KB), copied (the main thread writes the community files from them meanwhile).
+ */
+export interface ZoneFilesJob {
+  type: 'write';
+  categoryIds: string[];
+  /** Per category: 1 = required (counts towards the gaps). */
+  required: Uint8Array;
+  /** [community * nCat + cat]: 1 = covered. */
+  covered: Uint8Array;
+  /** Per community: NaN = off-network (never a gap). */
+  score: Float64Array;
+  outDir: string;
+  /** The zone files to write, in this order. */
+  formats: ZoneFileFormat[];
+  /** WGS84, GCJ-02 or BD-09 (plain `{ kind, label }` objects). */
+  outCrs: Crs;
+}
+
+/** The thread's answer to a ZoneFilesJob: written, a write failed (reported as such), or it could not finish (fall back). */
+export type ZoneFilesResponse = { type: 'written'; paths: string[] } | { type: 'write-error'; error: WriteFailure } | ZoningThreadError;
+
+export function zoneFilesJobBuffers(job: ZoneFilesJob): ArrayBuffer[] {
+  return [job.required.buffer, job.covered.buffer, job.score.buffer] as ArrayBuffer[];
+}
+
 function packFlat(lists: readonly (readonly number[])[]): { flat: Uint32Array; start: Uint32Array } {
   const start = new Uint32Array(lists.length + 1);
   for (let z = 0; z < lists.length; z++) start[z + 1] = start[z] + lists[z].length;
@@ -258,7 +288,8 @@ export function packDraft(d: ZoningDraft): PackedDraft | null {
   }
   return {
     type: 'draft', members: members.flat, memberStart: members.start, names: d.layout.names, shapes,
-    unzoned: Uint32Array.from(d.layout.unzoned), eligible: d.eligibility.eligible,
+    // A copy: the thread keeps its draft (it finishes and writes the zones later).
+    unzoned: Uint32Array.from(d.layout.unzoned), eligible: d.eligibility.eligible.slice(),
     reasonCodes, reasonStart, eligibilitySummary: d.eligibility.summary, stats, statNulls,
   };
 }
@@ -278,6 +309,18 @@ function unpackFlat<T>(flat: ArrayLike<number>, start: Uint32Array, map: (v: num
   return out;
 }
 
+/** The community side of a packed draft (members, unzoned, eligibility): what the main thread needs at once. */
+export function unpackDraftSide(p: PackedDraft): Pick<ZoningDraft, 'eligibility'> & { layout: Pick<ZoningDraft['layout'], 'members' | 'unzoned'> } {
+  return {
+    layout: { members: unpackFlat(p.members, p.memberStart, (v) => v), unzoned: Array.from(p.unzoned) },
+    eligibility: {
+      eligible: p.eligible,
+      reasons: unpackFlat(p.reasonCodes, p.reasonStart, (c): ExclusionReason => EXCLUSION_REASONS[c]),
+      summary: p.eligibilitySummary,
+    },
+  };
+}
+
 export function unpackDraft(p: PackedDraft): ZoningDraft {
   const nz = p.names.length;
   const stats: ZoneStats[] = new Array<ZoneStats>(nz);
@@ -295,19 +338,7 @@ export function unpackDraft(p: PackedDraft): ZoningDraft {
       missingCategoryIds: [], householdsInGaps: 0, gapHouseholdsByCategory: {},
     };
   }
-  const identity = (v: number): number => v;
-  return {
-    layout: {
-      members: unpackFlat(p.members, p.memberStart, identity),
-      names: p.names,
-      geometries: unpackShapes(p.shapes),
-      unzoned: Array.from(p.unzoned),
-    },
-    eligibility: {
-      eligible: p.eligible,
-      reasons: unpackFlat(p.reasonCodes, p.reasonStart, (c): ExclusionReason => EXCLUSION_REASONS[c]),
-      summary: p.eligibilitySummary,
-    },
-    stats,
-  };
+  const side = unpackDraftSide(p);
+  const { members, unzoned } = side.layout;
+  return { layout: { members, names: p.names, geometries: unpackShapes(p.shapes), unzoned }, eligibility: side.eligibility, stats };
 }
