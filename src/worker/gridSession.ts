@@ -2,7 +2,7 @@
  * Grid coverage and walking paths on the session's cached network (kept apart from session.ts so the
  * accessibility run stays as it was). Pure core calls; no DOM.
  */
-import { computeAccessibility, computePointAccess, gridSpacingFor, hexGrid, walkPath } from '../core/coverage';
+import { computeAccessibility, computePointAccess, gridSpacingFor, hexGrid, nearestWalk, SEARCH_BOUND_FACTOR, walkPath } from '../core/coverage';
 import { representativePoints } from '../core/coverage/points';
 import type { WalkNetwork } from '../core/network';
 import type { Facility } from '../core/types';
@@ -50,14 +50,30 @@ export function computeGrid(
   };
 }
 
-/** Same numbers as the full run: the engine on this one community (nearest-facility searches are per category). */
+/**
+ * The walk from one community to its nearest facility of one category. On a network: one search from the
+ * community (`nearestWalk`), not an analysis of the community over every category (~1–1.5 s on the ×50 bench
+ * town). Straight-line mode: the analysis of the one community (cheap without a network).
+ */
 export function computePath(data: AnalysisData, network: WalkNetwork | null, request: PathRequest): PathResult | null {
   const ci = data.communities.findIndex((c) => c.id === request.communityId);
   if (ci < 0) return null;
   const facilities = request.plannedFacilities.length ? [...data.facilities, ...request.plannedFacilities] : data.facilities;
-  const r = computeAccessibility({ communities: [data.communities[ci]], facilities, ...(network ? { network } : {}), settings: request.settings });
+  const category = request.settings.categories.find((c) => c.id === request.categoryId);
+  if (!category) return null;
+  if (network) {
+    const serving = facilities.filter((f) => f.categories.includes(category.id));
+    const from = representativePoints([data.communities[ci]]);
+    if (!Number.isFinite(from[0]) || !Number.isFinite(from[1])) return null;
+    const walk = nearestWalk(network, [from[0], from[1]], representativePoints(serving), request.settings.network.maxSnapMeters,
+      SEARCH_BOUND_FACTOR * category.maxWalkMeters);
+    if (!walk) return null;
+    const f = serving[walk.facility];
+    return { communityId: request.communityId, categoryId: request.categoryId, coordinates: walk.coordinates.map((c) => [c[0], c[1]]), walkMeters: walk.walkMeters, facilityId: f.id, facilityName: f.name };
+  }
+  const r = computeAccessibility({ communities: [data.communities[ci]], facilities, settings: request.settings });
   const k = r.categoryIds.indexOf(request.categoryId);
-  const coords = walkPath(network, r, 0, request.categoryId);
+  const coords = walkPath(null, r, 0, request.categoryId);
   if (k < 0 || !coords) return null;
   const f = facilities[r.nearestFacility[k]];
   return { communityId: request.communityId, categoryId: request.categoryId, coordinates: coords.map((c) => [c[0], c[1]]), walkMeters: r.walkMeters[k], facilityId: f.id, facilityName: f.name };

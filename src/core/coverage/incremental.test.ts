@@ -24,7 +24,8 @@ describe('incremental reruns (only the changed categories are searched again)', 
     const cache = new AccessibilityCache();
     computeAccessibility({ ...input, cache });
     let previous = settings;
-    for (const walks of [{ kindergarten: 700 }, { kindergarten: 700, health_center: 400 }, { market: 250, express: 900 }, {}]) {
+    const steps: Record<string, number>[] = [{ kindergarten: 700 }, { kindergarten: 700, health_center: 400 }, { market: 250, express: 900 }, {}];
+    for (const walks of steps) {
       const next = withWalk(settings, walks);
       // Changed against the last run (the cache holds its tables): 1, 1, 4, 2.
       const changed = next.categories.filter((c, k) => c.maxWalkMeters !== previous.categories[k].maxWalkMeters).length;
