@@ -96,7 +96,7 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
     // The zone files first, on the zoning thread when it has the draft: written while this thread writes the rest.
     const zoneFormats = ZONE_FORMATS.filter((f) => formats.includes(f));
     if (data.zones.onThread && zoneFormats.length) {
-      const writing = zoneFilesOnThread(data, outDir, zoneFormats);
+      const writing = writeZoneFilesOnThread(data.zones, outDir, zoneFormats, data.outCrs);
       writing.catch(() => {}); // reported where the first zone file is listed (settleAll), or after an error here
       zonesOnThread = writing;
     }
@@ -155,11 +155,11 @@ const ZONE_FORMATS: readonly ZoneFileFormat[] = ['geojson', 'csv', 'fgb'];
  * The zone files on the zoning thread; when it cannot write them (it died or failed before writing), they are
  * written here after all, with the same bytes. Rejects with a write error of the thread or of the fallback.
  */
-async function zoneFilesOnThread(data: OutputData, outDir: string, formats: ZoneFileFormat[]): Promise<void> {
-  const r = await data.zones.onThread!.write(outDir, formats, data.outCrs);
+export async function writeZoneFilesOnThread(zones: ZoneOutputs, outDir: string, formats: ZoneFileFormat[], outCrs: Crs): Promise<void> {
+  const r = await zones.onThread!.write(outDir, formats, outCrs);
   if (r === 'written') return;
-  data.zones.onThreadFailure?.(r.failed);
-  const writer = new ZoneFileWriter(data.zones.features(), data.outCrs);
+  zones.onThreadFailure?.(r.failed);
+  const writer = new ZoneFileWriter(zones.features(), outCrs);
   for (const f of formats) writer.writeFile(outDir, f);
 }
 
