@@ -3,6 +3,7 @@
  * accessibility run stays as it was). Pure core calls; no DOM.
  */
 import { computeAccessibility, computePointAccess, gridSpacingFor, hexGrid, nearestWalk, SEARCH_BOUND_FACTOR, walkPath } from '../core/coverage';
+import type { PointAccessCache } from '../core/coverage';
 import { representativePoints } from '../core/coverage/points';
 import type { WalkNetwork } from '../core/network';
 import type { Facility } from '../core/types';
@@ -30,7 +31,7 @@ function studyBbox(data: AnalysisData, facilities: readonly Facility[]): [number
 }
 
 export function computeGrid(
-  data: AnalysisData, network: WalkNetwork | null, request: GridRequest, onProgress?: (p: AnalysisProgress) => void,
+  data: AnalysisData, network: WalkNetwork | null, request: GridRequest, onProgress?: (p: AnalysisProgress) => void, cache?: PointAccessCache,
 ): GridResult {
   const facilities = request.plannedFacilities.length ? [...data.facilities, ...request.plannedFacilities] : data.facilities;
   const categoryIds = request.settings.categories.map((c) => c.id);
@@ -42,7 +43,7 @@ export function computeGrid(
   const spacing = gridSpacingFor(bbox, { targetCells: request.targetCells });
   const g = hexGrid(bbox, spacing);
   const access = computePointAccess(network, g.centerLngLat, facilities, request.settings,
-    onProgress ? (phase, done, total) => onProgress({ phase: `grid-${phase}`, done, total }) : undefined);
+    onProgress ? (phase, done, total) => onProgress({ phase: `grid-${phase}`, done, total }) : undefined, cache);
   return {
     spacingMeters: g.spacingMeters, degPerMeterLng: g.degPerMeterLng, degPerMeterLat: g.degPerMeterLat, categoryIds,
     centerLngLat: g.centerLngLat, walkMeters: access.walkMeters, requiredCovered: access.requiredCovered,

@@ -3,7 +3,7 @@
  * rebuilt only when roads or network settings change. Pure core calls; no DOM.
  */
 import type { NetworkSettings } from '../core/config/defaults';
-import { AccessibilityCache, computeAccessibilityParallel, PARALLEL_MIN_NODES } from '../core/coverage';
+import { AccessibilityCache, computeAccessibilityParallel, PARALLEL_MIN_NODES, PointAccessCache } from '../core/coverage';
 import type { AccessibilityResult, TaskPort } from '../core/coverage';
 import { buildWalkNetwork } from '../core/network';
 import type { NetworkStats, WalkNetwork } from '../core/network';
@@ -31,6 +31,8 @@ export function createAnalysisSession(options: SessionOptions = {}): AnalysisSes
   let builtFor = '';
   // Reruns after a category setting change reuse points, snapping and the search job (keyed by identity).
   const cache = new AccessibilityCache();
+  // The coverage grid's reruns (every settings change) reuse its snapping, job and unchanged columns the same way.
+  const gridCache = new PointAccessCache();
 
   function networkFor(settings: NetworkSettings): WalkNetwork | null {
     if (data.roads.length === 0) return null;
@@ -47,6 +49,7 @@ export function createAnalysisSession(options: SessionOptions = {}): AnalysisSes
       if (next.roads !== data.roads) network = null;
       data = next;
       cache.entry = null;
+      gridCache.entry = null;
     },
     async analyze(request, onProgress) {
       const net = networkFor(request.settings.network);
@@ -63,7 +66,7 @@ export function createAnalysisSession(options: SessionOptions = {}): AnalysisSes
       }, ports, minNodes);
     },
     networkStats: () => network?.stats ?? null,
-    grid: (request, onProgress) => computeGrid(data, networkFor(request.settings.network), request, onProgress),
+    grid: (request, onProgress) => computeGrid(data, networkFor(request.settings.network), request, onProgress, gridCache),
     path: (request) => computePath(data, networkFor(request.settings.network), request),
   };
 }

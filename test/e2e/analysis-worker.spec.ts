@@ -65,7 +65,6 @@ for (const variant of [{ name: 'on its own thread', path: '/' }, { name: 'shared
   expect(kgSummary.gaps).toBeGreaterThan(0);
 });
 
-// With helper Workers the rerun hands them only the new max walks (they hold the job from the first run).
 for (const variant of [{ name: '', path: '/' }, { name: ', also shared out to helper Workers', path: '/?threads=always' }]) test(`changing a setting reruns the analysis in the Worker with the new max walk${variant.name}`, async ({ page }) => {
   await openApp(page, variant.path);
   await page.waitForFunction(() => (window.__store?.getState().analysisRunCount ?? 0) >= 1, null, { timeout: 60_000 });
@@ -82,6 +81,20 @@ for (const variant of [{ name: '', path: '/' }, { name: ', also shared out to he
   expect(before).toBe(kgCovered(await nodeResult()));
   expect(after).toBe(kgCovered(await nodeResult(settings)));
   expect(after).toBeGreaterThan(before);
-  const { threads, cores } = await page.evaluate(() => ({ threads: window.__store!.getState().analysisResult!.threads, cores: navigator.hardwareConcurrency }));
-  expect(threads).toBe(variant.path === '/' || cores < 2 ? 1 : Math.min(4, cores));
+  // One category changed: only it is searched again, on the analysis Worker itself.
+  expect(await page.evaluate(() => window.__store!.getState().analysisResult!.threads)).toBe(1);
+  if (variant.path === '/') return;
+  // Every max walk changed (as a reset or a settings import does): all categories are searched again, shared out
+  // to the helper Workers, which still hold the job of the first run and get only the new max walks.
+  await page.evaluate(() => {
+    const s = window.__store!.getState();
+    window.__store!.setState({ analysisSettings: { ...s.analysisSettings, categories: s.analysisSettings.categories.map((c) => ({ ...c, maxWalkMeters: c.maxWalkMeters + 100 })) } });
+  });
+  await page.waitForFunction(() => (window.__store?.getState().analysisRunCount ?? 0) >= 3, null, { timeout: 60_000 });
+  const all = await page.evaluate(() => ({ r: window.__store!.getState().analysisResult!, cores: navigator.hardwareConcurrency }))
+    .then(({ r, cores }) => ({ threads: r.threads, cores, covered: r.summary.map((x) => x.householdsCovered) }));
+  const wider = defaultAnalysisSettings();
+  wider.categories = wider.categories.map((c) => ({ ...c, maxWalkMeters: (c.id === 'kindergarten' ? 500 : c.maxWalkMeters) + 100 }));
+  expect(all.covered).toEqual((await nodeResult(wider)).summary.map((x) => x.householdsCovered));
+  expect(all.threads).toBe(all.cores < 2 ? 1 : Math.min(4, all.cores));
 });

@@ -6,7 +6,8 @@ import { haversineMeters } from '../geo';
 
 const metersBetween = (a: readonly number[], b: readonly number[]) => haversineMeters(a[0], a[1], b[0], b[1]);
 import { representativePoints } from './points';
-import { computeAccessibility, computePointAccess, gridSpacingFor, hexGrid } from './index';
+import { computeAccessibility, computePointAccess, gridSpacingFor, hexGrid, PointAccessCache } from './index';
+import { generateBenchTown } from '../../../test/bench/town';
 
 const BBOX: [number, number, number, number] = [115.88, 28.67, 115.90, 28.69];
 
@@ -75,3 +76,45 @@ describe('computePointAccess', () => {
     expect(Array.from(p.walkMeters.subarray(0, p.categoryIds.length)).every(Number.isNaN)).toBe(true);
   });
 });
+
+describe('computePointAccess reruns with a cache', () => {
+  it('searches only the categories whose max walk changed, nothing for other changes, with the tables of a fresh run', () => {
+    const t = generateBenchTown(3, 1);
+    const settings = defaultAnalysisSettings();
+    const net = buildWalkNetwork(t.roads, settings.network);
+    const g = hexGrid(BBOX_OF(t.communities.map((c) => c.geometry.coordinates[0][0] as [number, number])), 150);
+    const cache = new PointAccessCache();
+    computePointAccess(net, g.centerLngLat, t.facilities, settings, undefined, cache);
+    const variants = [
+      { ...settings, categories: settings.categories.map((c) => (c.id === 'kindergarten' ? { ...c, maxWalkMeters: 800 } : c)) },
+      { ...settings, walkSpeedMetersPerMinute: 60, categories: settings.categories.map((c) => (c.id === 'kindergarten' ? { ...c, maxWalkMeters: 800, required: false } : c)) },
+    ];
+    const searched: number[] = [];
+    for (const next of variants) {
+      let searches = 0;
+      // A new grid array with the same centres (the app makes the grid anew each run).
+      const again = computePointAccess(net, hexGrid(BBOX_OF(t.communities.map((c) => c.geometry.coordinates[0][0] as [number, number])), 150).centerLngLat,
+        t.facilities, next, (phase, done, total) => { if (phase === 'nearest' && done < total) searches++; }, cache);
+      const fresh = computePointAccess(net, g.centerLngLat, t.facilities, next);
+      expect(Array.from(again.walkMeters)).toEqual(Array.from(fresh.walkMeters));
+      expect(Array.from(again.nearestFacility)).toEqual(Array.from(fresh.nearestFacility));
+      expect(Array.from(again.requiredCovered)).toEqual(Array.from(fresh.requiredCovered));
+      expect(again.requiredCount).toBe(fresh.requiredCount);
+      searched.push(searches);
+    }
+    // One 'nearest 0/19' for the job, then one event per searched category: kindergarten only, then none.
+    expect(searched).toEqual([2, 1]);
+    expect(cache.hits).toBe(2);
+    const kg = settings.categories.findIndex((c) => c.id === 'kindergarten');
+    const first = computePointAccess(net, g.centerLngLat, t.facilities, settings);
+    const wider = computePointAccess(net, g.centerLngLat, t.facilities, variants[0]);
+    const reached = (p: typeof first) => { let n = 0; for (let i = kg; i < p.walkMeters.length; i += settings.categories.length) if (!Number.isNaN(p.walkMeters[i])) n++; return n; };
+    expect(reached(wider)).toBeGreaterThan(reached(first));
+  });
+});
+
+function BBOX_OF(points: [number, number][]): [number, number, number, number] {
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  for (const [x, y] of points) { w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y); }
+  return [w, s, e, n];
+}

@@ -14,8 +14,11 @@ import type { WalkNetwork } from '../network';
 import { snapPoints } from '../network';
 import type { AnalysisSettings } from '../config/defaults';
 import type { Facility } from '../types';
-import { computeNetworkDistances } from './networkDistances';
+import { prepareDistanceJob } from './distanceJob';
+import { changedCategories, INCREMENTAL_MAX_SHARE, rememberTables, rerunChanged } from './incremental';
+import { runDistanceJob } from './networkDistances';
 import type { Checkpoint } from './networkDistances';
+import type { PointAccessCache } from './pointAccessCache';
 import { facilitiesByCategory, representativePoints } from './points';
 import { SEARCH_BOUND_FACTOR, WALK_EPSILON_METERS } from './types';
 
@@ -98,17 +101,31 @@ export interface PointAccess {
  */
 export function computePointAccess(
   network: WalkNetwork, pointLngLat: Float64Array, facilities: readonly Facility[], settings: AnalysisSettings,
-  checkpoint: Checkpoint = () => {},
+  checkpoint: Checkpoint = () => {}, cache?: PointAccessCache,
 ): PointAccess {
   const categories = settings.categories;
   const categoryIds = categories.map((c) => c.id);
   const maxWalkMeters = Float64Array.from(categories, (c) => c.maxWalkMeters);
   const searchBoundMeters = Float64Array.from(categories, (c) => SEARCH_BOUND_FACTOR * c.maxWalkMeters);
-  const byCategory = facilitiesByCategory(facilities, categoryIds);
-  const pointSnap = snapPoints(network, pointLngLat, settings.network.maxSnapMeters);
-  const facilitySnap = snapPoints(network, representativePoints(facilities), settings.network.maxSnapMeters);
-  // The count table is not needed for cells: search only the nearest (count radius 0 skips the facility searches).
-  const tables = computeNetworkDistances(network, pointSnap, facilitySnap, byCategory, new Float64Array(categories.length).fill(-1), searchBoundMeters, checkpoint);
+  // The count table is not needed for cells: search only the nearest (a max walk of −1 skips the facility searches).
+  const noCounts = new Float64Array(categories.length).fill(-1);
+  const maxSnap = settings.network.maxSnapMeters, categoryKey = categoryIds.join('\n');
+  checkpoint('nearest', 0, categories.length); // the job's preparation is part of the distance work
+  let entry = cache?.lookup(network, facilities, pointLngLat, maxSnap, categoryKey) ?? null;
+  if (!entry) {
+    const pointSnap = snapPoints(network, pointLngLat, maxSnap);
+    const facilitySnap = snapPoints(network, representativePoints(facilities), maxSnap);
+    const job = prepareDistanceJob(network, pointSnap, facilitySnap, facilitiesByCategory(facilities, categoryIds), noCounts, searchBoundMeters);
+    entry = { network, facilities, pointLngLat: pointLngLat.slice(), maxSnapMeters: maxSnap, categoryKey, pointSnap, job, last: null };
+    if (cache) cache.entry = entry;
+  }
+  const { pointSnap } = entry;
+  const job = { ...entry.job, maxWalkMeters: noCounts, searchBoundMeters };
+  const changed = entry.last ? changedCategories(entry.last, job) : null;
+  const tables = entry.last && changed && changed.length <= categories.length * INCREMENTAL_MAX_SHARE
+    ? rerunChanged(job, entry.last, changed, checkpoint)
+    : runDistanceJob(job, checkpoint);
+  if (cache) entry.last = rememberTables(job, tables);
   const n = pointSnap.edge.length, nCat = categories.length;
   const requiredCovered = new Uint8Array(n);
   let requiredCount = 0;

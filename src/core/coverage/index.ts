@@ -12,4 +12,5 @@ export { CancelledError, SEARCH_BOUND_FACTOR } from './types';
 export type { AccessibilityInput, AccessibilityResult, CategorySummary, Gap, ProgressFn } from './types';
 export type { SnapInfo, NetworkStats, WalkNetwork } from '../network';
 export { computePointAccess, gridSpacingFor, hexGrid } from './grid';
+export { PointAccessCache } from './pointAccessCache';
 export type { HexGrid, HexGridOptions, PointAccess } from './grid';
