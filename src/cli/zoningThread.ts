@@ -11,7 +11,7 @@ import { ZoneFileWriter, writeFailure } from '../io/export/zonesFiles';
 import type { ZoningDraft } from './zoning';
 import { draftZoning, finishZones } from './zoning';
 import type { ZoneFilesJob, ZoneFilesResponse, ZoningJob, ZoningThreadResponse } from './zoningWire';
-import { draftBuffers, packDraft, unpackCommunities, unpackLines } from './zoningWire';
+import { draftBuffers, packDraft, unpackCommunities, unpackLines, unpackStats } from './zoningWire';
 
 const port = parentPort;
 if (!port) throw new Error('zoningThread.ts must run as a worker thread');
@@ -27,7 +27,8 @@ function draft(job: ZoningJob): ZoningThreadResponse {
     const d = draftZoning(communities, unpackLines(job.barriers), job.settings);
     const packed = packDraft(d);
     if (!packed) return { type: 'error', message: 'a zone outline has 3D positions' };
-    kept = { communities, draft: d };
+    // Its statistics as the main thread would unpack them (unpackStats says why), before the buffers go.
+    kept = { communities, draft: { ...d, stats: unpackStats(packed) } };
     return packed;
   } catch (e) {
     return { type: 'error', message: message(e) };
