@@ -149,17 +149,16 @@ export function toFacilities(features: Feature[], fileName: string, table: reado
   const issues: InputIssue[] = [];
   const items: Facility[] = [];
   const ctx = new Ctx(fileName, issues);
-  const FA = presentAliases(FF, features);
   features.forEach((f, i) => {
     const props: Props = f.properties ?? {};
     ctx.index = i;
-    ctx.id = idOf(f, props, FA.id, `${fileName}#${i}`);
+    ctx.id = idOf(f, props, FF.id, `${fileName}#${i}`);
     const g = f.geometry;
     if (!g || (g.type !== 'Point' && g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
       if (g) ctx.issue('error', 'skipped', 'geometry', 'facilityGeometryWrong', { type: g.type }); else ctx.issue('error', 'skipped', 'geometry', 'facilityGeometryMissing');
       return;
     }
-    const cat = pickField(props, FA.category);
+    const cat = pickField(props, FF.category);
     if (!cat) {
       ctx.issue('error', 'skipped', 'category', 'facilityNoCategory');
       return;
@@ -178,7 +177,7 @@ export function toFacilities(features: Feature[], fileName: string, table: reado
     if (unknown.length) ctx.issue('warning', 'kept', cat.field, 'facilityUnknownCategoriesIgnored', { values: unknown.join(', ') });
     items.push({
       id: ctx.id,
-      name: str(props, FA.name) ?? ctx.id,
+      name: str(props, FF.name) ?? ctx.id,
       categories,
       geometry: g as Point | Polygon | MultiPolygon,
       planned: bool(props, ['planned']),
@@ -192,20 +191,18 @@ export function toRoads(features: Feature[], fileName: string): MapResult<Road> 
   const issues: InputIssue[] = [];
   const items: Road[] = [];
   const ctx = new Ctx(fileName, issues);
-  // Only the alias names some road has (×50 roads: no "name" column, 4 missed look-ups per road saved).
-  const RA = presentAliases(RF, features);
   features.forEach((f, i) => {
     const props: Props = f.properties ?? {};
     ctx.index = i;
-    ctx.id = idOf(f, props, RA.id, `${fileName}#${i}`);
+    ctx.id = idOf(f, props, RF.id, `${fileName}#${i}`);
     const g = f.geometry;
     if (!g || (g.type !== 'LineString' && g.type !== 'MultiLineString')) {
       if (g) ctx.issue('error', 'skipped', 'geometry', 'roadGeometryWrong', { type: g.type }); else ctx.issue('error', 'skipped', 'geometry', 'roadGeometryMissing');
       return;
     }
-    const hw = str(props, RA.highway);
+    const hw = str(props, RF.highway);
     if (hw === null) ctx.issue('info', 'kept', 'highway', 'roadNoHighway');
-    items.push({ id: ctx.id, highway: hw ?? 'unclassified', name: str(props, RA.name), geometry: g as LineString | MultiLineString, properties: props });
+    items.push({ id: ctx.id, highway: hw ?? 'unclassified', name: str(props, RF.name), geometry: g as LineString | MultiLineString, properties: props });
   });
   return { items, issues };
 }

@@ -41,9 +41,14 @@ function keptCopy(f: Feature, geometry: Feature['geometry'], properties: NonNull
  */
 function sameAsKept(f: Feature): boolean {
   if (f.type !== 'Feature' || f.properties === null || typeof f.properties !== 'object') return false;
-  const keys = Object.keys(f);
-  if (keys.length !== 3 && !(keys.length === 4 && keys[3] === 'id' && f.id !== undefined)) return false;
-  return keys[0] === 'type' && keys[1] === 'geometry' && keys[2] === 'properties';
+  // for…in rather than Object.keys: no key list per feature (118k at ×50). It also lists inherited enumerable
+  // keys, which can only make this false, and a false answer just keeps a copy equal to the feature.
+  let n = 0, same = true;
+  for (const key in f) {
+    same = same && (n === 0 ? key === 'type' : n === 1 ? key === 'geometry' : n === 2 ? key === 'properties' : n === 3 && key === 'id' && f.id !== undefined);
+    n++;
+  }
+  return same && (n === 3 || n === 4);
 }
 
 /**

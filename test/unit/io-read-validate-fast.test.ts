@@ -67,13 +67,18 @@ describe('checkGeometry shortcuts = thorough check', () => {
     expect(skipped).toBeGreaterThan(300);
   });
 
-  it('a clean polygon with a hole comes back as copies, equal to the input', () => {
+  it('a clean plain polygon with a hole comes back as itself; with other members as a new polygon of copies', () => {
     const outer: Position[] = [[116, 28], [116.01, 28], [116.01, 28.01], [116, 28.01], [116, 28]];
     const hole: Position[] = [[116.002, 28.002], [116.002, 28.004], [116.004, 28.004], [116.004, 28.002], [116.002, 28.002]];
     const g: Geometry = { type: 'Polygon', coordinates: [outer, hole] };
     const res = checkGeometry(feature(g));
-    expect(res.geometry).toEqual(g);
+    expect(res.geometry).toBe(g);
     expect(res.repairs).toEqual([]);
-    expect((res.geometry as { coordinates: Position[][] }).coordinates[0]).not.toBe(outer);
+    expect(res.geometry).toStrictEqual(checkGeometryThorough(feature(g)).geometry);
+    const withBbox = { type: 'Polygon', coordinates: [outer, hole], bbox: [116, 28, 116.01, 28.01] } as Geometry;
+    const copied = checkGeometry(feature(withBbox));
+    expect(copied.geometry).not.toBe(withBbox);
+    expect(copied.geometry).toStrictEqual({ type: 'Polygon', coordinates: [outer, hole] });
+    expect((copied.geometry as { coordinates: Position[][] }).coordinates[0]).not.toBe(outer);
   });
 });

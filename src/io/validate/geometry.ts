@@ -192,8 +192,8 @@ const inRange = (p: unknown): boolean => {
  * reading: 93k objects and position lists fewer that every later garbage collection would have had to copy.
  */
 function cleanSimple(g: Geometry): GeometryCheck | null {
-  if (g.type === 'Point') return inRange(g.coordinates) ? { geometry: g, repairs: [], reason: null } : null;
-  if (g.type === 'Polygon') return cleanPolygon(g.coordinates);
+  if (g.type === 'Point') return inRange(g.coordinates) ? { geometry: g, repairs: NO_REPAIRS, reason: null } : null;
+  if (g.type === 'Polygon') return cleanPolygon(g);
   if (g.type !== 'LineString') return null;
   const c: unknown = g.coordinates;
   if (!Array.isArray(c) || c.length < 2 || !inRange(c[0])) return null;
@@ -202,8 +202,11 @@ function cleanSimple(g: Geometry): GeometryCheck | null {
     if (!inRange(p)) return null;
     if (samePos(c[i - 1] as Position, p as Position)) return null;
   }
-  return { geometry: onlyTypeAndCoordinates(g) ? g : { type: 'LineString', coordinates: c as Position[] }, repairs: [], reason: null };
+  return { geometry: onlyTypeAndCoordinates(g) ? g : { type: 'LineString', coordinates: c as Position[] }, repairs: NO_REPAIRS, reason: null };
 }
+
+/** The repairs of every clean geometry: one shared, frozen empty list (×50: 118k lists fewer to allocate). */
+const NO_REPAIRS: string[] = Object.freeze([]) as unknown as string[];
 
 /** A geometry object with no other members than `type` and `coordinates`, in that order (what the full check builds). */
 function onlyTypeAndCoordinates(g: Geometry): boolean {
@@ -224,15 +227,23 @@ function cleanRing(ring: unknown, isOuter: boolean): boolean {
 }
 
 /**
- * A polygon whose rings need no repair and that does not cross itself: the full check's result (copies of
- * the rings) without its bookkeeping. ×50 communities (20k polygons): ~100 → ~40 ms.
+ * A polygon whose rings need no repair and that does not cross itself: the full check's result without its
+ * bookkeeping. ×50 communities (20k polygons): ~100 → ~40 ms. Like a clean line, it is the input's own
+ * geometry when that has no other members (nothing writes into geometry after reading), else a new polygon
+ * of copies of the rings, as the full check builds it: 20k geometries and 40k lists fewer to allocate and
+ * for every later garbage collection to move.
  */
-function cleanPolygon(rings: unknown): GeometryCheck | null {
+function cleanPolygon(g: Polygon): GeometryCheck | null {
+  const rings: unknown = g.coordinates;
   if (!Array.isArray(rings) || rings.length === 0) return null;
-  for (let i = 0; i < rings.length; i++) if (!cleanRing(rings[i], i === 0)) return null;
-  const copies = (rings as Position[][]).map((r) => r.slice());
-  if (kinkCount(copies) !== 0) return null;
-  return { geometry: { type: 'Polygon', coordinates: copies }, repairs: [], reason: null };
+  for (let i = 0; i < rings.length; i++) {
+    if (!cleanRing(rings[i], i === 0)) return null;
+    // kinkCount treats one list twice as one ring: the same hole listed twice is left to the full check.
+    for (let j = 0; j < i; j++) if (rings[j] === rings[i]) return null;
+  }
+  if (kinkCount(rings as Position[][]) !== 0) return null;
+  if (onlyTypeAndCoordinates(g)) return { geometry: g, repairs: NO_REPAIRS, reason: null };
+  return { geometry: { type: 'Polygon', coordinates: (rings as Position[][]).map((r) => r.slice()) }, repairs: NO_REPAIRS, reason: null };
 }
 
 /** Check one feature's geometry (in WGS84) and repair it where safe. Never mutates the input. */
