@@ -28,7 +28,7 @@ import { InputError, UsageError } from './errors';
 import type { InputRole, LoadedLayer } from './inputs';
 import { InputReader, crsOption } from './inputs';
 import type { ZoneOutputs } from './write';
-import { writeOutputs } from './write';
+import { makeOutDir, startZoneFiles, writeOutputs } from './write';
 import type { ZoningRun } from './zoning';
 import { splitRoadLayer } from './zoning';
 import type { ZoningThread } from './zoningTask';
@@ -188,44 +188,58 @@ async function analyzeWith(
   }, threads.pool?.ports ?? [], threads.minNodes);
   log(`distances computed (${result.mode}, ${result.threads} thread${result.threads === 1 ? '' : 's'}) in ${elapsed()}`);
 
-  const gaps = listGaps(result, mappedCommunities.items, settings);
   const zoning = await pendingZoning.finish(result);
-  for (const id of zoning.duplicateIds) {
-    issues.push({ severity: 'warning', file: options.communities, featureId: id, field: 'id', action: 'kept', message: `community id "${id}" occurs more than once; zone members list its repeats as "${id}#<row>"` });
-  }
-  log(`zoning: ${zoning.summary.eligible.communities} eligible communities (${zoning.summary.eligible.households} households) in ${zoning.summary.zones} zones${pendingZoning.draftedOn === 'thread' ? ' (drafted on a thread)' : ''}`);
   // Made on first read: by the writers when the zone files are written here, else only if a caller reads them
   // (the zoning thread that drafted the zones writes their files from its own copy).
   let zoneFeatures: Feature[] | null = null;
   const zoneFeaturesNow = (): Feature[] => (zoneFeatures ??= zoneFeaturesOf(zoning.zones, zoning.stats));
+  const formats = options.formats ?? DEFAULT_FORMATS;
+  // The zoning thread that drafted the zones finishes and writes their files from now on, while this thread lists
+  // the gaps and writes the other files.
+  const onThread = pendingZoning.zoneFilesOnThread();
+  if (onThread) await makeOutDir(options.out);
   const zones: ZoneOutputs = {
     features: zoneFeaturesNow,
-    onThread: pendingZoning.zoneFilesOnThread(),
-    onThreadFailure: (why) => log(`warning: zoning thread failed (${why}); zone files written on the main thread`),
+    writing: startZoneFiles(onThread, zoneFeaturesNow, options.out, formats, outCrs,
+      (why) => log(`warning: zoning thread failed (${why}); zone files written on the main thread`)),
   };
-  const communityResults: CommunityResultInput = {
-    sourceFeatures: communityLayer.allFeatures,
-    communities: mappedCommunities.items,
-    sourceIndex: mappedCommunities.sourceIndex.map((i) => communityLayer.keptIndex[i]),
-    result,
-    issues: communityIssues,
-    zoning,
-  };
-  const summary = buildSummary({
-    result,
-    settings,
-    inputs: {
-      communities: counts(communityLayer, mappedCommunities.items.length),
-      facilities: counts(facilityLayer, mappedFacilities.items.length),
-      roads: roadLayer ? counts(roadLayer, roads.length) : null,
-    },
-    outputCrs: outCrs.label,
-    households: mappedCommunities.items.reduce((s, c) => s + (c.households ?? 0), 0),
-    issues,
-    zoning: zoning.summary,
-  });
-  const files = await writeOutputs(options.out, options.formats ?? DEFAULT_FORMATS, { communityResults, zones, gaps, communities: mappedCommunities.items, settings, summary, categoryIds: result.categoryIds, outCrs,
-    threads: options.threads === undefined || options.threads >= 2 });
+  let files: string[];
+  let gaps: Gap[];
+  let communityResults: CommunityResultInput;
+  let summary: AnalysisSummaryJson;
+  try {
+    gaps = listGaps(result, mappedCommunities.items, settings);
+    for (const id of zoning.duplicateIds) {
+      issues.push({ severity: 'warning', file: options.communities, featureId: id, field: 'id', action: 'kept', message: `community id "${id}" occurs more than once; zone members list its repeats as "${id}#<row>"` });
+    }
+    log(`zoning: ${zoning.summary.eligible.communities} eligible communities (${zoning.summary.eligible.households} households) in ${zoning.summary.zones} zones${pendingZoning.draftedOn === 'thread' ? ' (drafted on a thread)' : ''}`);
+    communityResults = {
+      sourceFeatures: communityLayer.allFeatures,
+      communities: mappedCommunities.items,
+      sourceIndex: mappedCommunities.sourceIndex.map((i) => communityLayer.keptIndex[i]),
+      result,
+      issues: communityIssues,
+      zoning,
+    };
+    summary = buildSummary({
+      result,
+      settings,
+      inputs: {
+        communities: counts(communityLayer, mappedCommunities.items.length),
+        facilities: counts(facilityLayer, mappedFacilities.items.length),
+        roads: roadLayer ? counts(roadLayer, roads.length) : null,
+      },
+      outputCrs: outCrs.label,
+      households: mappedCommunities.items.reduce((s, c) => s + (c.households ?? 0), 0),
+      issues,
+      zoning: zoning.summary,
+    });
+    files = await writeOutputs(options.out, formats, { communityResults, zones, gaps, communities: mappedCommunities.items, settings, summary, categoryIds: result.categoryIds, outCrs,
+      threads: options.threads === undefined || options.threads >= 2 });
+  } catch (e) {
+    await zones.writing?.catch(() => {}); // no zone file left being written behind the error
+    throw e;
+  }
   log(`wrote ${files.join(', ')} (${elapsed()})`);
   // The writers work from the result arrays; the feature objects are only made if a caller reads them.
   let communityFeatures: Feature[] | null = null;

@@ -53,21 +53,43 @@ export interface OutputData {
 export interface ZoneOutputs {
   /** One feature per zone (WGS84), made on first call (not at all when the thread writes the zone files). */
   features(): Feature[];
-  /** The zoning thread that writes the zone files, null: written here. */
-  onThread: ZoneFilesOnThread | null;
-  /** Hears why the thread did not write them (then written here). */
-  onThreadFailure?: (why: string) => void;
+  /** The zone files being written on the zoning thread (`startZoneFiles`), null: written here. */
+  writing: Promise<void> | null;
 }
 
 /** From this many communities on, gaps.csv is written on a thread (as zoning, zoningTask.ts). */
 const WRITER_THREADS_MIN_COMMUNITIES = 2000;
 
-export async function writeOutputs(outDir: string, formats: readonly OutputFormat[], data: OutputData): Promise<string[]> {
+/** The output folder, made if missing (a bad --out is an input error). */
+export async function makeOutDir(outDir: string): Promise<void> {
   try {
     await mkdir(outDir, { recursive: true });
   } catch (e) {
     throw new InputError(`--out ${outDir}: cannot create the folder (${e instanceof Error ? e.message : String(e)})`);
   }
+}
+
+const ZONE_FORMATS: readonly ZoneFileFormat[] = ['geojson', 'csv', 'fgb'];
+
+/**
+ * Start the zone files on the zoning thread (`outDir` made already), as soon as the distances are known: they are
+ * finished and written there while this thread lists the gaps and writes the other files. When the thread cannot
+ * write them (it died or failed before writing), they are written here after all, same bytes (`onFailure` hears
+ * why). The promise rejects with a write error of the thread (or of that fallback); null: no thread, or no zone file.
+ */
+export function startZoneFiles(
+  onThread: ZoneFilesOnThread | null, features: () => Feature[], outDir: string, formats: readonly OutputFormat[], outCrs: Crs,
+  onFailure: (why: string) => void = () => {},
+): Promise<void> | null {
+  const zoneFormats = ZONE_FORMATS.filter((f) => formats.includes(f));
+  if (!onThread || !zoneFormats.length) return null;
+  const writing = writeZoneFilesOnThread(onThread, features, outDir, zoneFormats, outCrs, onFailure);
+  writing.catch(() => {}); // reported by writeOutputs where the first zone file is listed (or awaited on an error before)
+  return writing;
+}
+
+export async function writeOutputs(outDir: string, formats: readonly OutputFormat[], data: OutputData): Promise<string[]> {
+  await makeOutDir(outDir);
   const written: string[] = [];
   // Writes that run while the next file is made (gaps.csv's thread, the async ones); all awaited at the end.
   const writes: Promise<void>[] = [];
@@ -86,20 +108,13 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
     writeTextFile(path, write);
     written.push(path);
   };
-  // The zone files on the zoning thread (started below), awaited whatever happens here.
-  let zonesOnThread: Promise<void> | null = null;
+  // The zone files on the zoning thread, awaited whatever happens here.
+  const zonesOnThread = data.zones.writing;
   try {
     const wgs84 = data.outCrs.kind === 'wgs84';
     const toOutCrs = positionFromWgs84(data.outCrs);
     const outGeometry = wgs84 ? undefined : (g: Geometry): Geometry => mapGeometry(g, toOutCrs);
     const geojsonMembers = geojsonCrsMembers(data.outCrs);
-    // The zone files first, on the zoning thread when it has the draft: written while this thread writes the rest.
-    const zoneFormats = ZONE_FORMATS.filter((f) => formats.includes(f));
-    if (data.zones.onThread && zoneFormats.length) {
-      const writing = writeZoneFilesOnThread(data.zones, outDir, zoneFormats, data.outCrs);
-      writing.catch(() => {}); // reported where the first zone file is listed (settleAll), or after an error here
-      zonesOnThread = writing;
-    }
     let zoneWriter: ZoneFileWriter | null = null;
     let zonesListed = false;
     const zoneFile = (format: ZoneFileFormat): void => {
@@ -149,17 +164,13 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
   return written;
 }
 
-const ZONE_FORMATS: readonly ZoneFileFormat[] = ['geojson', 'csv', 'fgb'];
-
-/**
- * The zone files on the zoning thread; when it cannot write them (it died or failed before writing), they are
- * written here after all, with the same bytes. Rejects with a write error of the thread or of the fallback.
- */
-export async function writeZoneFilesOnThread(zones: ZoneOutputs, outDir: string, formats: ZoneFileFormat[], outCrs: Crs): Promise<void> {
-  const r = await zones.onThread!.write(outDir, formats, outCrs);
+async function writeZoneFilesOnThread(
+  onThread: ZoneFilesOnThread, features: () => Feature[], outDir: string, formats: ZoneFileFormat[], outCrs: Crs, onFailure: (why: string) => void,
+): Promise<void> {
+  const r = await onThread.write(outDir, formats, outCrs);
   if (r === 'written') return;
-  zones.onThreadFailure?.(r.failed);
-  const writer = new ZoneFileWriter(zones.features(), outCrs);
+  onFailure(r.failed);
+  const writer = new ZoneFileWriter(features(), outCrs);
   for (const f of formats) writer.writeFile(outDir, f);
 }
 

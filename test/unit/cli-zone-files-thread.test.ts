@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAnalyze } from '../../src/cli/analyze';
-import { writeZoneFilesOnThread } from '../../src/cli/write';
+import { startZoneFiles } from '../../src/cli/write';
 import { runZoning } from '../../src/cli/zoning';
 import { DEFAULT_ZONING } from '../../src/cli/zoningOptions';
 import type { ZoningSettings } from '../../src/cli/zoningOptions';
@@ -117,11 +117,8 @@ describe('zone files on the zoning thread', () => {
       const heard: string[] = [];
       let made = 0;
       const dir = newDir();
-      await writeZoneFilesOnThread({
-        features: () => { made++; return zoneFeatures(inline.zones, inline.stats); },
-        onThread,
-        onThreadFailure: (why) => heard.push(why),
-      }, dir, FORMATS, GCJ02);
+      const features = () => { made++; return zoneFeatures(inline.zones, inline.stats); };
+      await startZoneFiles(onThread, features, dir, FORMATS, GCJ02, (why) => heard.push(why));
       expect(heard).toHaveLength(1);
       expect(heard[0]).toMatch(c.why);
       expect(made).toBe(1);
