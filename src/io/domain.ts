@@ -14,11 +14,12 @@ import type { MapResult } from './types';
 
 type Props = Record<string, unknown>;
 
-function idOf(f: Feature, props: Props, aliases: readonly string[], fallback: string): string {
+/** The id field, else the feature's id, else `<file>#<index>` (made only then: not a string per feature). */
+function idOf(f: Feature, props: Props, aliases: readonly string[], fileName: string, index: number): string {
   const p = pickField(props, aliases);
   if (p) return String(p.value);
   if (f.id !== undefined) return String(f.id);
-  return fallback;
+  return `${fileName}#${index}`;
 }
 
 /** `notNumber` names what the field holds ("build year … is not a number"). */
@@ -109,7 +110,7 @@ export function toCommunities(features: Feature[], fileName: string): SourcedMap
   features.forEach((f, i) => {
     const props: Props = f.properties ?? {};
     ctx.index = i;
-    ctx.id = idOf(f, props, CF.id, `${fileName}#${i}`);
+    ctx.id = idOf(f, props, CF.id, fileName, i);
     const g = f.geometry;
     if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
       if (g) ctx.issue('error', 'skipped', 'geometry', 'communityGeometryWrong', { type: g.type }); else ctx.issue('error', 'skipped', 'geometry', 'communityGeometryMissing');
@@ -152,7 +153,7 @@ export function toFacilities(features: Feature[], fileName: string, table: reado
   features.forEach((f, i) => {
     const props: Props = f.properties ?? {};
     ctx.index = i;
-    ctx.id = idOf(f, props, FF.id, `${fileName}#${i}`);
+    ctx.id = idOf(f, props, FF.id, fileName, i);
     const g = f.geometry;
     if (!g || (g.type !== 'Point' && g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
       if (g) ctx.issue('error', 'skipped', 'geometry', 'facilityGeometryWrong', { type: g.type }); else ctx.issue('error', 'skipped', 'geometry', 'facilityGeometryMissing');
@@ -194,7 +195,7 @@ export function toRoads(features: Feature[], fileName: string): MapResult<Road> 
   features.forEach((f, i) => {
     const props: Props = f.properties ?? {};
     ctx.index = i;
-    ctx.id = idOf(f, props, RF.id, `${fileName}#${i}`);
+    ctx.id = idOf(f, props, RF.id, fileName, i);
     const g = f.geometry;
     if (!g || (g.type !== 'LineString' && g.type !== 'MultiLineString')) {
       if (g) ctx.issue('error', 'skipped', 'geometry', 'roadGeometryWrong', { type: g.type }); else ctx.issue('error', 'skipped', 'geometry', 'roadGeometryMissing');

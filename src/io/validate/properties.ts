@@ -14,6 +14,25 @@ export interface PropertyRules {
 
 interface Warning { field: string; message: string }
 
+const HAS_FFFD = 1, HAS_MARKUP_START = 2;
+/** Up to this length a string is scanned in one loop; longer ones by `includes` (native, fast on long text). */
+const SCAN_MAX = 64;
+
+/**
+ * Whether the text holds U+FFFD (bit 1) and "<" or ":" (bit 2), as `includes` tells: one loop over a short
+ * string instead of three `includes` calls (×50: 93k roads with 2–3 short keys and values each, mostly ids).
+ */
+function charsOf(text: string): number {
+  if (text.length > SCAN_MAX) return (text.includes('\ufffd') ? HAS_FFFD : 0) | (text.includes('<') || text.includes(':') ? HAS_MARKUP_START : 0);
+  let found = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) found |= HAS_FFFD;
+    else if (c === 60 || c === 58) found |= HAS_MARKUP_START; // '<' ':'
+  }
+  return found;
+}
+
 function warn(out: Warning[] | null, field: string, message: string): Warning[] {
   const list = out ?? [];
   list.push({ field, message });
@@ -31,10 +50,11 @@ export function checkProperties(props: Record<string, unknown>, rules: PropertyR
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k];
     const value = props[key];
-    if (key.includes('\ufffd')) out = warn(out, key, `field name "${key}" contains undecodable characters (U+FFFD): wrong encoding?`);
+    if ((charsOf(key) & HAS_FFFD) !== 0) out = warn(out, key, `field name "${key}" contains undecodable characters (U+FFFD): wrong encoding?`);
     if (typeof value === 'string') {
-      if (value.includes('\ufffd')) out = warn(out, key, `field ${key} contains undecodable characters (U+FFFD): wrong encoding?`);
-      if ((value.includes('<') || value.includes(':')) && MARKUP.test(value)) out = warn(out, key, `field ${key} contains HTML/script markup; kept verbatim as text`);
+      const chars = charsOf(value);
+      if ((chars & HAS_FFFD) !== 0) out = warn(out, key, `field ${key} contains undecodable characters (U+FFFD): wrong encoding?`);
+      if ((chars & HAS_MARKUP_START) !== 0 && MARKUP.test(value)) out = warn(out, key, `field ${key} contains HTML/script markup; kept verbatim as text`);
     } else if (typeof value === 'number') {
       if (!Number.isFinite(value)) out = warn(out, key, `field ${key} holds a number too large to represent (${value}); exports will write null`);
       else if (Number.isInteger(value) && !Number.isSafeInteger(value)) out = warn(out, key, `field ${key} holds an integer beyond 2^53; its last digits may be lost`);
