@@ -1,8 +1,12 @@
 /**
  * Zoning off the main thread's critical path: the zones (eligibility, adjacency, grouping, names, outlines and
  * the distance-free statistics, `draftZoning`) need no distances, so a worker thread drafts them while the main
- * thread builds the walking network and searches; the main thread then only adds the gap statistics
- * (`finishZoning`). Without a thread, or when it fails, the draft runs on the main thread: same `ZoningRun`.
+ * thread builds the walking network and searches. The thread keeps its draft and sends a packed copy: the main
+ * thread takes only the community side from it (eligibility, zone ids, summary; `zoningOfCommunities`). Once the
+ * distances are known the thread gets the coverage table, adds the gap statistics (`finishZones`) and writes the
+ * zone files while the main thread writes the others (write.ts); the main thread makes the zones from the packed
+ * copy only when a caller reads them. Without a thread, or when it fails, all of it runs on the main thread:
+ * same `ZoningRun`, same bytes.
  */
 import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
