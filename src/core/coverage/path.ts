@@ -38,7 +38,8 @@ export function walkPath(network: WalkNetwork | null, result: AccessibilityResul
 
 /** A bounded search from the community's split point, predecessors tracked. */
 function searchFrom(network: WalkNetwork, cs: SnapInfo, communityIndex: number, boundMeters: number): DijkstraWorkspace {
-  const ws = new DijkstraWorkspace(network);
+  // Predecessors are tracked: the JavaScript loop runs, no WebAssembly copy of the network is needed.
+  const ws = new DijkstraWorkspace(network, { wasm: false });
   ws.trackPredecessors = true;
   seedItem(ws, network, cs, communityIndex, 0);
   ws.run(boundMeters);

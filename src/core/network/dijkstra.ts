@@ -19,6 +19,8 @@
  * Ties are deterministic: at equal distance the smaller source label wins.
  */
 import type { WalkNetwork } from './types';
+import { createSettleMemory } from './wasm/settleMemory';
+import type { SettleMemory } from './wasm/settleMemory';
 
 /** Above this many buckets (a long bound over very short edges, or no bound) the binary heap is used. */
 const MAX_BUCKETS = 1 << 20;
@@ -45,21 +47,35 @@ export class DijkstraWorkspace {
   private bucketHead = new Int32Array(0);
   private entryNext = new Int32Array(0);
 
-  /** `queue: 'heap'` forces the binary heap (tests compare both queues; the default picks buckets when it can). */
-  constructor(private readonly graph: Csr, options: { queue?: 'auto' | 'heap' } = {}) {
+  /** The bucket loop runs in WebAssembly (wasm/settleModule.ts) when it can; null: JavaScript only. */
+  private readonly wasm: SettleMemory | null;
+
+  /**
+   * `queue: 'heap'` forces the binary heap (tests compare both queues; the default picks buckets when it can).
+   * `wasm: false` keeps the bucket loop in JavaScript (tests compare both; runs that track predecessors, e.g. a
+   * path, use the JavaScript loop anyway and need not copy the graph into WebAssembly memory).
+   */
+  constructor(private readonly graph: Csr, options: { queue?: 'auto' | 'heap'; wasm?: boolean } = {}) {
     const n = graph.nodeCount;
-    this.dist = new Float64Array(n).fill(Infinity);
-    this.label = new Int32Array(n).fill(-1);
+    let minMeters = Infinity;
+    for (let s = 0; s < graph.slotMeters.length; s++) if (graph.slotMeters[s] < minMeters) minMeters = graph.slotMeters[s];
+    this.bucketMeters = options.queue !== 'heap' && minMeters > 0 && Number.isFinite(minMeters) ? minMeters / 2 : 0;
+    this.wasm = options.wasm !== false && this.bucketMeters > 0 ? createSettleMemory(graph) : null;
+    // Per-node arrays: views into the WebAssembly memory when the loop runs there (both loops use them).
+    this.dist = (this.wasm?.dist ?? new Float64Array(n)).fill(Infinity);
+    this.label = (this.wasm?.label ?? new Int32Array(n)).fill(-1);
     this.pred = new Int32Array(n).fill(-1);
-    this.touched = new Int32Array(n);
-    this.settled = new Uint8Array(n);
+    this.touched = this.wasm?.touched ?? new Int32Array(n);
+    this.settled = this.wasm?.settled ?? new Uint8Array(n);
     // Entries ≤ seeds + improving relaxations ≤ seeds + 2·edges; grown on demand for many seeds.
     const capacity = graph.targets.length + 1024;
     this.heapNode = new Int32Array(capacity);
     this.heapKey = new Float64Array(capacity);
-    let minMeters = Infinity;
-    for (let s = 0; s < graph.slotMeters.length; s++) if (graph.slotMeters[s] < minMeters) minMeters = graph.slotMeters[s];
-    this.bucketMeters = options.queue !== 'heap' && minMeters > 0 && Number.isFinite(minMeters) ? minMeters / 2 : 0;
+  }
+
+  /** Which bucket loop runs (diagnostics, tests): 'wasm' unless WebAssembly is missing or turned off. */
+  get engine(): 'wasm' | 'js' {
+    return this.wasm ? 'wasm' : 'js';
   }
 
   /** Forget the previous search, touching only the nodes it reached. */
@@ -106,6 +122,11 @@ export class DijkstraWorkspace {
    * version (all candidates for a node, ties included, come from earlier buckets).
    */
   private runBuckets(boundMeters: number, bucketCount: number): void {
+    const w = this.wasm;
+    if (w && !this.trackPredecessors && bucketCount <= w.headCapacity && this.size + this.graph.targets.length <= w.entryCapacity) {
+      this.runBucketsWasm(w, boundMeters, bucketCount);
+      return;
+    }
     const { offsets, targets, slotMeters } = this.graph;
     const { dist, label, pred, settled, touched } = this;
     const invW = 1 / this.bucketMeters;
@@ -157,6 +178,25 @@ export class DijkstraWorkspace {
     }
     this.size = 0;
     this.touchedCount = touchedCount;
+  }
+
+  /** `runBuckets` with the loop in WebAssembly: the seeds are linked into its bucket lists, then it settles. */
+  private runBucketsWasm(w: SettleMemory, boundMeters: number, bucketCount: number): void {
+    const invW = 1 / this.bucketMeters;
+    const { entryNode, entryNext, bucketHead } = w;
+    const entries = this.size;
+    let lowest = bucketCount;
+    for (let e = 0; e < entries; e++) {
+      const b = Math.min(Math.floor(this.heapKey[e] * invW), bucketCount - 1);
+      entryNode[e] = this.heapNode[e];
+      entryNext[e] = bucketHead[b];
+      bucketHead[b] = e;
+      if (b < lowest) lowest = b;
+    }
+    const a = w.addresses;
+    this.touchedCount = w.settle(a.offsets, a.targets, a.slotMeters, a.dist, a.label, a.settled, a.touched, this.touchedCount,
+      a.entryNode, a.entryNext, a.bucketHead, entries, lowest, bucketCount, boundMeters, invW);
+    this.size = 0;
   }
 
   private runHeap(boundMeters: number): void {
