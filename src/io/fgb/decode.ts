@@ -16,6 +16,7 @@ import { GeometryType } from 'flatgeobuf/lib/mjs/flat-geobuf/geometry-type.js';
 import { fromByteBuffer } from 'flatgeobuf/lib/mjs/header-meta.js';
 import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
 import { calcTreeSize } from 'flatgeobuf/lib/mjs/packedrtree.js';
+import { rememberCounts } from './known';
 import { decodeUtf8 } from './utf8';
 
 export interface FastFlatGeobuf {
@@ -53,6 +54,10 @@ class Reader {
   readonly dv: DataView;
   /** Whole-file Float64 view when the file starts 8-aligned (the library's views need aligned vectors anyway). */
   readonly f64: Float64Array | null;
+  /** Finite positions made and those outside ±180 / ±90 (see ./known); `counted` false once one was not. */
+  total = 0;
+  outside = 0;
+  counted = true;
   constructor(readonly bytes: Uint8Array) {
     this.dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.f64 = bytes.byteOffset % 8 === 0 ? new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 3) : null;
@@ -95,9 +100,21 @@ function positions(r: Reader, xy: number, z: number, from: number, to: number): 
   const out: Position[] = [];
   const f64 = r.f64;
   if (f64 && z < 0) {
-    for (let i = (xy >> 3) + 2 * from, e = (xy >> 3) + 2 * to; i < e; i += 2) out.push([f64[i], f64[i + 1]]);
+    // Counted on the way (./known): the CRS hints need not walk them again.
+    let total = 0, outside = 0;
+    for (let i = (xy >> 3) + 2 * from, e = (xy >> 3) + 2 * to; i < e; i += 2) {
+      const x = f64[i], y = f64[i + 1];
+      out.push([x, y]);
+      if (x - x === 0 && y - y === 0) {
+        total++;
+        if (!(Math.abs(x) <= 180 && Math.abs(y) <= 90)) outside++;
+      }
+    }
+    r.total += total;
+    r.outside += outside;
     return out;
   }
+  r.counted = false;
   for (let i = from; i < to; i++) {
     const x = f64 ? f64[(xy >> 3) + 2 * i] : r.dv.getFloat64(xy + 16 * i, true);
     const y = f64 ? f64[(xy >> 3) + 2 * i + 1] : r.dv.getFloat64(xy + 16 * i + 8, true);
@@ -248,6 +265,7 @@ function decodeFeatures(bytes: Uint8Array, header: HeaderMeta, headerLength: num
     features.push({ type: 'Feature', geometry: geometry(r, g, header.geometryType), properties: properties(r, feature, names, types) });
     offset += 4 + featureLength;
   }
+  if (r.counted) rememberCounts(features, { features: features.length, total: r.total, outside: r.outside });
   return features;
 }
 
