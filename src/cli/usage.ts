@@ -66,7 +66,7 @@ Other:
   --quiet              no progress on stderr
   --threads N          threads for the walking-distance searches, the main one included (default: one per
                        core, at most 4, for a roads file of 2 MB or more and a big network); big inputs also
-                       draft zones and write gaps.csv on threads. 0 or 1 = main thread only.
+                       draft and write the zones and write gaps.csv on threads. 0 or 1 = main thread only.
                        Results are identical either way.
   -h, --help           this text
 
