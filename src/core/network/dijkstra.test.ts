@@ -96,61 +96,59 @@ describe('bounded multi-source Dijkstra vs Floyd–Warshall', () => {
     }
   });
 
-  it('bucket queue (Dial) and binary heap give identical distances, labels and reached sets', () => {
-    const rand = mulberry32(31337);
+  /**
+   * The same seeded searches (200 random graphs, 3 rounds each) on two workspaces of each graph; `check` compares
+   * them after every run. Returns how many nodes were reached in all.
+   */
+  function sameSearches(
+    seed: number, maxSeeds: number, make: (g: Graph) => [DijkstraWorkspace, DijkstraWorkspace],
+    check: (a: DijkstraWorkspace, b: DijkstraWorkspace) => void,
+  ): number {
+    const rand = mulberry32(seed);
     let compared = 0;
     for (let trial = 0; trial < 200; trial++) {
       const integer = trial % 2 === 0;
       const { g } = randomGraph(rand, integer);
-      const buckets = new DijkstraWorkspace(g), heap = new DijkstraWorkspace(g, { queue: 'heap' });
+      const [a, b] = make(g);
       for (let round = 0; round < 3; round++) {
-        buckets.reset();
-        heap.reset();
-        const seedCount = randInt(rand, 1, 5);
+        a.reset();
+        b.reset();
+        const seedCount = randInt(rand, 1, maxSeeds);
         for (let label = 0; label < seedCount; label++) {
           const node = randInt(rand, 0, g.nodeCount - 1), start = integer ? randInt(rand, 0, 3) : rand() * 20;
-          buckets.seed(node, start, label);
-          heap.seed(node, start, label);
+          a.seed(node, start, label);
+          b.seed(node, start, label);
         }
         const bound = integer ? randInt(rand, 0, 30) : rand() * 250;
-        buckets.run(bound);
-        heap.run(bound);
-        expect(Array.from(buckets.dist)).toEqual(Array.from(heap.dist));
-        expect(Array.from(buckets.label)).toEqual(Array.from(heap.label));
-        expect(buckets.touchedCount).toBe(heap.touchedCount);
-        compared += buckets.touchedCount;
+        a.run(bound);
+        b.run(bound);
+        check(a, b);
+        compared += a.touchedCount;
       }
     }
+    return compared;
+  }
+
+  it('bucket queue (Dial) and binary heap give identical distances, labels and reached sets', () => {
+    const compared = sameSearches(31337, 5, (g) => [new DijkstraWorkspace(g), new DijkstraWorkspace(g, { queue: 'heap' })], (buckets, heap) => {
+      expect(Array.from(buckets.dist)).toEqual(Array.from(heap.dist));
+      expect(Array.from(buckets.label)).toEqual(Array.from(heap.label));
+      expect(buckets.touchedCount).toBe(heap.touchedCount);
+    });
     expect(compared).toBeGreaterThan(2000);
   });
 
   it('runs the bucket loop in WebAssembly here, with exactly the JavaScript loop\'s distances, labels and reach order', () => {
-    const rand = mulberry32(4242);
-    let compared = 0;
-    for (let trial = 0; trial < 200; trial++) {
-      const integer = trial % 2 === 1;
-      const { g } = randomGraph(rand, integer);
+    const compared = sameSearches(4242, 6, (g) => {
       const wasm = new DijkstraWorkspace(g), js = new DijkstraWorkspace(g, { wasm: false });
       if (g.targets.length > 0) expect(wasm.engine).toBe('wasm');
       expect(js.engine).toBe('js');
-      for (let round = 0; round < 3; round++) {
-        wasm.reset();
-        js.reset();
-        const seedCount = randInt(rand, 1, 6);
-        for (let label = 0; label < seedCount; label++) {
-          const node = randInt(rand, 0, g.nodeCount - 1), start = integer ? randInt(rand, 0, 3) : rand() * 20;
-          wasm.seed(node, start, label);
-          js.seed(node, start, label);
-        }
-        const bound = integer ? randInt(rand, 0, 30) : rand() * 250;
-        wasm.run(bound);
-        js.run(bound);
-        expect(Array.from(wasm.dist)).toEqual(Array.from(js.dist));
-        expect(Array.from(wasm.label)).toEqual(Array.from(js.label));
-        expect(Array.from(wasm.touched.subarray(0, wasm.touchedCount))).toEqual(Array.from(js.touched.subarray(0, js.touchedCount)));
-        compared += wasm.touchedCount;
-      }
-    }
+      return [wasm, js];
+    }, (wasm, js) => {
+      expect(Array.from(wasm.dist)).toEqual(Array.from(js.dist));
+      expect(Array.from(wasm.label)).toEqual(Array.from(js.label));
+      expect(Array.from(wasm.touched.subarray(0, wasm.touchedCount))).toEqual(Array.from(js.touched.subarray(0, js.touchedCount)));
+    });
     expect(compared).toBeGreaterThan(2000);
   });
 
