@@ -85,9 +85,11 @@ export async function computeAccessibilityParallel(
   } else {
     run.checkpoint('nearest', 0, run.byCategory.length); // the job's preparation counts as distance work
     const job = onThread ? onThread.job : jobFor({ ...run, net: run.net as WalkNetwork });
-    let shared: DistanceTables | null = onThread ? null : incrementalTables(run, job);
-    if (shared) {
-      // A rerun that searched only the changed categories, here.
+    // A rerun that searches only the changed categories does so here; anything else may be shared out.
+    const incremental = onThread ? null : incrementalTables(run, job);
+    let shared: DistanceTables | null = null;
+    if (incremental) {
+      shared = incremental;
     } else if (job.graph.nodeCount >= minNodes && ports.length > 0) {
       try {
         const preloaded = onThread ? { jobId: onThread.jobId, ports: 1 } : undefined;
@@ -99,7 +101,7 @@ export async function computeAccessibilityParallel(
         if (e instanceof CancelledError) throw e;
       }
     } else if (onThread) {
-      ports[0].post({ type: 'finish', jobId: onThread.jobId }); // let the thread drop the job it holds
+      ports[0].post({ type: 'finish', jobId: onThread.jobId }); // end the thread's job (it keeps it only for a 'reuse')
     }
     tables = shared ?? runDistanceJob(job, run.checkpoint);
     remember(run, job, tables);
