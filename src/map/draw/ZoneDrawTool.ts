@@ -95,17 +95,24 @@ export class ZoneDrawTool {
   /**
    * A double-click ends a drawn shape; it must not also zoom the map. Map double-click zoom is off while a
    * drawing tool is on and comes back a moment after (the dblclick event arrives after the finishing click).
+   * Called after terra-draw's mode change: stopping its line or polygon mode turns the map's double-click zoom
+   * back on at once, so it is switched off again here (under load the finishing double-click's dblclick event
+   * came after that and zoomed the map; zones-edit split test).
    */
   private setDoubleClickZoom(tool: AppState['zoneTool']): void {
     clearTimeout(this.zoomTimer);
-    if (tool === 'draw' || tool === 'split') this.map.doubleClickZoom.disable();
-    else this.zoomTimer = setTimeout(() => this.map.doubleClickZoom.enable(), FINISH_CLICK_GRACE_MS);
+    this.map.doubleClickZoom.disable();
+    if (tool !== 'draw' && tool !== 'split') this.zoomTimer = setTimeout(() => this.map.doubleClickZoom.enable(), FINISH_CLICK_GRACE_MS);
   }
 
   private zoomTimer: ReturnType<typeof setTimeout> | undefined;
 
   private applyTool(s: AppState): void {
+    this.applyDrawMode(s);
     this.setDoubleClickZoom(s.zoneTool);
+  }
+
+  private applyDrawMode(s: AppState): void {
     const draw = this.draw;
     if (!draw) return;
     draw.clear();
