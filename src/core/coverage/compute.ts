@@ -10,7 +10,7 @@ import { prepareDistanceJob } from './distanceJob';
 import type { DistanceTables } from './distanceTasks';
 import type { CachedItems } from './cache';
 import type { DistanceJob } from './distanceJob';
-import { changedCategories, INCREMENTAL_MAX_SHARE, rememberTables, rerunChanged } from './incremental';
+import { incrementalRerun, rememberTables } from './incremental';
 import { runDistanceJob } from './networkDistances';
 import type { Checkpoint } from './networkDistances';
 import { newJobId, runDistanceJobParallel } from './parallel';
@@ -256,11 +256,7 @@ function categorySettings(input: AccessibilityInput): Pick<Run, 'checkpoint' | '
 
 /** The tables of a rerun of the cached job that only searched the changed categories, or null (run the whole job). */
 function incrementalTables(run: Run, job: DistanceJob): DistanceTables | null {
-  const last = run.cached?.last;
-  if (!last || run.cached?.job === null) return null;
-  const changed = changedCategories(last, job);
-  if (changed.length > job.categoryCount * INCREMENTAL_MAX_SHARE) return null;
-  return rerunChanged(job, last, changed, run.checkpoint);
+  return run.cached?.job ? incrementalRerun(job, run.cached.last, run.checkpoint) : null;
 }
 
 /** Keep this run's tables with the cached job for the next rerun. */

@@ -15,7 +15,7 @@ import { snapPoints } from '../network';
 import type { AnalysisSettings } from '../config/defaults';
 import type { Facility } from '../types';
 import { prepareDistanceJob } from './distanceJob';
-import { changedCategories, INCREMENTAL_MAX_SHARE, rememberTables, rerunChanged } from './incremental';
+import { incrementalRerun, rememberTables } from './incremental';
 import { runDistanceJob } from './networkDistances';
 import type { Checkpoint } from './networkDistances';
 import type { PointAccessCache } from './pointAccessCache';
@@ -121,10 +121,7 @@ export function computePointAccess(
   }
   const { pointSnap } = entry;
   const job = { ...entry.job, maxWalkMeters: noCounts, searchBoundMeters };
-  const changed = entry.last ? changedCategories(entry.last, job) : null;
-  const tables = entry.last && changed && changed.length <= categories.length * INCREMENTAL_MAX_SHARE
-    ? rerunChanged(job, entry.last, changed, checkpoint)
-    : runDistanceJob(job, checkpoint);
+  const tables = incrementalRerun(job, entry.last, checkpoint) ?? runDistanceJob(job, checkpoint);
   if (cache) entry.last = rememberTables(job, tables);
   const n = pointSnap.edge.length, nCat = categories.length;
   const requiredCovered = new Uint8Array(n);

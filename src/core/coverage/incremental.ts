@@ -32,6 +32,16 @@ export function rememberTables(job: DistanceJob, tables: DistanceTables): LastTa
   };
 }
 
+/**
+ * The tables for `job` searching only what changed since `last`, or null when there is no last run or too many
+ * categories changed (then run the whole job).
+ */
+export function incrementalRerun(job: DistanceJob, last: LastTables | null, checkpoint: Checkpoint): DistanceTables | null {
+  if (!last) return null;
+  const changed = changedCategories(last, job);
+  return changed.length > job.categoryCount * INCREMENTAL_MAX_SHARE ? null : rerunChanged(job, last, changed, checkpoint);
+}
+
 /** Categories whose max walk or search bound differ from the last run's. */
 export function changedCategories(last: LastTables, job: DistanceJob): number[] {
   const changed: number[] = [];
