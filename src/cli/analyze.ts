@@ -9,7 +9,7 @@ import { defaultAnalysisSettings } from '../core/config/defaults';
 import { startDistancePool } from './distancePool';
 import type { DistancePool } from './distancePool';
 import type { AccessibilityResult, Gap } from '../core/coverage';
-import { computeAccessibilityParallel, listGaps, PARALLEL_MIN_NODES, startNetworkOnThread } from '../core/coverage';
+import { computeAccessibilityParallel, gapCells, gapsOfCells, PARALLEL_MIN_NODES, startNetworkOnThread } from '../core/coverage';
 import type { Community, Facility, InputIssue, Road } from '../core/types';
 import type { BarrierLine } from '../core/zoning';
 import type { Crs } from '../io/crs';
@@ -45,7 +45,9 @@ export interface AnalyzeOutputs {
   facilities: Facility[];
   roads: Road[];
   result: AccessibilityResult;
-  gaps: Gap[];
+  /** Uncovered (community, required category) pairs, most households first (made on first read). */
+  readonly gaps: Gap[];
+  gapCount: number;
   /** Community result features in WGS84 (the written files may be in --out-crs). */
   communityFeatures: Feature[];
   summary: AnalysisSummaryJson;
@@ -204,11 +206,14 @@ async function analyzeWith(
       (why) => log(`warning: zoning thread failed (${why}); zone files written on the main thread`)),
   };
   let files: string[];
-  let gaps: Gap[];
+  let cellsOfGaps: Float64Array = new Float64Array(0);
+  // The gap objects are made only when asked for (gaps.csv written here, or a caller reading `gaps`).
+  let gaps: Gap[] | null = null;
+  const gapsNow = (): Gap[] => (gaps ??= gapsOfCells(cellsOfGaps, result, mappedCommunities.items));
   let communityResults: CommunityResultInput;
   let summary: AnalysisSummaryJson;
   try {
-    gaps = listGaps(result, mappedCommunities.items, settings);
+    cellsOfGaps = gapCells(result, mappedCommunities.items, settings);
     for (const id of zoning.duplicateIds) {
       issues.push({ severity: 'warning', file: options.communities, featureId: id, field: 'id', action: 'kept', message: `community id "${id}" occurs more than once; zone members list its repeats as "${id}#<row>"` });
     }
@@ -234,7 +239,7 @@ async function analyzeWith(
       issues,
       zoning: zoning.summary,
     });
-    files = await writeOutputs(options.out, formats, { communityResults, zones, gaps, communities: mappedCommunities.items, settings, summary, categoryIds: result.categoryIds, outCrs,
+    files = await writeOutputs(options.out, formats, { communityResults, zones, gapCells: cellsOfGaps, gaps: gapsNow, communities: mappedCommunities.items, settings, summary, categoryIds: result.categoryIds, outCrs,
       threads: options.threads === undefined || options.threads >= 2 });
   } catch (e) {
     await zones.writing?.catch(() => {}); // no zone file left being written behind the error
@@ -245,7 +250,10 @@ async function analyzeWith(
   let communityFeatures: Feature[] | null = null;
   return {
     outDir: options.out, files, settings, communities: mappedCommunities.items, facilities: mappedFacilities.items, roads,
-    result, gaps, summary, issues, zoningSettings, zoning,
+    result, summary, issues, zoningSettings, zoning, gapCount: cellsOfGaps.length,
+    get gaps(): Gap[] {
+      return gapsNow();
+    },
     get zoneFeatures(): Feature[] {
       return zoneFeaturesNow();
     },

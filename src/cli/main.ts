@@ -20,7 +20,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const out = await runAnalyze(options, quiet ? undefined : (line) => process.stderr.write(`[analyze] ${line}\n`));
     const s = out.summary;
     process.stderr.write(
-      `[analyze] done: ${s.communities.analysed} communities, ${s.mode} mode, ${out.gaps.length} gaps, ` +
+      `[analyze] done: ${s.communities.analysed} communities, ${s.mode} mode, ${out.gapCount} gaps, ` +
       `${s.issueCounts.error} skipped input features, ${s.issueCounts.warning} warnings → ${out.outDir}\n`,
     );
     return 0;

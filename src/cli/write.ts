@@ -22,7 +22,7 @@ import type { CommunityResultInput } from '../io/export/communityResults';
 import { communitiesFlatGeobuf } from '../io/export/communitiesFgb';
 import { writeCommunitiesCsv, writeCommunitiesGeoJSON } from '../io/export/communitiesText';
 import { writeGapsCsv } from '../io/export/gapsCsv';
-import { gapsCsvJob, writeGapsCsvOnThread } from '../io/export/gapsCsvThread';
+import { gapsCsvJobOfCells, writeGapsCsvOnThread } from '../io/export/gapsCsvThread';
 import { ResultCells } from '../io/export/resultCells';
 import type { AnalysisSummaryJson } from '../io/export/summary';
 import type { ByteChunks } from '../io/export/byteChunks';
@@ -36,7 +36,10 @@ export interface OutputData {
   /** What the community result rows are made of (features in WGS84; the written files may be in --out-crs). */
   communityResults: CommunityResultInput;
   zones: ZoneOutputs;
-  gaps: Gap[];
+  /** The gaps as result cells, in listing order (`gapCells`). */
+  gapCells: Float64Array;
+  /** The same gaps as objects, made on the first call (only when gaps.csv is written here). */
+  gaps: () => Gap[];
   communities: Community[];
   settings: AnalysisSettings;
   summary: AnalysisSummaryJson;
@@ -135,9 +138,10 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
     const cells = needsCells ? new ResultCells(data.communityResults) : null;
     // gaps.csv first, on a thread of its own: made and written while this thread writes the other files.
     const gapsPath = join(outDir, 'gaps.csv');
-    const gapsJob = formats.includes('csv') ? gapsCsvJob(gapsPath, data.gaps, data.communities, data.settings.categories) : null;
     const onThreads = data.threads !== false && data.communities.length >= WRITER_THREADS_MIN_COMMUNITIES;
-    const gapsWriting = gapsJob && onThreads ? writeGapsCsvOnThread(gapsJob) : null;
+    const gapsJob = formats.includes('csv') && onThreads
+      ? gapsCsvJobOfCells(gapsPath, data.gapCells, data.communityResults.result, data.communities, data.settings.categories) : null;
+    const gapsWriting = gapsJob ? writeGapsCsvOnThread(gapsJob) : null;
     if (gapsWriting) started(gapsPath, gapsWriting, false);
     if (formats.includes('geojson') && cells) {
       putText('communities.geojson', (out) => writeCommunitiesGeoJSON(data.communityResults, cells, out, { extra: geojsonMembers, mapGeometry: outGeometry }));
@@ -145,7 +149,7 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
     }
     if (formats.includes('csv') && cells) {
       if (gapsWriting) written.push(gapsPath);
-      else putText('gaps.csv', (out) => writeGapsCsv(data.gaps, data.communities, data.settings.categories, out, { result: data.communityResults.result, cells }));
+      else putText('gaps.csv', (out) => writeGapsCsv(data.gaps(), data.communities, data.settings.categories, out, { result: data.communityResults.result, cells }));
       putText('communities.csv', (out) => writeCommunitiesCsv(data.communityResults, cells, out));
       zoneFile('csv');
     }

@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultAnalysisSettings } from '../../src/core/config/defaults';
-import type { Gap } from '../../src/core/coverage';
+import { gapsOfCells } from '../../src/core/coverage';
 import type { Community } from '../../src/core/types';
 import { csvCell } from '../../src/io/csvWrite';
 import { collectBytes, collectText, utf8 } from '../../src/io/export/byteChunks';
 import { writeGapsCsv } from '../../src/io/export/gapsCsv';
-import { gapsCsvJob, writeGapsCsvOnThread } from '../../src/io/export/gapsCsvThread';
+import { gapsCsvJobOfCells, writeGapsCsvOnThread } from '../../src/io/export/gapsCsvThread';
 import { WalkTexts, writeDecimetres } from '../../src/io/export/walkText';
 import { mulberry32 } from '../fixtures/network/prng';
 
@@ -87,25 +87,34 @@ describe('ByteChunks fast paths', () => {
 describe('gaps.csv on a thread', () => {
   const settings = defaultAnalysisSettings();
   const categories = settings.categories;
+  const categoryIds = [...categories.map((c) => c.id), 'not_a_category'];
+  const nCat = categoryIds.length;
   const names = ['小区', 'a,b', 'say "hi"', ' lead', 'plain', '😀', 'x\r\ny'];
-  const communities = Array.from({ length: 300 }, (_, i) => ({ id: i % 17 === 3 ? `C,${i}` : `C${i}`, name: `${names[i % names.length]}${i}` }) as unknown as Community);
+  const householdValues = [null, 0, -0, 1520, 183, 2.5, NaN, 1e21];
+  const communities = Array.from({ length: 300 }, (_, i) => ({
+    id: i % 17 === 3 ? `C,${i}` : `C${i}`, name: `${names[i % names.length]}${i}`, households: householdValues[i % householdValues.length],
+  }) as unknown as Community);
+  // Result cells with the awkward metres (NaN: none within the bound), listed in a shuffled order.
   const metres = seededMetres(3000).filter((m) => !(Math.abs(m) >= 1e300));
-  const households = [null, 0, -0, 1520, 183, 2.5, NaN, 1e21];
-  const gaps: Gap[] = metres.map((m, j) => {
-    const i = Math.floor(rand() * communities.length);
-    return {
-      communityIndex: i, communityId: communities[i].id, categoryId: j % 41 === 0 ? 'not_a_category' : categories[j % categories.length].id,
-      walkMeters: j % 9 === 0 ? null : m, households: households[Math.floor(j / 50) % households.length],
-    };
+  const walkMeters = new Float64Array(communities.length * nCat).fill(NaN);
+  const cellSet = new Set<number>();
+  metres.forEach((m, j) => {
+    const cell = Math.floor(rand() * walkMeters.length);
+    if (j % 9) walkMeters[cell] = m;
+    cellSet.add(cell);
   });
+  const cells = Float64Array.from([...cellSet].sort(() => rand() - 0.5));
+  const result = { categoryIds, walkMeters };
   const dir = mkdtempSync(join(tmpdir(), 'gaps-thread-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('writes the bytes of writeGapsCsv', async () => {
+  it('writes the bytes of writeGapsCsv on the gap objects', async () => {
     const path = join(dir, 'gaps.csv');
-    const job = gapsCsvJob(path, gaps, communities, categories);
+    const job = gapsCsvJobOfCells(path, cells, result, communities, categories);
     expect(job).not.toBeNull();
     await writeGapsCsvOnThread(job!)!;
+    const gaps = gapsOfCells(cells, result, communities);
+    expect(gaps.length).toBe(cellSet.size);
     const expected = collectBytes((out) => writeGapsCsv(gaps, communities, categories, out));
     const got = readFileSync(path);
     expect(got.length).toBe(expected.length);
@@ -117,10 +126,13 @@ describe('gaps.csv on a thread', () => {
     expect(text).toContain(row);
   });
 
-  it('leaves unusual gaps to the main thread (an id not its community\'s, metres past 1e300) and reports a failed write', async () => {
-    expect(gapsCsvJob('x', [{ ...gaps[0], communityId: 'other' }], communities, categories)).toBeNull();
-    expect(gapsCsvJob('x', [{ ...gaps[0], walkMeters: 1e308 }], communities, categories)).toBeNull();
-    const job = gapsCsvJob(join(dir, 'no-such-folder', 'gaps.csv'), gaps, communities, categories);
+  it('leaves unusual values to the main thread (metres past 1e300, households not a number) and reports a failed write', async () => {
+    const huge = Float64Array.from(walkMeters);
+    huge[cells[0]] = 1e308;
+    expect(gapsCsvJobOfCells('x', cells, { categoryIds, walkMeters: huge }, communities, categories)).toBeNull();
+    const odd = communities.map((c, i) => (i === Math.floor(cells[0] / nCat) ? { ...c, households: '12' as unknown as number } : c));
+    expect(gapsCsvJobOfCells('x', cells, result, odd, categories)).toBeNull();
+    const job = gapsCsvJobOfCells(join(dir, 'no-such-folder', 'gaps.csv'), cells, result, communities, categories);
     await expect(writeGapsCsvOnThread(job!)!).rejects.toThrow(/no-such-folder/);
   });
 });

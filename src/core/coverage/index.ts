@@ -4,7 +4,7 @@ export type { NetworkOnThread } from './prepareOnThread';
 export { AccessibilityCache } from './cache';
 export { createDistanceThread, responseBuffers } from './parallel';
 export type { DistanceThreadRequest, DistanceThreadResponse, TaskPort } from './parallel';
-export { listGaps } from './gaps';
+export { gapCells, gapsOfCells, listGaps } from './gaps';
 export { nearestWalk, walkPath } from './path';
 export type { NearestWalk } from './path';
 export { walkMinutes } from './summary';

@@ -11,7 +11,7 @@
 import { Worker } from 'node:worker_threads';
 import { writerThreadDone } from './writerThread';
 import type { CategoryDef } from '../../core/config/categories';
-import type { Gap } from '../../core/coverage';
+import type { AccessibilityResult } from '../../core/coverage';
 import type { Community } from '../../core/types';
 import { csvCell, csvHeader } from '../csvWrite';
 import { GAP_COLUMNS } from './gaps';
@@ -33,43 +33,32 @@ export interface GapsCsvJob {
 }
 
 /**
- * The job for these gaps, or null when a gap is not of the usual shape (an id other than its community's, a
- * value that is not a number or null): those files are written on the main thread as before.
+ * The job for the gaps given as result cells (`gapCells`, listing order), without a Gap object each: the bytes
+ * are those of `writeGapsCsv(gapsOfCells(cells, result, communities), …)`. Null for values the thread would
+ * write differently (metres past 1e300, never real; households that are not a number): write those files on
+ * the main thread.
  */
-export function gapsCsvJob(path: string, gaps: readonly Gap[], communities: readonly Community[], categories: readonly CategoryDef[]): GapsCsvJob | null {
-  const n = gaps.length;
+export function gapsCsvJobOfCells(
+  path: string, cells: Float64Array, result: Pick<AccessibilityResult, 'categoryIds' | 'walkMeters'>, communities: readonly Community[], categories: readonly CategoryDef[],
+): GapsCsvJob | null {
+  const n = cells.length;
+  const nCat = result.categoryIds.length;
   const community = new Int32Array(n);
   const category = new Int32Array(n);
   const walkMeters = new Float64Array(n);
   const households = new Float64Array(n);
   const zhOf = new Map(categories.map((c) => [c.id, c.zh]));
-  const categoryOf = new Map<string, number>();
-  const categoryCells: string[] = [];
-  let lastCategory: string | undefined;
-  let lastK = -1;
-  // Ids in one compact array: gaps come in household order, and reading each community object was a cache miss.
-  const ids = communities.map((c) => c.id);
+  const categoryCells = result.categoryIds.map((id) => `${csvCell(id)},${csvCell(zhOf.get(id) ?? '')},`);
+  const householdsOf = communities.map((c) => c.households);
   for (let j = 0; j < n; j++) {
-    const g = gaps[j];
-    const i = g.communityIndex;
-    if (i >= ids.length || g.communityId !== ids[i]) return null;
-    community[j] = i;
-    if (g.categoryId !== lastCategory) {
-      let k = categoryOf.get(g.categoryId);
-      if (k === undefined) {
-        k = categoryCells.length;
-        categoryOf.set(g.categoryId, k);
-        categoryCells.push(`${csvCell(g.categoryId)},${csvCell(zhOf.get(g.categoryId) ?? '')},`);
-      }
-      lastCategory = g.categoryId;
-      lastK = k;
-    }
-    category[j] = lastK;
-    const w: unknown = g.walkMeters, h: unknown = g.households;
-    // Metres past 1e300 (never real) overflow when rounded: writeGapsCsv's two paths write them differently.
-    if (w !== null && (typeof w !== 'number' || Math.abs(w) >= 1e300)) return null;
+    const cell = cells[j];
+    const i = Math.floor(cell / nCat);
+    const w = result.walkMeters[cell], h: unknown = householdsOf[i];
+    if (Math.abs(w) >= 1e300) return null;
     if (h !== null && typeof h !== 'number') return null;
-    walkMeters[j] = w ?? NaN;
+    community[j] = i;
+    category[j] = cell - i * nCat;
+    walkMeters[j] = w;
     households[j] = h ?? NaN;
   }
   const leads = communities.map((c) => `${csvCell(c.id)},${csvCell(c.name)},`);
