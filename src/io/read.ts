@@ -5,17 +5,23 @@
  */
 import type { InputIssue } from '../core/types';
 import type { CsvOptions } from './csv';
-import { readCsv } from './csv';
 import type { DecodedText } from './encoding';
 import { decodeText } from './encoding';
 import { decodeFlatGeobuf } from './fgb/decode';
 import type { Bbox } from './flatgeobufBbox';
-import { readFlatGeobufInBbox } from './flatgeobufBbox';
 import { readGeoJSON } from './geojson';
 import { issue } from './issue';
-import { readOsm } from './osm';
-import { readShapefileEntries, readShapefileZip } from './shapefile';
 import type { ReadResult } from './types';
+
+/*
+ * The readers of the other formats (and the libraries behind them: osmtogeojson, shpjs + fflate, papaparse,
+ * the flatgeobuf reader) are loaded when a file of theirs is read: a GeoJSON/FlatGeobuf run, the sample city
+ * in the app and every CLI thread start without parsing them.
+ */
+const csvReader = () => import('./csv');
+const osmReader = () => import('./osm');
+const shapefileReader = () => import('./shapefile');
+const flatGeobufLibraryReader = () => import('./flatgeobufBbox');
 
 export type FileFormat = 'geojson' | 'flatgeobuf' | 'shapefile' | 'csv' | 'osm';
 
@@ -104,10 +110,12 @@ export async function readLayers(fileName: string, data: ArrayBuffer | Uint8Arra
       // the fast decoder does not take (odd or broken files) go through the library reader and its messages.
       const fast = options.bbox ? null : decodeFlatGeobuf(bytes);
       if (fast) return { fileName, format, layers: [{ fileName, features: fast.features, issues: [], layerName, format, declaredCrs: fast.crs, featuresInFile: fast.featuresCount }] };
+      const { readFlatGeobufInBbox } = await flatGeobufLibraryReader();
       const r = await readFlatGeobufInBbox(bytes, fileName, options.bbox ? { bbox: options.bbox } : {});
       return { fileName, format, layers: [{ fileName, features: r.features, issues: r.issues, layerName, format, declaredCrs: r.crs, featuresInFile: r.featuresInFile }] };
     }
     case 'shapefile': {
+      const { readShapefileZip } = await shapefileReader();
       const layers = readShapefileZip(bytes, fileName).map((l): LayerRead => ({
         fileName: l.fileName, features: l.features, issues: l.issues, layerName: l.layerName, format, declaredCrs: l.prj, ...(l.encoding ? { encoding: l.encoding } : {}),
       }));
@@ -115,11 +123,13 @@ export async function readLayers(fileName: string, data: ArrayBuffer | Uint8Arra
     }
     case 'csv': {
       const text = decodeText(bytes);
+      const { readCsv } = await csvReader();
       const r = readCsv(text.text, fileName, options.csv);
       const issues: InputIssue[] = text.guessed ? [issue('fileNotUtf8', {}, { severity: 'warning', file: fileName, action: 'kept' }), ...r.issues] : r.issues;
       return { fileName, format, layers: [{ fileName, features: r.features, issues, layerName, format, declaredCrs: null, encoding: text.encoding, sourceLines: r.sourceLines, featuresInFile: r.rowCount }] };
     }
     case 'osm': {
+      const { readOsm } = await osmReader();
       const osm = readOsm(decodeText(bytes).text, fileName);
       const layers = (['communities', 'facilities', 'roads'] as const).map((role): LayerRead => ({ ...osm[role], layerName: role, format, declaredCrs: 'EPSG:4326' }));
       return { fileName, format, layers };
@@ -157,6 +167,7 @@ export async function readFileSet(files: readonly { name: string; bytes: Uint8Ar
   if (parts.length) {
     const entries = Object.fromEntries(parts.map((f) => [f.name, f.bytes]));
     const label = parts.find((f) => /\.shp$/i.test(f.name))?.name ?? parts[0].name;
+    const { readShapefileEntries } = await shapefileReader();
     const layers = readShapefileEntries(entries, label, 'The dropped files contain').map((l): LayerRead => ({
       fileName: l.fileName, features: l.features, issues: l.issues, layerName: l.layerName, format: 'shapefile', declaredCrs: l.prj, ...(l.encoding ? { encoding: l.encoding } : {}),
     }));
