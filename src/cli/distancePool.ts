@@ -3,26 +3,13 @@
  * early (they load while the inputs are read) and closed when the run ends.
  */
 import { availableParallelism } from 'node:os';
-import type { NetworkSettings } from '../core/config/defaults';
 import { Worker } from 'node:worker_threads';
 import { requestBuffers, threadPort } from '../core/coverage/parallel';
 import type { DistanceThreadResponse, TaskPort } from '../core/coverage/parallel';
 
 export interface DistancePool {
   ports: TaskPort[];
-  /**
-   * Let the first thread read the roads file itself and build the walk network from it now, ahead of the
-   * 'network' request that brings the main thread's lines (speculativeRoads.ts). Nothing if there is no thread.
-   */
-  speculate(roadsPath: string, settings: NetworkSettings): void;
   close(): Promise<void>;
-}
-
-/** The CLI's own message to a distance thread (the core's requests are `DistanceThreadRequest`). */
-export interface SpeculateRoads {
-  type: 'speculateRoads';
-  path: string;
-  settings: NetworkSettings;
 }
 
 /**
@@ -61,10 +48,6 @@ export function startDistancePool(threads = Math.min(4, availableParallelism()) 
   });
   return {
     ports,
-    speculate(path, settings) {
-      const message: SpeculateRoads = { type: 'speculateRoads', path, settings: { ...settings } };
-      workers[0]?.postMessage(message);
-    },
     async close() {
       for (const w of workers) w.removeAllListeners('exit');
       await Promise.all(workers.map((w) => w.terminate()));

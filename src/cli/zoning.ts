@@ -3,6 +3,7 @@
  * waterways found in the same file), eligibility, automatic zones and their statistics, per community and as
  * the summary's `zoning` section. The geometry and grouping are the core's (`src/core/zoning`).
  */
+import type { Feature } from 'geojson';
 import type { AccessibilityResult } from '../core/coverage';
 import type { Community, Road } from '../core/types';
 import type { BarrierLine, EligibilityResult, ExclusionReason, Zone, ZoneAccessibilityInput, ZoneLayout, ZoneStats, ZoningCommunity } from '../core/zoning';
@@ -10,8 +11,44 @@ import { addZoneGaps, barriersFromRoads, gapInput, layoutZones, zoneIds, zoneSta
 import type { ZoningSummaryJson } from '../io/export/summary';
 import type { ZoningSettings } from './zoningOptions';
 
-export { railOrWaterBarrier, splitRoadLayer } from './roadBarriers';
-export type { RoadLayerSplit } from './roadBarriers';
+/** Railways that cut a neighbourhood (trams run in the street and are not barriers; tunnels pass under). */
+const BARRIER_RAILWAY = new Set(['rail', 'light_rail', 'narrow_gauge', 'subway', 'monorail']);
+/** Waterways wide or fenced enough to separate compounds; ditches and drains are not. */
+const BARRIER_WATERWAY = new Set(['river', 'canal', 'stream', 'riverbank']);
+
+const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+const LINEAL = new Set(['LineString', 'MultiLineString', 'Polygon', 'MultiPolygon']);
+
+/** A railway or water feature of the roads file, as a barrier (null for anything else, highways included). */
+export function railOrWaterBarrier(f: Feature): BarrierLine | null {
+  const p = f.properties ?? {};
+  if (!f.geometry || !LINEAL.has(f.geometry.type) || str(p.highway) !== '') return null;
+  if (str(p.tunnel) !== '' && str(p.tunnel) !== 'no') return null;
+  const geometry = f.geometry as BarrierLine['geometry'];
+  if (BARRIER_RAILWAY.has(str(p.railway))) return { kind: 'railway', geometry };
+  if (BARRIER_WATERWAY.has(str(p.waterway)) || str(p.natural) === 'water') return { kind: 'water', geometry };
+  return null;
+}
+
+export interface RoadLayerSplit {
+  /** Indices (into the given features) of everything that is not a rail/water barrier: mapped as roads. */
+  roadIndex: number[];
+  /** Railways and waterways: barriers only, never walked along. */
+  barriers: BarrierLine[];
+}
+
+export function splitRoadLayer(features: readonly Feature[]): RoadLayerSplit {
+  const roadIndex: number[] = [];
+  const barriers: BarrierLine[] = [];
+  for (let i = 0; i < features.length; i++) {
+    const f = features[i];
+    // Streets (nearly all of the 93k lines at ×50) first: a highway tag is never a barrier, whatever the rest.
+    const highway = f.properties?.highway;
+    const b = typeof highway === 'string' && highway !== '' ? null : railOrWaterBarrier(f);
+    if (b) barriers.push(b); else roadIndex.push(i);
+  }
+  return { roadIndex, barriers };
+}
 
 export interface ZoningRun {
   zones: Zone[];

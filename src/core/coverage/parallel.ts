@@ -24,9 +24,6 @@ export type DistanceThreadRequest =
   | { type: 'reuse'; jobId: number; heldJobId: number; maxWalkMeters: Float64Array; searchBoundMeters: Float64Array }
   // Build the network on the thread, then snap the items and prepare the job there (prepareOnThread.ts).
   | { type: 'network'; jobId: number; lines: RoadLines; settings: NetworkSettings }
-  // A guess at the next 'network' request's lines, read from the roads file on the thread: built now, kept only
-  // when they turn out to be the same (prepareOnThread.ts). No answer, whatever happens.
-  | { type: 'speculate'; jobId: number; lines: RoadLines; settings: NetworkSettings }
   | { type: 'items'; jobId: number; items: JobItems }
   | { type: 'nearest'; jobId: number; category: number }
   | { type: 'counts'; jobId: number; from: number; to: number }
@@ -86,7 +83,7 @@ export function responseBuffers(r: DistanceThreadResponse): ArrayBuffer[] {
 
 /** Transferable buffers of a request: road lines move (the caller is done with them); a job is copied, the caller searches it too. */
 export function requestBuffers(m: DistanceThreadRequest): ArrayBuffer[] {
-  return m.type === 'network' || m.type === 'speculate' ? lineBuffers(m.lines) : [];
+  return m.type === 'network' ? lineBuffers(m.lines) : [];
 }
 
 /** The thread side: returns the message handler; `reply` posts a response (with its transferables). */
@@ -113,10 +110,6 @@ export function createDistanceThread(reply: (response: DistanceThreadResponse) =
         runner = held.runner;
         runner.retarget({ ...runner.currentJob, maxWalkMeters: request.maxWalkMeters, searchBoundMeters: request.searchBoundMeters });
         held.jobId = jobId;
-        return;
-      }
-      if (request.type === 'speculate') {
-        preparation.speculate(request.lines, request.settings);
         return;
       }
       if (request.type === 'network') {

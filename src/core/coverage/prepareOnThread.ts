@@ -44,55 +44,15 @@ export function prepareJob(net: WalkNetwork, items: JobItems): PreparedJob {
   return { stats: net.stats, communitySnap, facilitySnap, job };
 }
 
-/** Bit-for-bit equality of two typed arrays (NaN equals NaN, 0 and -0 differ). */
-function sameBits(a: Float64Array | Int32Array | Uint8Array, b: Float64Array | Int32Array | Uint8Array): boolean {
-  if (a.byteLength !== b.byteLength || a.constructor !== b.constructor) return false;
-  const bytes = a.byteLength;
-  const whole = bytes % 4 === 0 && a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0;
-  const x = whole ? new Int32Array(a.buffer, a.byteOffset, bytes / 4) : new Uint8Array(a.buffer, a.byteOffset, bytes);
-  const y = whole ? new Int32Array(b.buffer, b.byteOffset, bytes / 4) : new Uint8Array(b.buffer, b.byteOffset, bytes);
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
-  return true;
-}
-
-/** Whether two road line sets are the same to the bit (then they build the same network). */
-export function sameRoadLines(a: RoadLines, b: RoadLines): boolean {
-  return a.droppedWays === b.droppedWays && sameBits(a.partStart, b.partStart) && sameBits(a.partRoad, b.partRoad)
-    && sameBits(a.partClass, b.partClass) && sameBits(a.bbox, b.bbox) && sameBits(a.lngLat, b.lngLat);
-}
-
-const sameSettings = (a: NetworkSettings, b: NetworkSettings): boolean =>
-  a.mergeToleranceMeters === b.mergeToleranceMeters && a.nodeAtCrossings === b.nodeAtCrossings && a.maxSnapMeters === b.maxSnapMeters;
-
-/**
- * Thread side: keeps the network between the 'network' and the 'items' message of one job, and a network built
- * ahead from guessed lines ('speculate': the CLI's distance thread reads the roads file itself while the main
- * thread reads it the usual way), used when the 'network' request brings the very same lines and settings.
- */
+/** Thread side: keeps the network between the 'network' and the 'items' message of one job. */
 export class ThreadPreparation {
   private net: WalkNetwork | null = null;
   private jobId = -1;
-  private guess: { lines: RoadLines; settings: NetworkSettings; net: WalkNetwork } | null = null;
-  /** How the last 'network' request was served (tests, benchmarks). */
-  lastNetwork: 'built' | 'guessed' | null = null;
-
-  speculate(lines: RoadLines, settings: NetworkSettings): void {
-    this.guess = null;
-    try {
-      this.guess = { lines, settings: { ...settings }, net: buildWalkNetworkFromLines(lines, settings) };
-    } catch {
-      // Only a guess: the 'network' request builds from its own lines and reports what fails.
-    }
-  }
 
   network(jobId: number, lines: RoadLines, settings: NetworkSettings): void {
     this.net = null;
     this.jobId = jobId;
-    const guess = this.guess;
-    this.guess = null;
-    const hit = guess !== null && sameSettings(guess.settings, settings) && sameRoadLines(guess.lines, lines);
-    this.lastNetwork = hit ? 'guessed' : 'built';
-    this.net = hit ? guess.net : buildWalkNetworkFromLines(lines, settings);
+    this.net = buildWalkNetworkFromLines(lines, settings);
   }
 
   /** The prepared job of `jobId`; the network is let go (only the job is searched from here on). */

@@ -44,20 +44,15 @@ const isOwnTag = Object.prototype.propertyIsEnumerable;
 const walkTags: { highway: unknown; foot: unknown; access: unknown } = { highway: undefined, foot: undefined, access: undefined };
 
 /**
- * `EDGE_CLASS_NAMES` index of a road's class (255 outside the list), or -1 when it is not walkable (`isWalkable` on
- * `{ highway, ...properties }`), without copying every property of every road (93k object spreads at ×50): own
- * enumerable properties win over `highway`, as in the spread. The one rule for `flattenRoads` and for road lines
- * read straight from a file (src/cli/speculativeRoads.ts).
+ * `isWalkable({ highway: road.highway, ...road.properties })` without copying every property of every road
+ * (93k object spreads at ×50): own enumerable properties win over `road.highway`, as in the spread.
  */
-export function walkableRoadClass(highway: string, properties: Road['properties'] | null | undefined): number {
-  const p = properties;
-  walkTags.highway = p != null && isOwnTag.call(p, 'highway') ? p.highway : highway;
+function roadIsWalkable(road: Road): boolean {
+  const p = road.properties;
+  walkTags.highway = p != null && isOwnTag.call(p, 'highway') ? p.highway : road.highway;
   walkTags.foot = p != null && isOwnTag.call(p, 'foot') ? p.foot : undefined;
   walkTags.access = p != null && isOwnTag.call(p, 'access') ? p.access : undefined;
-  if (!isWalkable(walkTags)) return -1;
-  // A class outside the list (never, short of a highway named like an Object member) is stored as a Uint8 −1 did.
-  const k = EDGE_CLASS_NAMES.indexOf(roadClassOf(highway));
-  return k < 0 ? 255 : k;
+  return isWalkable(walkTags);
 }
 
 /**
@@ -72,16 +67,13 @@ export function walkableRoadClass(highway: string, properties: Road['properties'
  */
 export function flattenRoads(roads: readonly Road[]): RoadLines {
   const walkable = new Int32Array(roads.length);
-  const classOf = new Uint8Array(roads.length);
   let walkableCount = 0, droppedWays = 0, vertexCount = 0, partCount = 0;
   for (let i = 0; i < roads.length; i++) {
     const road = roads[i];
-    const cls = walkableRoadClass(road.highway, road.properties);
-    if (cls < 0) {
+    if (!roadIsWalkable(road)) {
       droppedWays++;
       continue;
     }
-    classOf[walkableCount] = cls;
     walkable[walkableCount++] = i;
     const parts = partsOf(road);
     partCount += parts.length;
@@ -94,7 +86,7 @@ export function flattenRoads(roads: readonly Road[]): RoadLines {
   for (let w = 0; w < walkableCount; w++) {
     const r = walkable[w];
     const road = roads[r];
-    const cls = classOf[w];
+    const cls = EDGE_CLASS_NAMES.indexOf(roadClassOf(road.highway));
     const parts = partsOf(road);
     for (let q = 0; q < parts.length; q++) {
       const line = parts[q];

@@ -30,13 +30,13 @@ export interface FastFlatGeobuf {
 }
 
 /** Thrown (and caught below) when the file needs the library reader. */
-export class NotSimple extends Error {}
-export const bail = (): never => { throw new NotSimple(); };
+class NotSimple extends Error {}
+const bail = (): never => { throw new NotSimple(); };
 
 const MAGIC = [0x66, 0x67, 0x62];
 
 /** The header checks of `readFlatGeobufInBbox`, on the same bytes; null when it would report an error. */
-export function checkedHeader(bytes: Uint8Array): { crs: string | null; featuresCount: number; indexNodeSize: number } | null {
+function checkedHeader(bytes: Uint8Array): { crs: string | null; featuresCount: number; indexNodeSize: number } | null {
   if (bytes.length < 12 || !MAGIC.every((b, i) => bytes[i] === b)) return null;
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
   if (12 + headerLength > bytes.length) return null;
@@ -50,7 +50,7 @@ export function checkedHeader(bytes: Uint8Array): { crs: string | null; features
 }
 
 /** Reads of little-endian numbers that throw (RangeError) outside the file instead of yielding garbage. */
-export class Reader {
+class Reader {
   readonly dv: DataView;
   /** Whole-file Float64 view when the file starts 8-aligned (the library's views need aligned vectors anyway). */
   readonly f64: Float64Array | null;
@@ -90,9 +90,9 @@ export class Reader {
 }
 
 // Geometry table slots (FlatGeobuf schema): ends, xy, z, m, t, tm, type, parts.
-export const G_ENDS = 0, G_XY = 1, G_Z = 2, G_TYPE = 6, G_PARTS = 7;
+const G_ENDS = 0, G_XY = 1, G_Z = 2, G_TYPE = 6, G_PARTS = 7;
 // Feature table slots: geometry, properties, columns.
-export const F_GEOMETRY = 0, F_PROPERTIES = 1;
+const F_GEOMETRY = 0, F_PROPERTIES = 1;
 
 /** `pairFlatCoordinates` of xy points [from, to) (z as the third ordinate when the file has z). */
 function positions(r: Reader, xy: number, z: number, from: number, to: number): Position[] {
@@ -198,11 +198,8 @@ function geometry(r: Reader, g: number, headerType: number): Geometry {
 
 const textDecoder = new TextDecoder();
 
-/**
- * `parseProperties` of the library, with every read kept inside the properties vector. `keep[i]` false: column i
- * is stepped over, not decoded (callers that read a few columns only).
- */
-export function properties(r: Reader, feature: number, names: readonly string[], types: readonly number[], keep?: readonly boolean[]): Record<string, unknown> {
+/** `parseProperties` of the library, with every read kept inside the properties vector. */
+function properties(r: Reader, feature: number, names: readonly string[], types: readonly number[]): Record<string, unknown> {
   const props: Record<string, unknown> = {};
   if (names.length === 0) return props;
   const pf = r.field(feature, F_PROPERTIES);
@@ -238,7 +235,6 @@ export function properties(r: Reader, feature: number, names: readonly string[],
         at += 4;
         if (at + n > end) bail();
         const type = types[i];
-        if (keep && !keep[i]) { at += n; break; }
         if (type === ColumnType.Binary) props[name] = bytes.subarray(at, at + n);
         else {
           const text = decodeUtf8(bytes, at, at + n, textDecoder);
