@@ -207,7 +207,7 @@ async function analyzeWith(
   };
   let files: string[];
   let cellsOfGaps: Float64Array = new Float64Array(0);
-  // The gap objects are made only when asked for (gaps.csv written here, or a caller reading `gaps`).
+  // The gap objects are made only when a caller reads `gaps` (the writers work from the cells).
   let gaps: Gap[] | null = null;
   const gapsNow = (): Gap[] => (gaps ??= gapsOfCells(cellsOfGaps, result, mappedCommunities.items));
   let communityResults: CommunityResultInput;
@@ -239,7 +239,7 @@ async function analyzeWith(
       issues,
       zoning: zoning.summary,
     });
-    files = await writeOutputs(options.out, formats, { communityResults, zones, gapCells: cellsOfGaps, gaps: gapsNow, communities: mappedCommunities.items, settings, summary, categoryIds: result.categoryIds, outCrs,
+    files = await writeOutputs(options.out, formats, { communityResults, zones, gapCells: cellsOfGaps, communities: mappedCommunities.items, settings, summary, categoryIds: result.categoryIds, outCrs,
       threads: options.threads === undefined || options.threads >= 2 });
   } catch (e) {
     await zones.writing?.catch(() => {}); // no zone file left being written behind the error

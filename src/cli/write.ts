@@ -13,7 +13,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Feature, Geometry } from 'geojson';
 import type { AnalysisSettings } from '../core/config/defaults';
-import type { Gap } from '../core/coverage';
+import { gapsOfCells } from '../core/coverage';
 import type { Community } from '../core/types';
 import type { Crs } from '../io/crs';
 import { positionFromWgs84 } from '../io/crs';
@@ -36,10 +36,8 @@ export interface OutputData {
   /** What the community result rows are made of (features in WGS84; the written files may be in --out-crs). */
   communityResults: CommunityResultInput;
   zones: ZoneOutputs;
-  /** The gaps as result cells, in listing order (`gapCells`). */
+  /** The gaps as result cells, in listing order (`gapCells`); as objects only when gaps.csv is written here. */
   gapCells: Float64Array;
-  /** The same gaps as objects, made on the first call (only when gaps.csv is written here). */
-  gaps: () => Gap[];
   communities: Community[];
   settings: AnalysisSettings;
   summary: AnalysisSummaryJson;
@@ -149,7 +147,7 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
     }
     if (formats.includes('csv') && cells) {
       if (gapsWriting) written.push(gapsPath);
-      else putText('gaps.csv', (out) => writeGapsCsv(data.gaps(), data.communities, data.settings.categories, out, { result: data.communityResults.result, cells }));
+      else putText('gaps.csv', (out) => writeGapsCsv(gapsOfCells(data.gapCells, data.communityResults.result, data.communities), data.communities, data.settings.categories, out, { result: data.communityResults.result, cells }));
       putText('communities.csv', (out) => writeCommunitiesCsv(data.communityResults, cells, out));
       zoneFile('csv');
     }
