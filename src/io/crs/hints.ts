@@ -10,6 +10,8 @@ import { epsgForZonePrefix } from './epsg';
 import { bd09ToWgs84, gcj02ToWgs84 } from './gcjMath';
 import type { NearPass } from './nearStreets';
 import { hasStreetSegment, measureWithin, nearestStreetsMeters, settleMeters } from './nearStreets';
+import type { StreetLines } from './streetLines';
+import { isStreetLines, streetLinesOf } from './streetLines';
 import { positionsOf } from './transform';
 import { issueText } from '../issue';
 
@@ -24,8 +26,11 @@ export interface CrsHint {
 
 const isGeographic = (p: Position): boolean => Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90;
 
-/** Look at the numbers (and, with WGS84 roads, at the distance to the streets) and say what the CRS may be. */
-export function detectCrsHints(features: readonly Feature[], roads?: readonly Feature[]): CrsHint[] {
+/**
+ * Look at the numbers (and, with WGS84 roads, at the distance to the streets) and say what the CRS may be.
+ * Roads as features, or as flat street lines (`streetLinesOf`, or a reader that has the numbers already).
+ */
+export function detectCrsHints(features: readonly Feature[], roads?: readonly Feature[] | StreetLines): CrsHint[] {
   // Counting in plain loops (no position list, no generator) took the ×50 roads layer (93k lines) from ~150 ms
   // to ~10 ms; the positions themselves are only gathered when the projected hint needs them.
   const counts = countPositions(features);
@@ -40,7 +45,7 @@ export function detectCrsHints(features: readonly Feature[], roads?: readonly Fe
   if (outsideCount > 0) {
     hints.push({ kind: 'out-of-range', suggested: null, candidates: [], message: issueText('crsHintOutOfRange', { outside: outsideCount, total }) });
   }
-  if (roads && roads.length) {
+  if (roads && (isStreetLines(roads) || roads.length)) {
     const offset = detectStreetOffset(features, roads);
     if (offset) hints.push(offset);
   }
@@ -124,16 +129,8 @@ function projectedHint(points: Position[]): CrsHint {
   return { kind: 'projected', suggested: null, candidates: [], message: issueText('crsHintUnknownProjection') };
 }
 
-/** Every road line (LineString, and each part of a MultiLineString), in input order. */
-function roadLines(roads: readonly Feature[]): Position[][] {
-  const lines: Position[][] = [];
-  for (let i = 0; i < roads.length; i++) {
-    const g = roads[i].geometry;
-    if (g?.type === 'LineString') lines.push(g.coordinates);
-    else if (g?.type === 'MultiLineString') for (const l of g.coordinates) lines.push(l);
-  }
-  return lines;
-}
+/** Every road line (LineString, and each part of a MultiLineString), in input order, flat. */
+const roadLines = (roads: readonly Feature[] | StreetLines): StreetLines => (isStreetLines(roads) ? roads : streetLinesOf(roads));
 
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -154,9 +151,10 @@ function medianBeyond(first: NearPass, from: number, n: number, meters: number):
 }
 
 /** Median distance in metres from the points to the nearest road segment (null without roads or points). */
-export function medianDistanceToRoadsMeters(points: readonly Position[], roads: readonly Feature[]): number | null {
+export function medianDistanceToRoadsMeters(points: readonly Position[], roads: readonly Feature[] | StreetLines): number | null {
+  if (points.length === 0) return null;
   const lines = roadLines(roads);
-  if (!hasStreetSegment(lines) || points.length === 0) return null;
+  if (!hasStreetSegment(lines)) return null;
   return median(nearestStreetsMeters(lines, points));
 }
 
@@ -189,7 +187,7 @@ function samplePoints(features: readonly Feature[], max: number): Position[] {
  * to the streets and cuts the median distance by at least 30%. Applied to WGS84 data the same "undo" pushes
  * points away, so true WGS84 data gets no hint.
  */
-function detectStreetOffset(features: readonly Feature[], roads: readonly Feature[]): CrsHint | null {
+function detectStreetOffset(features: readonly Feature[], roads: readonly Feature[] | StreetLines): CrsHint | null {
   const pts = samplePoints(features, 2000);
   // Polygon layers (communities) have no points to test: do not index the streets for nothing (~200 ms at ×50).
   if (pts.length < 5) return null;

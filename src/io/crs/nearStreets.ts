@@ -9,8 +9,9 @@
  * to the bit (the same arithmetic as `nearestSegmentsMeters`). Points not settled go to a pass with a wider
  * radius, and the few left after those (or a layer of mostly far-off points) to the full grid.
  */
-import type { StreetLine } from './streetGrid';
 import { buildStreetGrid, nearestSegmentsMeters } from './streetGrid';
+import type { StreetLines, StreetLinesInput } from './streetLines';
+import { asStreetLines } from './streetLines';
 
 const METERS_PER_DEGREE = 111_320;
 /**
@@ -30,12 +31,12 @@ const FULL_GRID_SHARE = 0.25;
 const REACH_SLACK = 1.01;
 
 /** Whether any segment of the lines has four finite numbers (else `buildStreetGrid` gives null). */
-export function hasStreetSegment(lines: readonly StreetLine[]): boolean {
-  for (let l = 0; l < lines.length; l++) {
-    const line = lines[l];
+export function hasStreetSegment(input: StreetLinesInput): boolean {
+  const { xy, lineStart } = asStreetLines(input);
+  for (let l = 0; l + 1 < lineStart.length; l++) {
     let prevFinite = false;
-    for (let i = 0; i < line.length; i++) {
-      const x = +line[i][0], y = +line[i][1];
+    for (let i = lineStart[l]; i < lineStart[l + 1]; i++) {
+      const x = xy[2 * i], y = xy[2 * i + 1];
       const ok = x - x === 0 && y - y === 0;
       if (ok && prevFinite) return true;
       prevFinite = ok;
@@ -54,7 +55,7 @@ export interface NearPass {
 }
 
 /** One walk over the lines measuring every point against the segments within `radiusMeters` of it. */
-export function measureWithin(lines: readonly StreetLine[], points: readonly (readonly number[])[], radiusMeters: number = PASS_RADII_METERS[0]): NearPass {
+export function measureWithin(input: StreetLinesInput, points: readonly (readonly number[])[], radiusMeters: number = PASS_RADII_METERS[0]): NearPass {
   const n = points.length;
   const meters = new Float64Array(n).fill(Infinity);
   const odd = new Uint8Array(n);
@@ -68,7 +69,7 @@ export function measureWithin(lines: readonly StreetLine[], points: readonly (re
     py[q] = y;
     ids.push(q);
   }
-  if (ids.length) measurePass(lines, ids, px, py, meters, radiusMeters);
+  if (ids.length) measurePass(asStreetLines(input), ids, px, py, meters, radiusMeters);
   return { radiusMeters, meters, odd };
 }
 
@@ -76,7 +77,8 @@ export function measureWithin(lines: readonly StreetLine[], points: readonly (re
  * The exact distances of points[from … to): the first pass's where it settled them, wider passes for the
  * rest, the full grid for what is left (or for many far points, where the grid is cheaper).
  */
-export function settleMeters(lines: readonly StreetLine[], points: readonly (readonly number[])[], first: NearPass, from = 0, to = points.length): number[] {
+export function settleMeters(input: StreetLinesInput, points: readonly (readonly number[])[], first: NearPass, from = 0, to = points.length): number[] {
+  const lines = asStreetLines(input);
   const { meters, odd } = first;
   const best = meters.slice(from, to);
   const px = new Float64Array(to - from), py = new Float64Array(to - from);
@@ -112,7 +114,8 @@ export function settleMeters(lines: readonly StreetLine[], points: readonly (rea
  * `nearestSegmentsMeters(buildStreetGrid(lines), points)`, the same numbers, for lines with at least one
  * usable segment (see `hasStreetSegment`; without one every distance is Infinity).
  */
-export function nearestStreetsMeters(lines: readonly StreetLine[], points: readonly (readonly number[])[]): number[] {
+export function nearestStreetsMeters(input: StreetLinesInput, points: readonly (readonly number[])[]): number[] {
+  const lines = asStreetLines(input);
   return settleMeters(lines, points, measureWithin(lines, points));
 }
 
@@ -186,28 +189,30 @@ function prefixSums(a: Int32Array): void {
 }
 
 /** One walk over the lines: every usable segment measured against the points in the cells within reach. */
-function measurePass(lines: readonly StreetLine[], ids: readonly number[], px: Float64Array, py: Float64Array, best: Float64Array, radius: number): void {
+function measurePass(lines: StreetLines, ids: readonly number[], px: Float64Array, py: Float64Array, best: Float64Array, radius: number): void {
   const cells = pointCells(ids, px, py, best, radius);
   walkSegments(lines, cells);
   for (let i = 0; i < cells.id.length; i++) best[cells.id[i]] = cells.best[i];
 }
 
 /**
- * The hot loop, in one function called once (optimised on the stack): reads each position once, as
- * `buildStreetGrid` does (`+p[0]`), and measures as `nearestSegmentsMeters` does, to the bit.
+ * The hot loop, in one function called once (optimised on the stack): reads each position once from the flat
+ * lines (the `+p[0]` of `streetLinesOf`, as `buildStreetGrid` reads them), and measures as
+ * `nearestSegmentsMeters` does, to the bit.
  */
-function walkSegments(lines: readonly StreetLine[], g: PointCells): void {
+function walkSegments(lines: StreetLines, g: PointCells): void {
   const { minX, minY, cellW, cellH, cols, rows, reachX, reachY, cellStart, near, x, y, mPerDegLon, best, bestSquared } = g;
+  const { xy, lineStart } = lines;
   const lastCol = cols - 1, lastRow = rows - 1, nearCols = cols + 4, nearRows = rows + 4;
   const mPerDegLat = METERS_PER_DEGREE;
-  for (let l = 0; l < lines.length; l++) {
-    const line = lines[l];
-    if (line.length === 0) continue;
+  for (let l = 0; l + 1 < lineStart.length; l++) {
+    const start = lineStart[l], end = lineStart[l + 1];
+    if (end === start) continue;
     // The first vertex read before the loop rather than from NaN "previous" values: NaN cell numbers in the
     // loop kept it on slow float paths (×50 facilities, 656k vertices: walk ~140 → ~70 ms).
-    let ax = +line[0][0], ay = +line[0][1];
-    for (let i = 1; i < line.length; i++) {
-      const bx = +line[i][0], by = +line[i][1];
+    let ax = xy[2 * start], ay = xy[2 * start + 1];
+    for (let i = start + 1; i < end; i++) {
+      const bx = xy[2 * i], by = xy[2 * i + 1];
       // A segment at most two cells wide and tall lies within a cell of its midpoint, so a point within reach of
       // it is within two cells of the midpoint's cell (reach ≤ a cell): one look-up in `near` decides.
       const nc = Math.floor(((ax + bx) / 2 - minX) / cellW) + 2, nr = Math.floor(((ay + by) / 2 - minY) / cellH) + 2;

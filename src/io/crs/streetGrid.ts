@@ -9,15 +9,14 @@
  * bounds how far beyond its cell a segment can reach. A segment wider or taller than LONG_CELLS cells (a rare
  * long straight) is kept aside and measured for every point, so one such line does not make every cell big.
  */
+import type { StreetLinesInput } from './streetLines';
+import { asStreetLines } from './streetLines';
 
 const LONG_CELLS = 2;
 /** About this many segments per cell. */
 const SEGMENTS_PER_CELL = 4;
 const MAX_CELLS = 1 << 22;
 const METERS_PER_DEGREE = 111_320;
-
-/** A street line: its positions in order ([lon, lat, …]); consecutive positions make one segment. */
-export type StreetLine = readonly (readonly number[])[];
 
 export interface StreetGrid {
   minX: number;
@@ -30,7 +29,7 @@ export interface StreetGrid {
   /** Largest half width / half height (degrees) of a filed segment: how far it reaches beyond its midpoint. */
   reachX: number;
   reachY: number;
-  /** Every position's x, y, in line order: position p at xy[2p], xy[2p + 1]. */
+  /** Every position's x, y, in line order: position p at xy[2p], xy[2p + 1] (the lines' own array, not a copy). */
   xy: Float64Array;
   /**
    * The filed segments in cell order: cell c holds segments cellStart[c] … cellStart[c + 1] − 1 of
@@ -46,17 +45,14 @@ export interface StreetGrid {
 
 /**
  * File the segments of the lines in a grid; null when no segment has four finite numbers (those that do not
- * are left out; coordinates are read as numbers, as a Float64Array stores them). The positions are read once,
- * into a flat list of numbers (10 MB at ×50) — walking 656k position arrays is the slow part, three walks took
- * about twice as long — and the grid is filled from that list. Each pass is a function of its own: a loop that
- * runs once per call is optimised on the stack, and code after it that had not run yet threw that optimised
- * code away again.
+ * are left out). The positions are the lines' flat array as it is (see streetLines: read once, as numbers,
+ * by whoever made it); the grid keeps it rather than a copy (10 MB at ×50 when it was filled from position
+ * arrays). Each pass is a function of its own: a loop that runs once per call is optimised on the stack, and
+ * code after it that had not run yet threw that optimised code away again.
  */
-export function buildStreetGrid(lines: readonly StreetLine[]): StreetGrid | null {
-  const lineStart = new Int32Array(lines.length + 1);
-  for (let l = 0; l < lines.length; l++) lineStart[l + 1] = lineStart[l] + lines[l].length;
-  const xy = new Float64Array(lineStart[lines.length] * 2);
-  const b = readPositions(lines, xy);
+export function buildStreetGrid(input: StreetLinesInput): StreetGrid | null {
+  const { xy, lineStart } = asStreetLines(input);
+  const b = segmentBounds(xy, lineStart);
   const usable = b[4];
   if (usable === 0) return null;
   const minX = b[0], minY = b[1], maxX = b[2], maxY = b[3];
@@ -87,20 +83,18 @@ export function buildStreetGrid(lines: readonly StreetLine[]): StreetGrid | null
 const finite = (x: number): boolean => x - x === 0;
 
 /**
- * Copy every position's x, y into `xy`; returns [minX, minY, maxX, maxY] over the segments with four finite
- * numbers, their count, and the count of all segments.
+ * [minX, minY, maxX, maxY] over the segments with four finite numbers, their count, and the count of all
+ * segments (a line of n positions has n − 1).
  */
-function readPositions(lines: readonly StreetLine[], xy: Float64Array): Float64Array {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity, usable = 0, all = 0, k = 0;
-  for (let l = 0; l < lines.length; l++) {
-    const line = lines[l];
+function segmentBounds(xy: Float64Array, lineStart: Int32Array): Float64Array {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity, usable = 0, all = 0;
+  for (let l = 0; l + 1 < lineStart.length; l++) {
+    const start = lineStart[l], end = lineStart[l + 1];
     let prevFinite = false;
-    for (let i = 0; i < line.length; i++, k += 2) {
-      const x = +line[i][0], y = +line[i][1];
-      xy[k] = x;
-      xy[k + 1] = y;
+    for (let i = start, k = 2 * start; i < end; i++, k += 2) {
+      const x = xy[k], y = xy[k + 1];
       const ok = finite(x) && finite(y);
-      if (i > 0) {
+      if (i > start) {
         all++;
         if (ok && prevFinite) {
           usable++;

@@ -1,0 +1,72 @@
+/**
+ * Street lines as two flat typed arrays, for the street-offset hint (nearStreets, streetGrid): the ×50 roads
+ * are 93k lines of 656k positions, and reading them as `[lng, lat]` arrays meant a GeoJSON geometry per road
+ * built only for the hint to walk. A reader that has the numbers already (the CLI's FlatGeobuf roads) can hand
+ * them over in this form; GeoJSON features are converted once by `streetLinesOf`.
+ */
+import type { Feature, Position } from 'geojson';
+
+/** Street lines as flat arrays: line l has vertices lineStart[l] .. lineStart[l + 1] - 1; xy interleaved [x, y]. */
+export interface StreetLines { xy: Float64Array; lineStart: Int32Array }
+
+/** A street line as positions ([lon, lat, …]); consecutive positions make one segment. */
+export type StreetLine = readonly (readonly number[])[];
+
+/** Lines flat, or as position lists (converted on each call; for tests and odd callers). */
+export type StreetLinesInput = StreetLines | readonly StreetLine[];
+
+/** Whether `x` is a `StreetLines` (rather than, say, a list of features or of position lists). */
+export function isStreetLines(x: unknown): x is StreetLines {
+  if (typeof x !== 'object' || x === null) return false;
+  const s = x as { xy?: unknown; lineStart?: unknown };
+  return s.xy instanceof Float64Array && s.lineStart instanceof Int32Array;
+}
+
+/**
+ * Every LineString and every part of a MultiLineString of the features, in input order; other geometries are
+ * skipped. Coordinates are stored as `+p[0]`, `+p[1]` (text coerced as the hint always read it, so the numbers
+ * are the same to the bit). Two passes, count then fill, into arrays of the exact size.
+ */
+export function streetLinesOf(roads: readonly Feature[]): StreetLines {
+  let lineCount = 0, vertexCount = 0;
+  for (let f = 0; f < roads.length; f++) {
+    const g = roads[f].geometry;
+    if (g?.type === 'LineString') { lineCount++; vertexCount += g.coordinates.length; }
+    else if (g?.type === 'MultiLineString') for (const line of g.coordinates) { lineCount++; vertexCount += line.length; }
+  }
+  const out: StreetLines = { xy: new Float64Array(vertexCount * 2), lineStart: new Int32Array(lineCount + 1) };
+  let l = 0;
+  for (let f = 0; f < roads.length; f++) {
+    const g = roads[f].geometry;
+    if (g?.type === 'LineString') l = fillLine(out, l, g.coordinates);
+    else if (g?.type === 'MultiLineString') for (const line of g.coordinates) l = fillLine(out, l, line);
+  }
+  return out;
+}
+
+/** The same for lines given as position lists (`+p[0]`, `+p[1]` each). */
+export function streetLinesOfPositions(lines: readonly StreetLine[]): StreetLines {
+  let vertexCount = 0;
+  for (let l = 0; l < lines.length; l++) vertexCount += lines[l].length;
+  const out: StreetLines = { xy: new Float64Array(vertexCount * 2), lineStart: new Int32Array(lines.length + 1) };
+  for (let l = 0; l < lines.length; l++) fillLine(out, l, lines[l]);
+  return out;
+}
+
+/** Either form as StreetLines: flat lines as they are, position lists converted (see streetLinesOfPositions). */
+export function asStreetLines(lines: StreetLinesInput): StreetLines {
+  return isStreetLines(lines) ? lines : streetLinesOfPositions(lines);
+}
+
+/** Line l's positions into `out` after line l − 1's; returns l + 1. */
+function fillLine(out: StreetLines, l: number, line: readonly (readonly number[])[] | readonly Position[]): number {
+  const { xy, lineStart } = out;
+  let k = lineStart[l] * 2;
+  for (let i = 0; i < line.length; i++, k += 2) {
+    const p = line[i];
+    xy[k] = +p[0];
+    xy[k + 1] = +p[1];
+  }
+  lineStart[l + 1] = lineStart[l] + line.length;
+  return l + 1;
+}
