@@ -3,6 +3,10 @@
  * are 93k lines of 656k positions, and reading them as `[lng, lat]` arrays meant a GeoJSON geometry per road
  * built only for the hint to walk. A reader that has the numbers already (the CLI's FlatGeobuf roads) can hand
  * them over in this form; GeoJSON features are converted once by `streetLinesOf`.
+ * ×50 town, cold `detectCrsHints(facilities, roads)` in fresh processes (2 cores under load, median of 16 CPU
+ * ms): 246 reading the position arrays (before), 250 from features now (the conversion ~42 of it: the nested
+ * arrays' reads moved there from the walk), 206 given StreetLines — the gain is the roads' geometry objects a
+ * caller need no longer build, not the walk, whose cost is the per-segment arithmetic either way.
  */
 import type { Feature, Position } from 'geojson';
 
