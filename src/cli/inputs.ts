@@ -66,7 +66,9 @@ export class InputReader {
       const code = (e as { code?: string }).code;
       throw new InputError(`--${role} ${path}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read (${e instanceof Error ? e.message : String(e)})`}`);
     }
-    const set = await readLayers(path, bytes);
+    // Road lines with flat coordinates: their readers here (validation, the walk network, the street-offset hint)
+    // walk the numbers, so the ×50 roads make no array per vertex (656k) — see core/geo/flatLine.
+    const set = await readLayers(path, bytes, { flatLines: role === 'roads' });
     this.sets.set(path, set);
     return set;
   }

@@ -7,6 +7,7 @@
  * heap (~140 MB of features) cost 100–400 ms, and the build's ~180 MB of typed arrays triggered two or three.
  */
 import { isWalkable, roadClassOf } from '../config/roads';
+import { flatLineOf } from '../geo/flatLine';
 import type { Road } from '../types';
 import { EDGE_CLASS_NAMES } from './types';
 
@@ -75,6 +76,12 @@ export function flattenRoads(roads: readonly Road[]): RoadLines {
       continue;
     }
     walkable[walkableCount++] = i;
+    const flat = flatLineOf(road.geometry);
+    if (flat) {
+      partCount++;
+      vertexCount += flat.lines.lineStart[flat.index + 1] - flat.lines.lineStart[flat.index];
+      continue;
+    }
     const parts = partsOf(road);
     partCount += parts.length;
     for (let q = 0; q < parts.length; q++) vertexCount += parts[q].length;
@@ -87,6 +94,25 @@ export function flattenRoads(roads: readonly Road[]): RoadLines {
     const r = walkable[w];
     const road = roads[r];
     const cls = EDGE_CLASS_NAMES.indexOf(roadClassOf(road.highway));
+    const flat = flatLineOf(road.geometry);
+    if (flat) {
+      // A flat line (core/geo/flatLine): its numbers copied as they are, its coordinates never made.
+      const xy = flat.lines.xy;
+      for (let i = 2 * flat.lines.lineStart[flat.index], end = 2 * flat.lines.lineStart[flat.index + 1]; i < end; i += 2) {
+        const pLng = xy[i], pLat = xy[i + 1];
+        if (pLng < minLng) minLng = pLng;
+        if (pLat < minLat) minLat = pLat;
+        if (pLng > maxLng) maxLng = pLng;
+        if (pLat > maxLat) maxLat = pLat;
+        lngLat[2 * v] = pLng;
+        lngLat[2 * v + 1] = pLat;
+        v++;
+      }
+      partRoad[part] = r;
+      partClass[part] = cls;
+      partStart[++part] = v;
+      continue;
+    }
     const parts = partsOf(road);
     for (let q = 0; q < parts.length; q++) {
       const line = parts[q];

@@ -16,6 +16,8 @@ import { GeometryType } from 'flatgeobuf/lib/mjs/flat-geobuf/geometry-type.js';
 import { fromByteBuffer } from 'flatgeobuf/lib/mjs/header-meta.js';
 import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
 import { calcTreeSize } from 'flatgeobuf/lib/mjs/packedrtree.js';
+import type { FlatLines } from '../../core/geo/flatLine';
+import { flatLineString } from '../../core/geo/flatLine';
 import { rememberCounts } from './known';
 import { decodeUtf8 } from './utf8';
 
@@ -198,6 +200,16 @@ function geometry(r: Reader, g: number, headerType: number): Geometry {
 
 const textDecoder = new TextDecoder();
 
+/** `decodeFlatLineFeatures`, or null when the layer needs the full decoding (e.g. z values). */
+function flatLineFeatures(bytes: Uint8Array, header: HeaderMeta, headerLength: number): Feature[] | null {
+  try {
+    return decodeFlatLineFeatures(bytes, header, headerLength);
+  } catch (e) {
+    if (e instanceof NotSimple) return null;
+    throw e;
+  }
+}
+
 /** `parseProperties` of the library, with every read kept inside the properties vector. */
 function properties(r: Reader, feature: number, names: readonly string[], types: readonly number[]): Record<string, unknown> {
   const props: Record<string, unknown> = {};
@@ -249,6 +261,83 @@ function properties(r: Reader, feature: number, names: readonly string[], types:
   return props;
 }
 
+/** Growable vertex and line-start arrays of a flat line layer (the sizes are known only at the end). */
+class FlatLineBuilder {
+  xy = new Float64Array(1 << 16);
+  xyLength = 0;
+  lineStart = new Int32Array(1 << 12);
+  lines = 0;
+
+  /** Copy the xy vector of one LineString table (as `coordinates` reads it: every pair, `ends` ignored). */
+  add(r: Reader, f64: Float64Array, g: number): void {
+    const xyField = r.field(g, G_XY);
+    if (xyField === 0) bail();
+    const xyVec = r.typedVector(xyField, 8);
+    if (xyVec.length % 2 !== 0) bail();
+    if (r.field(g, G_Z) !== 0) bail(); // a third ordinate: the positions need it, only the full decoding keeps it
+    const need = this.xyLength + xyVec.length;
+    if (need > this.xy.length) {
+      const bigger = new Float64Array(Math.max(need, 2 * this.xy.length));
+      bigger.set(this.xy.subarray(0, this.xyLength));
+      this.xy = bigger;
+    }
+    const from = xyVec.start >> 3;
+    this.xy.set(f64.subarray(from, from + xyVec.length), this.xyLength);
+    this.xyLength = need;
+    if (this.lines + 2 > this.lineStart.length) {
+      const bigger = new Int32Array(2 * this.lineStart.length);
+      bigger.set(this.lineStart);
+      this.lineStart = bigger;
+    }
+    this.lineStart[++this.lines] = need >> 1;
+  }
+
+  /** The finished arrays, with the counts the CRS hints want (./known). */
+  finish(target: FlatLines): { total: number; outside: number } {
+    target.xy = this.xy.slice(0, this.xyLength);
+    target.lineStart = this.lineStart.slice(0, this.lines + 1);
+    let total = 0, outside = 0;
+    const xy = target.xy;
+    for (let i = 0; i < xy.length; i += 2) {
+      const x = xy[i], y = xy[i + 1];
+      if (x - x === 0 && y - y === 0) {
+        total++;
+        if (!(Math.abs(x) <= 180 && Math.abs(y) <= 90)) outside++;
+      }
+    }
+    return { total, outside };
+  }
+}
+
+/**
+ * The features of a LineString layer with flat, lazily made coordinates (`flatLineString`): the same features
+ * as `decodeFeatures` gives, without an array per vertex. Needs the whole-file Float64 view (an 8-aligned file).
+ */
+function decodeFlatLineFeatures(bytes: Uint8Array, header: HeaderMeta, headerLength: number): Feature[] {
+  const r = new Reader(bytes);
+  const f64 = r.f64;
+  if (!f64) return bail();
+  const names = (header.columns ?? []).map((c) => c.name);
+  const types = (header.columns ?? []).map((c) => c.type);
+  let offset = 12 + headerLength;
+  if (header.indexNodeSize > 0) offset += calcTreeSize(header.featuresCount, header.indexNodeSize);
+  const lines: FlatLines = { xy: new Float64Array(0), lineStart: new Int32Array(1) };
+  const builder = new FlatLineBuilder();
+  const features: Feature[] = [];
+  while (offset < bytes.length) {
+    const featureLength = r.dv.getUint32(offset, true);
+    const feature = offset + 4 + r.i32(offset + 4);
+    const gf = r.field(feature, F_GEOMETRY);
+    if (gf === 0) bail();
+    builder.add(r, f64, gf + r.i32(gf));
+    features.push({ type: 'Feature', geometry: flatLineString(lines, features.length), properties: properties(r, feature, names, types) });
+    offset += 4 + featureLength;
+  }
+  const counts = builder.finish(lines);
+  rememberCounts(features, { features: features.length, total: counts.total, outside: counts.outside });
+  return features;
+}
+
 function decodeFeatures(bytes: Uint8Array, header: HeaderMeta, headerLength: number): Feature[] {
   const r = new Reader(bytes);
   const names = (header.columns ?? []).map((c) => c.name);
@@ -269,11 +358,19 @@ function decodeFeatures(bytes: Uint8Array, header: HeaderMeta, headerLength: num
   return features;
 }
 
+export interface DecodeOptions {
+  /**
+   * A LineString layer's geometries as `flatLineString`s (coordinates made on first read): for callers whose
+   * readers of the lines know flat lines (the CLI's roads). Any other layer decodes as usual.
+   */
+  flatLines?: boolean;
+}
+
 /**
  * Every feature of a FlatGeobuf file, or null when the file is not a clean, simple one (the caller then uses
  * `readFlatGeobufInBbox`, which reports what is wrong).
  */
-export function decodeFlatGeobuf(bytes: Uint8Array): FastFlatGeobuf | null {
+export function decodeFlatGeobuf(bytes: Uint8Array, options: DecodeOptions = {}): FastFlatGeobuf | null {
   try {
     const checked = checkedHeader(bytes);
     if (!checked) return null;
@@ -286,7 +383,8 @@ export function decodeFlatGeobuf(bytes: Uint8Array): FastFlatGeobuf | null {
     if ((header.columns ?? []).some((c) => c.name === '__proto__')) return null;
     // Both parses agree on any sane file; if not (garbage offsets), leave it to the library (and its checks).
     if (header.featuresCount !== checked.featuresCount || header.indexNodeSize !== checked.indexNodeSize) return null;
-    const features = decodeFeatures(bytes, header, headerLength);
+    const features = (options.flatLines && header.geometryType === GeometryType.LineString ? flatLineFeatures(bytes, header, headerLength) : null)
+      ?? decodeFeatures(bytes, header, headerLength);
     return { features, crs: checked.crs, featuresCount: checked.featuresCount, indexNodeSize: checked.indexNodeSize, columnNames: (header.columns ?? []).map((c) => c.name) };
   } catch {
     // NotSimple, a RangeError past the end, a JSON property that does not parse …: the library reader decides.

@@ -8,6 +8,8 @@
  */
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { area, featureCollection, polygon as turfPolygon, union, unkinkPolygon } from '@turf/turf';
+import type { FlatLineRef } from '../../core/geo/flatLine';
+import { flatLineOf } from '../../core/geo/flatLine';
 import { kinkCount } from './kinks';
 
 export interface GeometryCheck {
@@ -195,6 +197,10 @@ function cleanSimple(g: Geometry): GeometryCheck | null {
   if (g.type === 'Point') return inRange(g.coordinates) ? { geometry: g, repairs: NO_REPAIRS, reason: null } : null;
   if (g.type === 'Polygon') return cleanPolygon(g);
   if (g.type !== 'LineString') return null;
+  const flat = flatLineOf(g);
+  // A flat line (core/geo/flatLine) is checked on its numbers, its coordinates not made; one that is not clean
+  // goes to the full check, which makes them.
+  if (flat) return cleanFlatLine(flat) ? { geometry: g, repairs: NO_REPAIRS, reason: null } : null;
   const c: unknown = g.coordinates;
   if (!Array.isArray(c) || c.length < 2 || !inRange(c[0])) return null;
   for (let i = 1; i < c.length; i++) {
@@ -203,6 +209,22 @@ function cleanSimple(g: Geometry): GeometryCheck | null {
     if (samePos(c[i - 1] as Position, p as Position)) return null;
   }
   return { geometry: onlyTypeAndCoordinates(g) ? g : { type: 'LineString', coordinates: c as Position[] }, repairs: NO_REPAIRS, reason: null };
+}
+
+/**
+ * `cleanSimple`'s test of a line on flat vertices: at least two, each within ±180 / ±90 (NaN is not), none equal
+ * to the one before. (A flat line has only `type` and `coordinates`, so it is kept as it is.)
+ */
+function cleanFlatLine({ lines, index }: FlatLineRef): boolean {
+  const xy = lines.xy;
+  const from = 2 * lines.lineStart[index], to = 2 * lines.lineStart[index + 1];
+  if (to - from < 4) return false;
+  for (let i = from; i < to; i += 2) {
+    const x = xy[i], y = xy[i + 1];
+    if (!(Math.abs(x) <= 180 && Math.abs(y) <= 90)) return false;
+    if (i > from && x === xy[i - 2] && y === xy[i - 1]) return false;
+  }
+  return true;
 }
 
 /** The repairs of every clean geometry: one shared, frozen empty list (×50: 118k lists fewer to allocate). */
