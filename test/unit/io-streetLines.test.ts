@@ -4,7 +4,9 @@
  * the same answers — to the bit — given features or `streetLinesOf(features)`.
  */
 import type { Feature, Geometry, Position } from 'geojson';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { FlatLines } from '../../src/core/geo/flatLine';
+import { flatLinePositions, flatLineString } from '../../src/core/geo/flatLine';
 import { BD09, GCJ02, fromWgs84 } from '../../src/io/crs';
 import { detectCrsHints, medianDistanceToRoadsMeters } from '../../src/io/crs/hints';
 import { asStreetLines, isStreetLines, streetLinesOf, streetLinesOfPositions } from '../../src/io/crs/streetLines';
@@ -111,5 +113,50 @@ describe('the street-offset hint from features or from StreetLines', () => {
     // The trap works: a point layer reads them.
     expect(detectCrsHints(fromWgs84(facilities, GCJ02), trap).map((h) => h.suggested)).toEqual(['gcj02']);
     expect(reads).toBeGreaterThan(roads.length);
+  });
+});
+
+describe('streetLinesOf on lines read with flat coordinates (core/geo/flatLine)', () => {
+  // Every road above as one flat line (MultiLineString parts each a line of their own).
+  const plainLines: Position[][] = [];
+  for (const f of roads) {
+    if (f.geometry?.type === 'LineString') plainLines.push(f.geometry.coordinates);
+    else if (f.geometry?.type === 'MultiLineString') plainLines.push(...f.geometry.coordinates);
+  }
+  const flat: FlatLines = streetLinesOfPositions(plainLines);
+  const flatRoads = plainLines.map((_, i) => feature(flatLineString(flat, i)));
+  const proto = Object.getPrototypeOf(flatRoads[0].geometry) as object;
+  afterEach(() => { vi.restoreAllMocks(); });
+
+  it('takes a whole decoded layer as it is, without making coordinates', () => {
+    const made = vi.spyOn(proto as { coordinates: Position[] }, 'coordinates', 'get');
+    const lines = streetLinesOf(flatRoads);
+    expect(lines.xy).toBe(flat.xy);
+    expect(lines.lineStart).toBe(flat.lineStart);
+    expect(made).not.toHaveBeenCalled();
+  });
+
+  it('copies the numbers of some flat lines among ordinary ones, without making their coordinates', () => {
+    const mixed = [flatRoads[3], feature({ type: 'MultiLineString', coordinates: [[[1, 2], [3, 4]], [[5, 6]]] }), feature({ type: 'Point', coordinates: [1, 2] }), flatRoads[1], ...flatRoads.slice(10, 40)];
+    const plain = mixed.map((f) => { const ref = f.geometry === flatRoads[3].geometry ? 3 : f.geometry === flatRoads[1].geometry ? 1 : flatRoads.findIndex((g) => g === f); return ref >= 0 ? feature({ type: 'LineString', coordinates: flatLinePositions(flat, ref) }) : f; });
+    const made = vi.spyOn(proto as { coordinates: Position[] }, 'coordinates', 'get');
+    const lines = streetLinesOf(mixed);
+    expect(made).not.toHaveBeenCalled();
+    made.mockRestore();
+    const want = streetLinesOf(plain);
+    expect(lines).toEqual(want);
+    expect(Array.from(lines.lineStart.slice(0, 5))).toEqual([0, plainLines[3].length, plainLines[3].length + 2, plainLines[3].length + 3, plainLines[3].length + 3 + plainLines[1].length]);
+  });
+
+  it('gives the hint the same answers from flat lines, without making coordinates', () => {
+    const shifted = fromWgs84(facilities, GCJ02);
+    const made = vi.spyOn(proto as { coordinates: Position[] }, 'coordinates', 'get');
+    const fromFlat = detectCrsHints(shifted, flatRoads.slice(2)); // road 0 is two lines: not a whole layer
+    const median = medianDistanceToRoadsMeters(pointsOf(shifted), flatRoads);
+    expect(made).not.toHaveBeenCalled();
+    made.mockRestore();
+    expect(fromFlat).toEqual(detectCrsHints(shifted, roads.slice(1)));
+    expect(fromFlat.map((h) => h.suggested)).toEqual(['gcj02']);
+    expect(median).toBe(medianDistanceToRoadsMeters(pointsOf(shifted), roads));
   });
 });

@@ -9,6 +9,8 @@
  * caller need no longer build, not the walk, whose cost is the per-segment arithmetic either way.
  */
 import type { Feature, Position } from 'geojson';
+import type { FlatLineRef } from '../../core/geo/flatLine';
+import { flatLineOf, wholeFlatLines } from '../../core/geo/flatLine';
 
 /** Street lines as flat arrays: line l has vertices lineStart[l] .. lineStart[l + 1] - 1; xy interleaved [x, y]. */
 export interface StreetLines { xy: Float64Array; lineStart: Int32Array }
@@ -30,19 +32,27 @@ export function isStreetLines(x: unknown): x is StreetLines {
  * Every LineString and every part of a MultiLineString of the features, in input order; other geometries are
  * skipped. Coordinates are stored as `+p[0]`, `+p[1]` (text coerced as the hint always read it, so the numbers
  * are the same to the bit). Two passes, count then fill, into arrays of the exact size.
+ * Lines read with flat coordinates (core/geo/flatLine, the CLI's FlatGeobuf roads) are copied from their numbers
+ * without making their `[lng, lat]` arrays (656k at ×50), and a whole decoded layer is taken as it is.
  */
 export function streetLinesOf(roads: readonly Feature[]): StreetLines {
+  const whole = wholeFlatLines(roads);
+  if (whole) return { xy: whole.xy, lineStart: whole.lineStart };
   let lineCount = 0, vertexCount = 0;
   for (let f = 0; f < roads.length; f++) {
     const g = roads[f].geometry;
-    if (g?.type === 'LineString') { lineCount++; vertexCount += g.coordinates.length; }
+    const flat = flatLineOf(g);
+    if (flat) { lineCount++; vertexCount += flat.lines.lineStart[flat.index + 1] - flat.lines.lineStart[flat.index]; }
+    else if (g?.type === 'LineString') { lineCount++; vertexCount += g.coordinates.length; }
     else if (g?.type === 'MultiLineString') for (const line of g.coordinates) { lineCount++; vertexCount += line.length; }
   }
   const out: StreetLines = { xy: new Float64Array(vertexCount * 2), lineStart: new Int32Array(lineCount + 1) };
   let l = 0;
   for (let f = 0; f < roads.length; f++) {
     const g = roads[f].geometry;
-    if (g?.type === 'LineString') l = fillLine(out, l, g.coordinates);
+    const flat = flatLineOf(g);
+    if (flat) l = copyFlatLine(out, l, flat);
+    else if (g?.type === 'LineString') l = fillLine(out, l, g.coordinates);
     else if (g?.type === 'MultiLineString') for (const line of g.coordinates) l = fillLine(out, l, line);
   }
   return out;
@@ -60,6 +70,16 @@ export function streetLinesOfPositions(lines: readonly StreetLine[]): StreetLine
 /** Either form as StreetLines: flat lines as they are, position lists converted (see streetLinesOfPositions). */
 export function asStreetLines(lines: StreetLinesInput): StreetLines {
   return isStreetLines(lines) ? lines : streetLinesOfPositions(lines);
+}
+
+/** A flat line's numbers as line l of `out` (they are numbers already: `+x` is x); returns l + 1. */
+function copyFlatLine(out: StreetLines, l: number, { lines, index }: FlatLineRef): number {
+  const from = lines.lineStart[index], to = lines.lineStart[index + 1];
+  const src = lines.xy, xy = out.xy;
+  // A plain loop, not `set(subarray(…))`: a view object per line (~7 vertices each at ×50) for nothing.
+  for (let i = 2 * from, k = 2 * out.lineStart[l]; i < 2 * to; i++, k++) xy[k] = src[i];
+  out.lineStart[l + 1] = out.lineStart[l] + to - from;
+  return l + 1;
 }
 
 /** Line l's positions into `out` after line l − 1's; returns l + 1. */
