@@ -3,10 +3,11 @@
  * are 93k lines of 656k positions, and reading them as `[lng, lat]` arrays meant a GeoJSON geometry per road
  * built only for the hint to walk. A reader that has the numbers already (the CLI's FlatGeobuf roads) can hand
  * them over in this form; GeoJSON features are converted once by `streetLinesOf`.
- * ×50 town, cold `detectCrsHints(facilities, roads)` in fresh processes (2 cores under load, median of 16 CPU
- * ms): 246 reading the position arrays (before), 250 from features now (the conversion ~42 of it: the nested
- * arrays' reads moved there from the walk), 206 given StreetLines — the gain is the roads' geometry objects a
- * caller need no longer build, not the walk, whose cost is the per-segment arithmetic either way.
+ * ×50 town, cold `detectCrsHints(facilities, roads)` in fresh processes (2 cores under load, median of 8–16,
+ * CPU ms): on the CLI's roads (flat coordinates, validated) 505 before — every `[lng, lat]` array made for the
+ * walk — and 183 now (the decoded layer taken as it is); given StreetLines ~200; on ordinary GeoJSON features
+ * about as before (~220–250, the conversion ~42–60 of it: the nested arrays' reads moved there from the walk,
+ * whose cost is the per-segment arithmetic either way).
  */
 import type { Feature, Position } from 'geojson';
 import type { FlatLineRef } from '../../core/geo/flatLine';
