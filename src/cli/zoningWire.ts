@@ -4,6 +4,7 @@
  * town as objects costs the main thread far more than packing them in plain loops (see zoningTask.ts).
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { flatLineOf } from '../core/geo/flatLine';
 import type { PropertyManagement, RenovationStatus } from '../core/types';
 import type { BarrierLine, EligibilityResult, ExclusionReason, ZoneStats, ZoningCommunity } from '../core/zoning';
 import { EXCLUSION_REASONS, barrierLines } from '../core/zoning';
@@ -155,10 +156,22 @@ export interface PackedLines {
 
 export function packLines(barriers: readonly BarrierLine[]): PackedLines {
   let lines = 0, positions = 0;
-  for (const b of barriers) for (const l of barrierLines(b.geometry)) { lines++; positions += l.length; }
+  for (const b of barriers) {
+    const flat = flatLineOf(b.geometry);
+    if (flat) { lines++; positions += flat.lines.lineStart[flat.index + 1] - flat.lines.lineStart[flat.index]; continue; }
+    for (const l of barrierLines(b.geometry)) { lines++; positions += l.length; }
+  }
   const out: PackedLines = { positions: new Uint32Array(lines), xy: new Float64Array(positions * 2) };
   let li = 0, k = 0;
   for (const b of barriers) {
+    // Road lines read with flat coordinates (core/geo/flatLine): copied from their numbers, no arrays made.
+    const flat = flatLineOf(b.geometry);
+    if (flat) {
+      const from = 2 * flat.lines.lineStart[flat.index], to = 2 * flat.lines.lineStart[flat.index + 1];
+      out.positions[li++] = (to - from) / 2;
+      for (let i = from; i < to; i++) out.xy[k++] = flat.lines.xy[i];
+      continue;
+    }
     for (const l of barrierLines(b.geometry)) {
       out.positions[li++] = l.length;
       for (const p of l) { out.xy[k++] = p[0]; out.xy[k++] = p[1]; }

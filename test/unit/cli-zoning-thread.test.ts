@@ -19,6 +19,8 @@ import { computeAccessibility } from '../../src/core/coverage';
 import type { AccessibilityResult } from '../../src/core/coverage';
 import type { Community, Road } from '../../src/core/types';
 import type { BarrierLine } from '../../src/core/zoning';
+import { flatLineString } from '../../src/core/geo/flatLine';
+import type { FlatLines } from '../../src/core/geo/flatLine';
 import { toCommunities, toFacilities, toRoads } from '../../src/io/domain';
 import { readFeatureFile } from '../../src/io/read';
 import { generateBenchTown } from '../bench/town';
@@ -111,6 +113,17 @@ describe('zoning wire format', () => {
     const lines = back.map((b) => (b.geometry.type === 'LineString' ? b.geometry.coordinates : []));
     expect(lines.slice(-3)).toEqual([[[0, 0], [1, 0], [1, 1], [0, 0]], [[5, 5], [6, 6]], [[7, 7], [8, 8], [9, 7]]]);
     expect(back).toHaveLength(barriers.length + 3);
+  });
+
+  it('packs road lines read with flat coordinates from their numbers, as their coordinates', () => {
+    const lines: FlatLines = { xy: Float64Array.of(116, 29, 116.1, 29, 116.2, 29.1, 117, 30, 117.5, 30.5), lineStart: Int32Array.of(0, 3, 5) };
+    const flat: BarrierLine[] = [0, 1].map((i) => ({ kind: 'road', geometry: flatLineString(lines, i) }));
+    const multi: BarrierLine = { kind: 'railway', geometry: { type: 'MultiLineString', coordinates: [[[5, 5], [6, 6]]] } };
+    const plain = [...flat, multi].map((b): BarrierLine => ({ kind: b.kind, geometry: JSON.parse(JSON.stringify(b.geometry)) as BarrierLine['geometry'] }));
+    const packed = packLines([flat[0], multi, flat[1]]);
+    expect(packed).toStrictEqual(packLines([plain[0], plain[2], plain[1]]));
+    expect(Array.from(packed.positions)).toEqual([3, 2, 2]);
+    expect(unpackLines(packed)[2].geometry).toEqual({ type: 'LineString', coordinates: [[117, 30], [117.5, 30.5]] });
   });
 
   it('packs and unpacks a draft to an equal draft (stats with nulls, several reasons, unzoned)', () => {
