@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { requestBuffers, threadPort } from '../core/coverage/parallel';
 import type { DistanceThreadResponse, TaskPort } from '../core/coverage/parallel';
+import { threadEntry } from './threadEntry';
 
 export interface DistancePool {
   ports: TaskPort[];
@@ -17,7 +18,7 @@ export interface DistancePool {
  * module that registers tsx and then imports the thread; from compiled JavaScript, start the thread directly.
  */
 function spawnThread(): Worker {
-  const entry = new URL(import.meta.url.endsWith('.ts') ? './distanceThread.ts' : './distanceThread.mjs', import.meta.url);
+  const entry = threadEntry('distanceThread', import.meta.url);
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry);
   const tsx = import.meta.resolve('tsx/esm/api');
   const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry.href)});`;

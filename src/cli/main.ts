@@ -9,6 +9,7 @@ import { runAnalyze } from './analyze';
 import { parseArgs } from './args';
 import { InputError, UsageError } from './errors';
 import { USAGE } from './usage';
+import { missingV8Flags } from './v8Flags';
 
 export async function main(argv: readonly string[]): Promise<number> {
   try {
@@ -44,20 +45,8 @@ const invokedDirectly = (() => {
   }
 })();
 
-/**
- * A smaller inlining budget for V8's optimising compiler, for this process and its threads (V8 flags are
- * process-wide; set before any code got hot). Why: a run is one cold pass over each phase, and optimising
- * compilation on V8's helper threads took ~1.9 s of its ~8 s CPU at ×50 (per-thread CPU with and without
- * `--no-opt`, session 6). With a cumulative budget of 300 bytecodes instead of 920, four alternating A/Bs of the
- * bundled CLI gave medians 0.12–0.36 s lower and 0.25–0.6 s less CPU (8–12 runs each). Not for the app or the
- * in-process benchmarks: warm repeated searches were no faster, one-thread reruns a little slower. A value the
- * user passes to node wins.
- */
-export const CLI_V8_FLAGS = ['--max-inlined-bytecode-size-cumulative=300'];
-
 if (invokedDirectly) {
-  for (const flag of CLI_V8_FLAGS) {
-    if (!process.execArgv.some((a) => a.startsWith(flag.split('=')[0]))) setFlagsFromString(flag);
-  }
+  // Before any code gets hot (see ./v8Flags); V8 flags are process-wide, so the threads started later get them.
+  for (const flag of missingV8Flags(process.execArgv)) setFlagsFromString(flag);
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
 }

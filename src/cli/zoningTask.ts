@@ -22,6 +22,7 @@ import type { ZoningRun } from './zoning';
 import { distinctIds, draftZoning, finishZoning, finishZones, lazyZoningRun, withIds, zoningBarriers, zoningOfCommunities } from './zoning';
 import type { ZoningSettings } from './zoningOptions';
 import type { ZoneFilesJob, ZoneFilesResponse, ZoningJob, ZoningThreadError, ZoningThreadResponse } from './zoningWire';
+import { threadEntry } from './threadEntry';
 import { jobBuffers, packCommunities, packLines, unpackDraft, unpackDraftSide, zoneFilesJobBuffers } from './zoningWire';
 
 /**
@@ -52,7 +53,7 @@ function spawn(entry: URL): Worker {
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`));
 }
 
-const defaultEntry = (): URL => new URL(import.meta.url.endsWith('.ts') ? './zoningThread.ts' : './zoningThread.mjs', import.meta.url);
+const defaultEntry = (): URL => threadEntry('zoningThread', import.meta.url);
 
 /** Start the zoning thread (idle, not keeping the process alive until it gets its job). `entry`: tests only. */
 export function startZoningThread(minCommunities = 0, entry: URL = defaultEntry()): ZoningThread {

@@ -1,27 +1,40 @@
 /**
- * The V8 flags the CLI sets at start (src/cli/main.ts) must exist in this Node's V8: `setFlagsFromString`
- * ignores an unknown flag without a word, so a typo or a flag V8 dropped would silently do nothing.
+ * The V8 flags the CLI sets at start (src/cli/v8Flags.ts): flags this Node's V8 knows (`setFlagsFromString`
+ * ignores an unknown one without a word), a user's own value wins, and `npm run cli` passes them to node.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI_V8_FLAGS } from '../../src/cli/main';
+import { CLI_V8_FLAGS, missingV8Flags } from '../../src/cli/v8Flags';
+
+const ROOT = resolve(__dirname, '../..');
 
 describe('CLI V8 flags', () => {
   const known = spawnSync(process.execPath, ['--v8-options'], { encoding: 'utf8' }).stdout;
 
-  it('are flags this V8 knows, with a value of the right kind', () => {
-    expect(CLI_V8_FLAGS.length).toBeGreaterThan(0);
-    for (const flag of CLI_V8_FLAGS) {
-      const [name, value] = flag.split('=');
-      expect(known).toContain(`  ${name} (`);
-      expect(Number(value)).toBeGreaterThan(0);
-      expect(Number(value)).toBeLessThan(920); // below V8's default: the point is a smaller budget
-    }
+  it('are flags this V8 knows; the inlining budget is below its default, concurrent recompilation on by default', () => {
+    expect(CLI_V8_FLAGS).toEqual(['--max-inlined-bytecode-size-cumulative=300', '--no-concurrent-recompilation']);
+    for (const flag of CLI_V8_FLAGS) expect(known).toContain(`  ${flag.split('=')[0].replace(/^--no-/, '--')} (`);
+    expect(known).toContain('default: --max-inlined-bytecode-size-cumulative=920');
+    expect(known).toContain('default: --concurrent-recompilation\n');
   });
 
   it('are accepted by node itself (an unknown one makes node exit with "bad option")', () => {
     const r = spawnSync(process.execPath, [...CLI_V8_FLAGS, '-e', 'process.stdout.write("ok")'], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('ok');
+  });
+
+  it('a flag the user gave node, in either form or spelling, is not set over it', () => {
+    expect(missingV8Flags([])).toEqual(CLI_V8_FLAGS);
+    expect(missingV8Flags(['--concurrent-recompilation'])).toEqual(['--max-inlined-bytecode-size-cumulative=300']);
+    expect(missingV8Flags(['--max_inlined_bytecode_size_cumulative=500', '--no-concurrent-recompilation'])).toEqual([]);
+    expect(missingV8Flags(['--import', 'file:///x/loader.mjs', '--no-warnings'])).toEqual(CLI_V8_FLAGS);
+  });
+
+  it('npm run cli passes them to node (there they reach the main thread too)', () => {
+    const scripts = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.cli).toBe(`tsx ${CLI_V8_FLAGS.join(' ')} src/cli/main.ts`);
   });
 });

@@ -1,0 +1,14 @@
+/**
+ * Where a CLI thread's entry module is. From the TypeScript sources (tsx) it sits next to the module starting it.
+ * In the bundle (`npm run build:cli`) the entries (`distanceThread.mjs`, `zoningThread.mjs`) sit at the
+ * bundle's root beside `analyze.mjs`, while the code starting them may land in a shared chunk under `chunks/`
+ * (as it did when the analysis was tried as a module loaded on demand: both threads silently fell back, the
+ * distances to one thread and the zoning to the main thread, ~1.5 s slower at ×50).
+ */
+export type ThreadName = 'distanceThread' | 'zoningThread';
+
+/** `from`: the `import.meta.url` of the module starting the thread. */
+export function threadEntry(name: ThreadName, from: string): URL {
+  if (from.endsWith('.ts')) return new URL(`./${name}.ts`, from);
+  return new URL(/\/chunks\/[^/]*$/.test(new URL(from).pathname) ? `../${name}.mjs` : `./${name}.mjs`, from);
+}
