@@ -108,14 +108,20 @@ export interface ZoningDraft {
   stats: ZoneStats[];
 }
 
-export function draftZoning(communities: readonly ZoningCommunity[], barriers: readonly BarrierLine[], settings: ZoningSettings): ZoningDraft {
+/** The part of a draft the main thread needs to write the community files: members, unzoned, eligibility. */
+export type DraftSide = Pick<ZoningDraft, 'eligibility'> & { layout: Pick<ZoningDraft['layout'], 'members' | 'unzoned'> };
+
+/** `onSide` hears the draft's community side as soon as the zones are grouped, before their outlines are made. */
+export function draftZoning(
+  communities: readonly ZoningCommunity[], barriers: readonly BarrierLine[], settings: ZoningSettings, onSide?: (side: DraftSide) => void,
+): ZoningDraft {
   const layout = layoutZones(communities, {
     rules: { builtInOrBefore: settings.eligibleBefore },
     gapMeters: settings.gapMeters,
     barriers,
     maxHouseholds: settings.maxHouseholds,
     maxAreaSqm: settings.maxAreaSqm,
-  });
+  }, onSide && ((g) => onSide({ layout: { members: g.members, unzoned: g.unzoned }, eligibility: g.eligibility! })));
   const stats = layout.members.map((members, z) => zoneStatsWith(communities, members, layout.geometries[z], null));
   const { members, names, geometries, unzoned } = layout;
   return { layout: { members, names, geometries, unzoned }, eligibility: layout.eligibility!, stats };

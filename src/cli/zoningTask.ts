@@ -21,7 +21,7 @@ import { failureError } from '../io/export/zonesFiles';
 import type { ZoningRun } from './zoning';
 import { distinctIds, draftZoning, finishZoning, finishZones, lazyZoningRun, withIds, zoningBarriers, zoningOfCommunities } from './zoning';
 import type { ZoningSettings } from './zoningOptions';
-import type { ZoneFilesJob, ZoneFilesResponse, ZoningJob, ZoningThreadError, ZoningThreadResponse } from './zoningWire';
+import type { PackedDraft, PackedDraftSide, ZoneFilesJob, ZoneFilesResponse, ZoningJob, ZoningThreadError, ZoningThreadResponse } from './zoningWire';
 import { threadEntry } from './threadEntry';
 import { jobBuffers, packCommunities, packLines, unpackDraft, unpackDraftSide, zoneFilesJobBuffers } from './zoningWire';
 
@@ -116,34 +116,54 @@ export function beginZoning(
     return { finish: async (accessibility) => inline(accessibility), draftedOn: 'main', zoneFilesOnThread: () => null };
   }
   const job: ZoningJob = { type: 'zone', communities: packed, barriers: packLines(barriers.lines), settings };
-  const reply = ask<ZoningThreadResponse>(thread, job, jobBuffers(job));
+  // The thread answers twice: the community side as soon as the zones are grouped, then the whole draft. The
+  // main thread goes on with the side (writing the community files) while the thread makes the outlines.
+  let resolveSide: (r: PackedDraftSide | PackedDraft | ZoningThreadError) => void = () => {};
+  const side = new Promise<PackedDraftSide | PackedDraft | ZoningThreadError>((resolve) => { resolveSide = resolve; });
+  let whole: PackedDraft | null = null;
+  const reply = ask<ZoningThreadResponse>(thread, job, jobBuffers(job), (r) => {
+    if (r.type === 'side') { resolveSide(r); return true; }
+    if (r.type === 'draft') whole = r; // kept at once: before any later answer of the thread is handled
+    return false;
+  });
+  void reply.then(resolveSide); // the whole draft or an error, when no side came first
   let draftedOn: 'thread' | 'main' = 'main';
   let files: ZoneFilesOnThread | null = null;
   return {
     async finish(accessibility) {
-      const r = await reply;
-      if (r.type !== 'draft') {
+      const r = await side;
+      if (r.type === 'error') {
         void thread.close();
         log(`warning: zoning thread failed (${r.message.split('\n')[0]}); zoning on the main thread`);
         return inline(accessibility);
       }
       draftedOn = 'thread';
-      files = zoneFilesOn(thread, accessibility);
-      const side = zoningOfCommunities(unpackDraftSide(r), communities, ids, barriers.counts, settings);
-      // The packed draft stays here: the zones when a caller reads them, or when the thread fails at the files.
-      return lazyZoningRun(side, () => finishZones(unpackDraft(r), communities, ids.ids, accessibility));
+      files = zoneFilesOn(thread, accessibility, reply);
+      const run = zoningOfCommunities(unpackDraftSide(r), communities, ids, barriers.counts, settings);
+      // The zones on first read: from the thread's whole draft (by then it has come: the thread sends it before it
+      // answers the zone files), or drafted here if the thread failed after its side.
+      return lazyZoningRun(run, () => {
+        const drafted = whole ? unpackDraft(whole) : draftZoning(withIds(communities, ids), barriers.lines, settings);
+        return finishZones(drafted, communities, ids.ids, accessibility);
+      });
     },
     get draftedOn() { return draftedOn; },
     zoneFilesOnThread: () => files,
   };
 }
 
-function zoneFilesOn(thread: ZoningThread, accessibility: AccessibilityResult): ZoneFilesOnThread {
+/** `drafted`: the 'zone' job's answer; the files are asked for after it (one job, one listener at a time). */
+function zoneFilesOn(thread: ZoningThread, accessibility: AccessibilityResult, drafted: Promise<ZoningThreadResponse>): ZoneFilesOnThread {
   let asked = false;
   return {
     async write(outDir, formats, outCrs) {
       if (asked) throw new Error('the zone files were already asked of the zoning thread');
       asked = true;
+      const d = await drafted;
+      if (d.type === 'error') {
+        void thread.close();
+        return { failed: d.message.split('\n')[0] };
+      }
       const job: ZoneFilesJob = {
         type: 'write', categoryIds: accessibility.categoryIds, required: Uint8Array.from(gapInput(accessibility).required, (b) => (b ? 1 : 0)),
         covered: accessibility.covered.slice(), score: accessibility.score.slice(), outDir, formats, outCrs,
@@ -158,16 +178,18 @@ function zoneFilesOn(thread: ZoningThread, accessibility: AccessibilityResult): 
 
 /**
  * Post a job; resolves (never rejects) with the thread's answer or an error reply when it died or was gone
- * already. The thread is held (ref) from the job until its answer: the main thread may wait for it with nothing
+ * already. `early` sees every message first: true takes it as a message ahead of the answer. The thread is held (ref) from the job until its answer: the main thread may wait for it with nothing
  * else to do; in between it is not (an idle thread must not keep a failed run's process alive).
  */
-function ask<R>(thread: ZoningThread, job: ZoningJob | ZoneFilesJob, transfer: ArrayBuffer[]): Promise<R | ZoningThreadError> {
+function ask<R>(
+  thread: ZoningThread, job: ZoningJob | ZoneFilesJob, transfer: ArrayBuffer[], early: (r: R) => boolean = () => false,
+): Promise<R | ZoningThreadError> {
   const { worker } = thread;
   const gone = thread.failure();
   if (gone !== null) return Promise.resolve({ type: 'error', message: gone });
   return new Promise<R | ZoningThreadError>((resolve) => {
     let settled = false;
-    const onMessage = (r: R): void => settle(r);
+    const onMessage = (r: R): void => { if (!early(r)) settle(r); };
     const onError = (e: Error): void => settle({ type: 'error', message: e.message });
     const onExit = (code: number): void => settle({ type: 'error', message: `thread exited (code ${code})` });
     function settle(r: R | ZoningThreadError): void {

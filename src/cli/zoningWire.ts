@@ -10,7 +10,7 @@ import type { BarrierLine, EligibilityResult, ExclusionReason, ZoneStats, Zoning
 import { EXCLUSION_REASONS, barrierLines } from '../core/zoning';
 import type { Crs } from '../io/crs';
 import type { WriteFailure, ZoneFileFormat } from '../io/export/zonesFiles';
-import type { ZoningDraft } from './zoning';
+import type { DraftSide, ZoningDraft } from './zoning';
 import type { ZoningSettings } from './zoningOptions';
 
 /** Polygons and multipolygons: counts per level, then the x, y pairs of every ring in order. */
@@ -215,19 +215,27 @@ const NULLABLE_FROM = 4;
 /** Then the property management counts: professional, self, none, unknown. */
 const STAT_WIDTH = STAT_FIELDS.length + 4;
 
-export interface PackedDraft {
-  type: 'draft';
+/** The community side of a draft (see `DraftSide`): sent ahead of the rest, as soon as the zones are grouped. */
+export interface PackedSideFields {
   /** Zone z's members: members[memberStart[z] .. memberStart[z + 1]). */
   members: Uint32Array;
   memberStart: Uint32Array;
-  names: string[];
-  shapes: PackedShapes;
   unzoned: Uint32Array;
   eligible: Uint8Array;
   /** Community i's reasons: indices into EXCLUSION_REASONS at reasonCodes[reasonStart[i] .. reasonStart[i + 1]). */
   reasonCodes: Uint8Array;
   reasonStart: Uint32Array;
   eligibilitySummary: EligibilityResult['summary'];
+}
+
+export interface PackedDraftSide extends PackedSideFields {
+  type: 'side';
+}
+
+export interface PackedDraft extends PackedSideFields {
+  type: 'draft';
+  names: string[];
+  shapes: PackedShapes;
   /** [zone * STAT_WIDTH + field]: STAT_FIELDS then the property management counts. */
   stats: Float64Array;
   statNulls: Uint8Array;
@@ -238,7 +246,8 @@ export interface ZoningThreadError {
   message: string;
 }
 
-export type ZoningThreadResponse = PackedDraft | ZoningThreadError;
+/** The 'zone' job's replies: its side first, then the whole draft; or an error instead of either. */
+export type ZoningThreadResponse = PackedDraftSide | PackedDraft | ZoningThreadError;
 
 /**
  * Second job, once the distances are known: finish the zones the thread drafted (gap statistics) and write their
@@ -276,16 +285,28 @@ function packFlat(lists: readonly (readonly number[])[]): { flat: Uint32Array; s
   return { flat, start };
 }
 
-/** null when some zone outline has 3D positions (cannot happen from 2D members; kept for safety). */
-export function packDraft(d: ZoningDraft): PackedDraft | null {
-  const shapes = packShapes(d.layout.geometries);
-  if (!shapes) return null;
+/** The side fields, copied (the thread keeps its draft: it finishes and writes the zones later). */
+function packSideFields(d: DraftSide): PackedSideFields {
   const members = packFlat(d.layout.members);
   const { reasons } = d.eligibility;
   const reasonStart = new Uint32Array(reasons.length + 1);
   for (let i = 0; i < reasons.length; i++) reasonStart[i + 1] = reasonStart[i] + reasons[i].length;
   const reasonCodes = new Uint8Array(reasonStart[reasons.length]);
   for (let i = 0, k = 0; i < reasons.length; i++) for (const r of reasons[i]) reasonCodes[k++] = EXCLUSION_REASONS.indexOf(r);
+  return {
+    members: members.flat, memberStart: members.start, unzoned: Uint32Array.from(d.layout.unzoned), eligible: d.eligibility.eligible.slice(),
+    reasonCodes, reasonStart, eligibilitySummary: d.eligibility.summary,
+  };
+}
+
+export function packDraftSide(d: DraftSide): PackedDraftSide {
+  return { type: 'side', ...packSideFields(d) };
+}
+
+/** null when some zone outline has 3D positions (cannot happen from 2D members; kept for safety). */
+export function packDraft(d: ZoningDraft): PackedDraft | null {
+  const shapes = packShapes(d.layout.geometries);
+  if (!shapes) return null;
   const nz = d.stats.length;
   const stats = new Float64Array(nz * STAT_WIDTH), statNulls = new Uint8Array(nz);
   for (let z = 0; z < nz; z++) {
@@ -299,17 +320,15 @@ export function packDraft(d: ZoningDraft): PackedDraft | null {
     const pm = s.propertyManagement, p = o + STAT_FIELDS.length;
     stats[p] = pm.professional; stats[p + 1] = pm.self; stats[p + 2] = pm.none; stats[p + 3] = pm.unknown;
   }
-  return {
-    type: 'draft', members: members.flat, memberStart: members.start, names: d.layout.names, shapes,
-    // A copy: the thread keeps its draft (it finishes and writes the zones later).
-    unzoned: Uint32Array.from(d.layout.unzoned), eligible: d.eligibility.eligible.slice(),
-    reasonCodes, reasonStart, eligibilitySummary: d.eligibility.summary, stats, statNulls,
-  };
+  return { type: 'draft', ...packSideFields(d), names: d.layout.names, shapes, stats, statNulls };
+}
+
+export function sideBuffers(p: PackedSideFields): ArrayBuffer[] {
+  return [p.members, p.memberStart, p.unzoned, p.eligible, p.reasonCodes, p.reasonStart].map((a) => a.buffer as ArrayBuffer);
 }
 
 export function draftBuffers(p: PackedDraft): ArrayBuffer[] {
-  return [p.members, p.memberStart, p.unzoned, p.eligible, p.reasonCodes, p.reasonStart, p.stats, p.statNulls]
-    .map((a) => a.buffer as ArrayBuffer).concat(shapeBuffers(p.shapes));
+  return sideBuffers(p).concat([p.stats, p.statNulls].map((a) => a.buffer as ArrayBuffer), shapeBuffers(p.shapes));
 }
 
 function unpackFlat<T>(flat: ArrayLike<number>, start: Uint32Array, map: (v: number) => T): T[][] {
@@ -323,7 +342,7 @@ function unpackFlat<T>(flat: ArrayLike<number>, start: Uint32Array, map: (v: num
 }
 
 /** The community side of a packed draft (members, unzoned, eligibility): what the main thread needs at once. */
-export function unpackDraftSide(p: PackedDraft): Pick<ZoningDraft, 'eligibility'> & { layout: Pick<ZoningDraft['layout'], 'members' | 'unzoned'> } {
+export function unpackDraftSide(p: PackedSideFields): DraftSide {
   return {
     layout: { members: unpackFlat(p.members, p.memberStart, (v) => v), unzoned: Array.from(p.unzoned) },
     eligibility: {

@@ -55,7 +55,7 @@ const filesOf = (dir: string): Record<string, Buffer> => Object.fromEntries(read
  * The zoning thread started from a .ts wrapper whose `onJob(job)` runs before the real thread's handler gets
  * the job (a listener of its own would start the port and take the first job before the thread listens).
  */
-function wrappedThread(onJob: string): URL {
+function wrappedThread(onJob: string, onPost = '(m) => m'): URL {
   writeFileSync(join(tmp, 'package.json'), '{ "type": "module" }\n'); // an ES module: top-level await
   const file = join(tmp, `thread${dirs++}.ts`);
   writeFileSync(file, [
@@ -63,6 +63,10 @@ function wrappedThread(onJob: string): URL {
     `const onJob = ${onJob};`,
     `const on = parentPort.on.bind(parentPort);`,
     `parentPort.on = (event, handle) => on(event, event === 'message' ? (job) => { onJob(job); handle(job); } : handle);`,
+    // onPost(message): the message to send instead (null: none).
+    `const onPost = ${onPost};`,
+    `const post = parentPort.postMessage.bind(parentPort);`,
+    `parentPort.postMessage = (m, transfer) => { const r = onPost(m); if (r) post(r, r === m ? transfer : []); };`,
     `await import(${JSON.stringify(pathToFileURL(join(ROOT, 'src/cli/zoningThread.ts')).href)});`,
   ].join('\n'));
   return pathToFileURL(file);
@@ -180,4 +184,38 @@ describe('analyze with the zone files on the thread', () => {
     expect(two.e?.code).toBe(one.e!.code);
     expect(two.e!.message.replace(two.out, '<out>')).toBe(one.e!.message.replace(one.out, '<out>'));
   }, 120_000);
+});
+
+describe('the zoning thread\'s two answers (community side first, then the whole draft)', () => {
+  const sideOf = (r: { eligible: Uint8Array; reasons: unknown; zoneIdOf: unknown; summary: unknown; duplicateIds: unknown }) =>
+    JSON.stringify({ ...r, eligible: Array.from(r.eligible), zones: undefined, stats: undefined });
+
+  it('finish needs only the side: a thread whose whole draft never comes still gives the run\'s community side', async () => {
+    const thread = startZoningThread(0, wrappedThread('() => {}', `(m) => (m.type === 'draft' ? null : m)`));
+    try {
+      const pending = beginZoning(thread, town.communities, town.roads, [], settings());
+      const run = await pending.finish(town.accessibility);
+      expect(pending.draftedOn).toBe('thread');
+      expect(sideOf(run)).toBe(sideOf(inline));
+      expect(run.zoneIdOf.filter((z) => z !== null).length).toBeGreaterThan(100);
+    } finally {
+      await thread.close();
+    }
+  }, 60_000);
+
+  it('a thread that fails after its side: zones made on the main thread, zone files written there, same bytes', async () => {
+    const log: string[] = [];
+    const pending = beginZoning(startZoningThread(0, wrappedThread('() => {}', `(m) => (m.type === 'draft' ? { type: 'error', message: 'lost the outlines' } : m)`)),
+      town.communities, town.roads, [], settings(), (l) => log.push(l));
+    const run = await pending.finish(town.accessibility);
+    expect(pending.draftedOn).toBe('thread');
+    const heard: string[] = [];
+    const dir = newDir();
+    await startZoneFiles(pending.zoneFilesOnThread(), () => zoneFeatures(run.zones, run.stats), dir, FORMATS, WGS84, (why) => heard.push(why));
+    expect(heard).toEqual(['lost the outlines']);
+    expect(log).toEqual([]);
+    const expected = mainThreadFiles(WGS84);
+    for (const [name, bytes] of Object.entries(filesOf(dir))) expect(bytes.equals(expected[name]), name).toBe(true);
+    expect(JSON.stringify({ ...run, eligible: Array.from(run.eligible) })).toBe(JSON.stringify({ ...inline, eligible: Array.from(inline.eligible) }));
+  }, 60_000);
 });

@@ -15,8 +15,8 @@
 export { evaluateEligibility, DEFAULT_ELIGIBILITY_RULES } from './eligibility';
 export { findAdjacency, DEFAULT_GAP_METERS, DEFAULT_TOUCH_TOLERANCE_METERS } from './adjacency';
 export { barrierLines, barriersFromRoads } from './barriers';
-export { autoZone, layoutZones, zoneName, zonesOf } from './autoZone';
-export type { AutoZoneOptions, ZoneLayout } from './autoZone';
+export { autoZone, groupZones, layoutZones, zoneName, zonesOf } from './autoZone';
+export type { AutoZoneOptions, ZoneGrouping, ZoneLayout } from './autoZone';
 export { zoneIds, DEFAULT_MAX_AREA_SQM, DEFAULT_MAX_HOUSEHOLDS, DEFAULT_MIN_HOUSEHOLDS } from './zones';
 export { zoneGeometry, DEFAULT_MIN_SLIVER_SQM } from './geometry';
 export type { ZoneGeometryOptions } from './geometry';
