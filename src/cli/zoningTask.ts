@@ -178,8 +178,9 @@ function zoneFilesOn(thread: ZoningThread, accessibility: AccessibilityResult, d
 
 /**
  * Post a job; resolves (never rejects) with the thread's answer or an error reply when it died or was gone
- * already. `early` sees every message first: true takes it as a message ahead of the answer. The thread is held (ref) from the job until its answer: the main thread may wait for it with nothing
- * else to do; in between it is not (an idle thread must not keep a failed run's process alive).
+ * already. `early` sees every message first: true takes it as a message ahead of the answer. The thread is held
+ * (ref) from the job until its answer: the main thread may wait for it with nothing else to do; in between it is
+ * not (an idle thread must not keep a failed run's process alive).
  */
 function ask<R>(
   thread: ZoningThread, job: ZoningJob | ZoneFilesJob, transfer: ArrayBuffer[], early: (r: R) => boolean = () => false,
