@@ -121,12 +121,16 @@ export function beginZoning(
   let resolveSide: (r: PackedDraftSide | PackedDraft | ZoningThreadError) => void = () => {};
   const side = new Promise<PackedDraftSide | PackedDraft | ZoningThreadError>((resolve) => { resolveSide = resolve; });
   let whole: PackedDraft | null = null;
+  let zoneFailure: string | null = null;
   const reply = ask<ZoningThreadResponse>(thread, job, jobBuffers(job), (r) => {
     if (r.type === 'side') { resolveSide(r); return true; }
     if (r.type === 'draft') whole = r; // kept at once: before any later answer of the thread is handled
     return false;
   });
-  void reply.then(resolveSide); // the whole draft or an error, when no side came first
+  void reply.then((r) => {
+    if (r.type === 'error') zoneFailure = r.message.split('\n')[0];
+    resolveSide(r); // the whole draft or an error, when no side came first
+  });
   let draftedOn: 'thread' | 'main' = 'main';
   let files: ZoneFilesOnThread | null = null;
   return {
@@ -138,10 +142,11 @@ export function beginZoning(
         return inline(accessibility);
       }
       draftedOn = 'thread';
-      files = zoneFilesOn(thread, accessibility, reply);
+      files = zoneFilesOn(thread, accessibility, () => zoneFailure);
       const run = zoningOfCommunities(unpackDraftSide(r), communities, ids, barriers.counts, settings);
       // The zones on first read: from the thread's whole draft (by then it has come: the thread sends it before it
-      // answers the zone files), or drafted here if the thread failed after its side.
+      // answers the zone files, and callers read the zones after those), or drafted here if the thread failed after
+      // its side.
       return lazyZoningRun(run, () => {
         const drafted = whole ? unpackDraft(whole) : draftZoning(withIds(communities, ids), barriers.lines, settings);
         return finishZones(drafted, communities, ids.ids, accessibility);
@@ -152,35 +157,43 @@ export function beginZoning(
   };
 }
 
-/** `drafted`: the 'zone' job's answer; the files are asked for after it (one job, one listener at a time). */
-function zoneFilesOn(thread: ZoningThread, accessibility: AccessibilityResult, drafted: Promise<ZoningThreadResponse>): ZoneFilesOnThread {
+/**
+ * `zoneFailure()`: why the 'zone' job failed, once known (null: not failed, or not known yet). The files are asked
+ * for at once, not after the thread's whole draft came: the main thread, busy writing the community files
+ * (synchronous writes), would see that answer late and leave the thread idle meanwhile (×50: ~0.4 s). Their
+ * listener passes over the draft's messages; an error of the 'zone' job it hears first is the answer too.
+ */
+function zoneFilesOn(thread: ZoningThread, accessibility: AccessibilityResult, zoneFailure: () => string | null): ZoneFilesOnThread {
   let asked = false;
   return {
     async write(outDir, formats, outCrs) {
       if (asked) throw new Error('the zone files were already asked of the zoning thread');
       asked = true;
-      const d = await drafted;
-      if (d.type === 'error') {
+      const failed = zoneFailure();
+      if (failed !== null) {
         void thread.close();
-        return { failed: d.message.split('\n')[0] };
+        return { failed };
       }
       const job: ZoneFilesJob = {
         type: 'write', categoryIds: accessibility.categoryIds, required: Uint8Array.from(gapInput(accessibility).required, (b) => (b ? 1 : 0)),
         covered: accessibility.covered.slice(), score: accessibility.score.slice(), outDir, formats, outCrs,
       };
-      const r = await ask<ZoneFilesResponse>(thread, job, zoneFilesJobBuffers(job));
+      const r = await ask<ZoneFilesResponse | ZoningThreadResponse>(thread, job, zoneFilesJobBuffers(job), (m) => m.type === 'side' || m.type === 'draft');
       void thread.close();
       if (r.type === 'write-error') throw failureError(r.error);
-      return r.type === 'written' ? 'written' : { failed: r.message.split('\n')[0] };
+      return r.type === 'written' ? 'written' : { failed: r.type === 'error' ? r.message.split('\n')[0] : `unexpected answer ${r.type}` };
     },
   };
 }
 
+/** Jobs waiting for their answer, per thread: the thread is held (ref) while there is one. */
+const waiting = new WeakMap<ZoningThread['worker'], number>();
+
 /**
  * Post a job; resolves (never rejects) with the thread's answer or an error reply when it died or was gone
  * already. `early` sees every message first: true takes it as a message ahead of the answer. The thread is held
- * (ref) from the job until its answer: the main thread may wait for it with nothing else to do; in between it is
- * not (an idle thread must not keep a failed run's process alive).
+ * (ref) from a job until its answer (and while another job waits): the main thread may wait for it with nothing
+ * else to do; in between it is not (an idle thread must not keep a failed run's process alive).
  */
 function ask<R>(
   thread: ZoningThread, job: ZoningJob | ZoneFilesJob, transfer: ArrayBuffer[], early: (r: R) => boolean = () => false,
@@ -199,12 +212,15 @@ function ask<R>(
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
-      worker.unref();
+      const left = (waiting.get(worker) ?? 1) - 1;
+      waiting.set(worker, left);
+      if (left === 0) worker.unref();
       resolve(r);
     }
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
+    waiting.set(worker, (waiting.get(worker) ?? 0) + 1);
     worker.ref();
     worker.postMessage(job, transfer);
   });

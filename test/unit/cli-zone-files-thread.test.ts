@@ -63,10 +63,11 @@ function wrappedThread(onJob: string, onPost = '(m) => m'): URL {
     `const onJob = ${onJob};`,
     `const on = parentPort.on.bind(parentPort);`,
     `parentPort.on = (event, handle) => on(event, event === 'message' ? (job) => { onJob(job); handle(job); } : handle);`,
-    // onPost(message): the message to send instead (null: none).
+    // onPost(message, transfer): the message to send instead (null: none); globalThis.post sends one as it is.
     `const onPost = ${onPost};`,
     `const post = parentPort.postMessage.bind(parentPort);`,
-    `parentPort.postMessage = (m, transfer) => { const r = onPost(m); if (r) post(r, r === m ? transfer : []); };`,
+    `globalThis.post = post;`,
+    `parentPort.postMessage = (m, transfer) => { const r = onPost(m, transfer); if (r) post(r, r === m ? transfer : []); };`,
     `await import(${JSON.stringify(pathToFileURL(join(ROOT, 'src/cli/zoningThread.ts')).href)});`,
   ].join('\n'));
   return pathToFileURL(file);
@@ -202,6 +203,22 @@ describe('the zoning thread\'s two answers (community side first, then the whole
       await thread.close();
     }
   }, 60_000);
+
+  it('the zone files are asked for before the whole draft comes (the thread goes on without waiting for the main thread)', async () => {
+    // The wrapped thread holds its whole draft back until it gets the zone files job: had that job waited for the
+    // draft, this would never finish.
+    const entry = wrappedThread(
+      `(job) => { if (job.type === 'write' && globalThis.heldDraft) { const d = globalThis.heldDraft; globalThis.heldDraft = null; globalThis.post(d.m, d.t); } }`,
+      `(m, t) => { if (m.type === 'draft') { globalThis.heldDraft = { m, t }; return null; } return m; }`,
+    );
+    const pending = beginZoning(startZoningThread(0, entry), town.communities, town.roads, [], settings());
+    const run = await pending.finish(town.accessibility);
+    const dir = newDir();
+    expect(await pending.zoneFilesOnThread()!.write(dir, FORMATS, WGS84)).toBe('written');
+    const expected = mainThreadFiles(WGS84);
+    for (const [name, bytes] of Object.entries(filesOf(dir))) expect(bytes.equals(expected[name]), name).toBe(true);
+    expect(JSON.stringify(run.zones)).toBe(JSON.stringify(inline.zones)); // from the draft that came after all
+  }, 30_000);
 
   it('a thread that fails after its side: zones made on the main thread, zone files written there, same bytes', async () => {
     const log: string[] = [];
