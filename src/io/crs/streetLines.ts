@@ -10,11 +10,14 @@
  * whose cost is the per-segment arithmetic either way).
  */
 import type { Feature, Position } from 'geojson';
-import type { FlatLineRef } from '../../core/geo/flatLine';
+import type { FlatLineRef, FlatLines } from '../../core/geo/flatLine';
 import { flatLineOf, wholeFlatLines } from '../../core/geo/flatLine';
 
-/** Street lines as flat arrays: line l has vertices lineStart[l] .. lineStart[l + 1] - 1; xy interleaved [x, y]. */
-export interface StreetLines { xy: Float64Array; lineStart: Int32Array }
+/**
+ * Street lines as flat arrays: line l has vertices lineStart[l] .. lineStart[l + 1] - 1; xy interleaved [x, y].
+ * The very shape of a flat-line layer's arrays (core/geo/flatLine), so a decoded layer is used as it is.
+ */
+export type StreetLines = FlatLines;
 
 /** A street line as positions ([lon, lat, …]); consecutive positions make one segment. */
 export type StreetLine = readonly (readonly number[])[];
@@ -38,7 +41,7 @@ export function isStreetLines(x: unknown): x is StreetLines {
  */
 export function streetLinesOf(roads: readonly Feature[]): StreetLines {
   const whole = wholeFlatLines(roads);
-  if (whole) return { xy: whole.xy, lineStart: whole.lineStart };
+  if (whole) return whole;
   let lineCount = 0, vertexCount = 0;
   for (let f = 0; f < roads.length; f++) {
     const g = roads[f].geometry;

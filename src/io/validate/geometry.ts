@@ -213,7 +213,7 @@ function cleanSimple(g: Geometry): GeometryCheck | null {
 
 /**
  * `cleanSimple`'s test of a line on flat vertices: at least two, each within ±180 / ±90 (NaN is not), none equal
- * to the one before. (A flat line has only `type` and `coordinates`, so it is kept as it is.)
+ * to the one before. (A clean flat line is kept as it is: it has no members to drop.)
  */
 function cleanFlatLine({ lines, index }: FlatLineRef): boolean {
   const xy = lines.xy;
