@@ -205,6 +205,7 @@ async function analyzeWith(
     writing: startZoneFiles(onThread, zoneFeaturesNow, options.out, formats, outCrs,
       (why) => log(`warning: zoning thread failed (${why}); zone files written on the main thread`)),
   };
+  const pool = threads.pool;
   let files: string[];
   let cellsOfGaps: Float64Array = new Float64Array(0);
   // The gap objects are made only when a caller reads `gaps` (the writers work from the cells).
@@ -240,7 +241,7 @@ async function analyzeWith(
       zoning: zoning.summary,
     });
     files = await writeOutputs(options.out, formats, { communityResults, zones, gapCells: cellsOfGaps, communities: mappedCommunities.items, settings, summary, categoryIds: result.categoryIds, outCrs,
-      threads: options.threads === undefined || options.threads >= 2 });
+      gapsThread: pool ? (job) => pool.writeGapsCsv(job) : undefined });
   } catch (e) {
     await zones.writing?.catch(() => {}); // no zone file left being written behind the error
     throw e;

@@ -6,12 +6,23 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { requestBuffers, threadPort } from '../core/coverage/parallel';
 import type { DistanceThreadResponse, TaskPort } from '../core/coverage/parallel';
+import type { GapsCsvJob } from '../io/export/gapsCsvThread';
+import { gapsCsvJobBuffers } from '../io/export/gapsCsvThread';
 import { threadEntry } from './threadEntry';
 
 export interface DistancePool {
   ports: TaskPort[];
+  /**
+   * Make and write gaps.csv on a thread of the pool (idle once the searches are done); resolves when the file is
+   * written and closed, rejects with the thread's error. Null: the pool has no thread.
+   */
+  writeGapsCsv(job: GapsCsvJob): Promise<void> | null;
   close(): Promise<void>;
 }
+
+/** A gaps.csv job for a distance thread, and its answer. */
+export interface GapsCsvRequest { type: 'gaps-csv'; job: GapsCsvJob }
+export interface GapsCsvResponse { type: 'gaps-csv'; ok: boolean; message?: string }
 
 /**
  * Under tsx (the CLI runs from TypeScript sources) a worker does not inherit the loader: start it from a tiny
@@ -31,24 +42,50 @@ function spawnThread(): Worker {
  */
 export function startDistancePool(threads = Math.min(4, availableParallelism()) - 1): DistancePool {
   const workers = threads >= 1 ? Array.from({ length: threads }, spawnThread) : [];
+  // A thread is held (keeps the process alive) while it has a distance job or a file to write.
+  const searching = workers.map(() => false);
+  const writing = workers.map((): { resolve(): void; reject(e: Error): void }[] => []);
+  const hold = (i: number): void => {
+    if (searching[i] || writing[i].length) workers[i].ref(); else workers[i].unref();
+  };
+  const failWrites = (i: number, why: string): void => {
+    for (const w of writing[i].splice(0)) w.reject(new Error(why));
+  };
   const ports = workers.map((worker, i): TaskPort => {
     const { port, receive, fail } = threadPort((message) => {
-      if (message.type === 'job' || message.type === 'reuse' || message.type === 'network') worker.ref();
+      if (message.type === 'job' || message.type === 'reuse' || message.type === 'network') { searching[i] = true; hold(i); }
       worker.postMessage(message, requestBuffers(message));
     }, setImmediate);
     // Idle threads do not keep the process alive (a run that fails before its searches still exits); a thread
     // is held from the moment it gets a job (or roads to build one from) until it hands the job's counts back.
-    worker.on('message', (r: DistanceThreadResponse) => {
-      if (r.type === 'finished' || r.type === 'error') worker.unref();
+    worker.on('message', (r: DistanceThreadResponse | GapsCsvResponse) => {
+      if (r.type === 'gaps-csv') {
+        const w = writing[i].shift();
+        hold(i);
+        if (r.ok) w?.resolve(); else w?.reject(new Error(r.message ?? 'write failed'));
+        return;
+      }
+      if (r.type === 'finished' || r.type === 'error') { searching[i] = false; hold(i); }
       receive(r);
     });
-    worker.on('error', (e: Error) => fail(`thread ${i + 1} failed: ${e.message}`));
-    worker.on('exit', (code) => fail(`thread ${i + 1} exited (code ${code})`));
+    worker.on('error', (e: Error) => { failWrites(i, `thread ${i + 1} failed: ${e.message}`); fail(`thread ${i + 1} failed: ${e.message}`); });
+    worker.on('exit', (code) => { failWrites(i, `thread ${i + 1} exited (code ${code})`); fail(`thread ${i + 1} exited (code ${code})`); });
     worker.unref(); // after the listeners: attaching a 'message' listener refs the worker again
     return port;
   });
   return {
     ports,
+    writeGapsCsv(job) {
+      // The last thread: with several, the first ones finish their searches' counts first.
+      const i = workers.length - 1;
+      if (i < 0) return null;
+      return new Promise<void>((resolve, reject) => {
+        writing[i].push({ resolve, reject: (e) => reject(new Error(`${job.path}: ${e.message}`)) });
+        hold(i);
+        const request: GapsCsvRequest = { type: 'gaps-csv', job };
+        workers[i].postMessage(request, gapsCsvJobBuffers(job));
+      });
+    },
     async close() {
       for (const w of workers) w.removeAllListeners('exit');
       await Promise.all(workers.map((w) => w.terminate()));

@@ -2,7 +2,7 @@
  * Writing the analysis outputs into the output folder. The big community and gap files are written straight from
  * the result arrays as UTF-8 chunks (no feature objects, no one-string files): ×50 town, all formats, 6.3 s → about
  * 1.3–2 s CPU on the shared bench machine; the bytes are those of the object way (test/unit/cli-write-fast.test.ts).
- * gaps.csv (310 000 rows at ×50, 120–150 ms) is made on a thread of its own while this one writes the other files.
+ * gaps.csv (310 000 rows at ×50, 120–150 ms) is made on a distance thread while this one writes the other files.
  * The zone files are written by the zoning thread when it drafted the zones (zoningTask.ts): it keeps its draft,
  * gets the coverage table, finishes the zones and writes their files while this thread writes the community
  * files; the zone features never cross (structured-cloning the 14 600 zone features of ×50 to a writer thread
@@ -22,7 +22,8 @@ import type { CommunityResultInput } from '../io/export/communityResults';
 import { communitiesFlatGeobuf } from '../io/export/communitiesFgb';
 import { writeCommunitiesCsv, writeCommunitiesGeoJSON } from '../io/export/communitiesText';
 import { writeGapsCsv } from '../io/export/gapsCsv';
-import { gapsCsvJobOfCells, writeGapsCsvOnThread } from '../io/export/gapsCsvThread';
+import type { GapsCsvJob } from '../io/export/gapsCsvThread';
+import { gapsCsvJobOfCells } from '../io/export/gapsCsvThread';
 import { ResultCells } from '../io/export/resultCells';
 import type { AnalysisSummaryJson } from '../io/export/summary';
 import type { ByteChunks } from '../io/export/byteChunks';
@@ -45,10 +46,11 @@ export interface OutputData {
   /** Coordinate system of written geometry (features arrive in WGS84). */
   outCrs: Crs;
   /**
-   * Whether gaps.csv may be written on a worker thread (`--threads 0/1` says no). Small outputs stay on this
-   * thread anyway: a thread's start-up costs more than they take.
+   * Makes and writes gaps.csv on a worker thread (the distance pool's, idle after the searches): resolves once
+   * written, null when it cannot take the job. Absent (`--threads 0/1`, no pool): written here. Small outputs
+   * stay on this thread anyway: handing them over costs more than they take.
    */
-  threads?: boolean;
+  gapsThread?: (job: GapsCsvJob) => Promise<void> | null;
 }
 
 export interface ZoneOutputs {
@@ -134,12 +136,12 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
     };
     const needsCells = formats.includes('geojson') || formats.includes('csv');
     const cells = needsCells ? new ResultCells(data.communityResults) : null;
-    // gaps.csv first, on a thread of its own: made and written while this thread writes the other files.
+    // gaps.csv first, on a thread: made and written while this thread writes the other files.
     const gapsPath = join(outDir, 'gaps.csv');
-    const onThreads = data.threads !== false && data.communities.length >= WRITER_THREADS_MIN_COMMUNITIES;
-    const gapsJob = formats.includes('csv') && onThreads
+    const onThread = data.gapsThread && data.communities.length >= WRITER_THREADS_MIN_COMMUNITIES ? data.gapsThread : null;
+    const gapsJob = formats.includes('csv') && onThread
       ? gapsCsvJobOfCells(gapsPath, data.gapCells, data.communityResults.result, data.communities, data.settings.categories) : null;
-    const gapsWriting = gapsJob ? writeGapsCsvOnThread(gapsJob) : null;
+    const gapsWriting = gapsJob && onThread ? onThread(gapsJob) : null;
     if (gapsWriting) started(gapsPath, gapsWriting, false);
     if (formats.includes('geojson') && cells) {
       putText('communities.geojson', (out) => writeCommunitiesGeoJSON(data.communityResults, cells, out, { extra: geojsonMembers, mapGeometry: outGeometry }));

@@ -2,14 +2,9 @@
  * gaps.csv made and written on a worker thread (Node only: the CLI), while the main thread writes the other
  * files. At ×50 the file is 310 000 rows (17.7 MB), 120–150 ms of the main thread's writing; handing it over
  * costs one pass over the gaps into typed arrays (community, category, walk, households) plus the community
- * and category cells as strings. Same bytes as `writeGapsCsv` (test/unit/gaps-csv-thread.test.ts).
- *
- * The thread's code is a self-contained script run with `eval` (no imports of ours): it works the same from
- * the TypeScript sources (tsx, vitest) and from the bundled CLI, where a module of ours would need an entry of
- * its own in vite.cli.config.ts.
+ * and category cells as strings. Same bytes as `writeGapsCsv` (test/unit/write-fast-paths.test.ts).
  */
-import { Worker } from 'node:worker_threads';
-import { writerThreadDone } from './writerThread';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import type { CategoryDef } from '../../core/config/categories';
 import type { AccessibilityResult } from '../../core/coverage';
 import type { Community } from '../../core/types';
@@ -66,65 +61,50 @@ export function gapsCsvJobOfCells(
 }
 
 /**
- * The thread: UTF-8 rows into a 1 MB buffer written as it fills. walk_m is String(Math.round(m * 10) / 10), the
- * text of roundWalkMeters that writeGapsCsv writes; households String(h); non-finite values an empty cell.
+ * Make and write the job's file (synchronously; throws on a failed write). walk_m is String(Math.round(m * 10) / 10),
+ * the text of roundWalkMeters that writeGapsCsv writes; households String(h); non-finite values an empty cell. Run
+ * on one of the CLI's distance threads, idle once the searches are done (`DistancePool.writeGapsCsv`): a thread of
+ * its own for this file cost a worker start-up (~55 ms CPU) and a compile of its own, on a machine whose two cores
+ * are busy to the end of the run.
  */
-const THREAD_SCRIPT = `
-const { workerData: job, parentPort } = require('node:worker_threads');
-const { openSync, writeSync, closeSync } = require('node:fs');
-const encoder = new TextEncoder();
-let fd = -1;
-try {
-  fd = openSync(job.path, 'w');
-  let buf = new Uint8Array(1 << 20), pos = 0;
-  const flush = () => { for (let done = 0; done < pos;) done += writeSync(fd, buf, done, pos - done); pos = 0; };
-  const put = (b) => {
-    const n = b.length;
-    if (pos + n > buf.length) { flush(); if (n > buf.length) buf = new Uint8Array(n); }
-    for (let i = 0; i < n; i++) buf[pos++] = b[i];
-  };
-  const ascii = (s) => {
-    if (pos + s.length > buf.length) flush();
-    for (let i = 0; i < s.length; i++) buf[pos++] = s.charCodeAt(i);
-  };
-  put(encoder.encode(job.header));
-  const leads = job.leads.map((s) => encoder.encode(s));
-  const cats = job.categoryCells.map((s) => encoder.encode(s));
-  const { community, category, walkMeters, households } = job;
-  let lastH = 0, hBytes = null;
-  for (let j = 0; j < community.length; j++) {
-    put(leads[community[j]]);
-    put(cats[category[j]]);
-    const w = walkMeters[j];
-    if (Number.isFinite(w)) ascii(String(Math.round(w * 10) / 10));
-    const h = households[j];
-    if (hBytes === null || !Object.is(h, lastH)) { lastH = h; hBytes = encoder.encode(',' + (Number.isFinite(h) ? String(h) : '') + '\\r\\n'); }
-    put(hBytes);
-  }
-  flush();
-  closeSync(fd);
-  fd = -1;
-  parentPort.postMessage({ ok: true });
-} catch (e) {
-  if (fd >= 0) try { closeSync(fd); } catch {}
-  parentPort.postMessage({ ok: false, message: e instanceof Error ? e.message : String(e) });
-}
-`;
-
-/**
- * Run the job on a new thread; resolves once the file is written and closed. Null when no thread could be
- * started: write the file on the main thread then.
- */
-export function writeGapsCsvOnThread(job: GapsCsvJob): Promise<void> | null {
-  let worker: Worker;
+export function writeGapsCsvJob(job: GapsCsvJob): void {
+  const encoder = new TextEncoder();
+  const fd = openSync(job.path, 'w');
   try {
-    worker = new Worker(THREAD_SCRIPT, {
-      eval: true,
-      workerData: job,
-      transferList: [job.community.buffer, job.category.buffer, job.walkMeters.buffer, job.households.buffer] as ArrayBuffer[],
-    });
-  } catch {
-    return null;
+    let buf = new Uint8Array(1 << 20), pos = 0;
+    const flush = (): void => {
+      for (let done = 0; done < pos;) done += writeSync(fd, buf, done, pos - done);
+      pos = 0;
+    };
+    const put = (b: Uint8Array): void => {
+      const n = b.length;
+      if (pos + n > buf.length) { flush(); if (n > buf.length) buf = new Uint8Array(n); }
+      for (let i = 0; i < n; i++) buf[pos++] = b[i];
+    };
+    const ascii = (s: string): void => {
+      if (pos + s.length > buf.length) flush();
+      for (let i = 0; i < s.length; i++) buf[pos++] = s.charCodeAt(i);
+    };
+    put(encoder.encode(job.header));
+    const leads = job.leads.map((s) => encoder.encode(s));
+    const cats = job.categoryCells.map((s) => encoder.encode(s));
+    const { community, category, walkMeters, households } = job;
+    let lastH = 0, hBytes: Uint8Array | null = null;
+    for (let j = 0; j < community.length; j++) {
+      put(leads[community[j]]);
+      put(cats[category[j]]);
+      const w = walkMeters[j];
+      if (Number.isFinite(w)) ascii(String(Math.round(w * 10) / 10));
+      const h = households[j];
+      if (hBytes === null || !Object.is(h, lastH)) { lastH = h; hBytes = encoder.encode(',' + (Number.isFinite(h) ? String(h) : '') + '\r\n'); }
+      put(hBytes);
+    }
+    flush();
+  } finally {
+    closeSync(fd);
   }
-  return writerThreadDone(worker, job.path);
 }
+
+/** The typed arrays a job moves to the thread that writes it. */
+export const gapsCsvJobBuffers = (job: GapsCsvJob): ArrayBuffer[] =>
+  [job.community.buffer, job.category.buffer, job.walkMeters.buffer, job.households.buffer] as ArrayBuffer[];
