@@ -149,9 +149,13 @@ function walkLines(lines: StreetLines, g: CoarseCells): void {
         const mLon = mPerDegLon[j];
         let d2Max = bestSquared[j], nearest = best[j];
         let ax = xy[2 * start], ay = xy[2 * start + 1];
+        // A segment whose ends both lie beyond the reach on one side is farther than the radius: skipped
+        // before its arithmetic (a line's box is met by points near only a few of its up to 16 segments).
+        const qx0 = qx - reachX, qx1 = qx + reachX, qy0 = qy - reachY, qy1 = qy + reachY;
         for (let i = start + 1; i < end; i++) {
           const bx = xy[2 * i], by = xy[2 * i + 1];
-          if ((ax - ax) + (ay - ay) + (bx - bx) + (by - by) === 0) {
+          const away = (ax < qx0 && bx < qx0) || (ax > qx1 && bx > qx1) || (ay < qy0 && by < qy0) || (ay > qy1 && by > qy1);
+          if (!away && (ax - ax) + (ay - ay) + (bx - bx) + (by - by) === 0) {
             const sx = (ax - qx) * mLon, sy = (ay - qy) * mPerDegLat;
             const dx = (bx - qx) * mLon - sx, dy = (by - qy) * mPerDegLat - sy;
             const len2 = dx * dx + dy * dy;
