@@ -5,10 +5,12 @@
  * are measured against the line's segments. The segment-by-segment walk this replaced spent per segment (563k
  * at ×50) the cell arithmetic of its midpoint and a 60 m point grid of ~400k cells; here that is done per line
  * (93k), with cells four reaches wide (~25k).
- * ×50 town, first pass over the 6000 points in fresh bundled processes (CLI V8 flags, 2 cores under load, CPU):
- * segment walk median ~90–110 ms, this walk ~50 ms; warm ~48 → ~16 ms. A Flatbush of the 93k line boxes,
- * queried per point, measured ~155–165 ms cold (building and sorting the tree on a cold run) though only
- * ~37 ms when cached, and the CLI asks once (its community layer has no points), so no index is kept.
+ * ×50 town, first pass over the 6000 points in fresh bundled processes (CLI V8 flags, 2 cores under load, CPU,
+ * 11 alternating runs): segment walk median ~100–105 ms (min ~72), this walk ~55 ms (min ~41); warm (best of
+ * 6 calls) ~45–65 → ~16–23 ms. Of a first run ~15 ms is TurboFan compiling the walk and the point cells.
+ * A Flatbush of the 93k line boxes, queried per point, took ~155–165 ms cold (filling and sorting the tree
+ * on a first run), ~37 ms once built; the CLI asks once (its community layer has no points), so no index is
+ * kept: the boxes are taken in the walk itself, no 3 MB box list (cached boxes measured no cheaper cold).
  * Distances are the same to the bit: the same arithmetic as `nearestSegmentsMeters`, every segment within the
  * radius of a point met (see `walkLines`).
  */
