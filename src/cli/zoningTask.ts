@@ -1,11 +1,10 @@
 /**
  * Zoning off the main thread's critical path: the zones (eligibility, adjacency, grouping, names, outlines and
  * the distance-free statistics, `draftZoning`) need no distances, so a worker thread drafts them while the main
- * thread builds the walking network and searches. The thread keeps its draft and sends a packed copy: the main
- * thread takes only the community side from it (eligibility, zone ids, summary; `zoningOfCommunities`). Once the
- * distances are known the thread gets the coverage table, adds the gap statistics (`finishZones`) and writes the
- * zone files while the main thread writes the others (write.ts); the main thread makes the zones from the packed
- * copy only when a caller reads them. Without a thread, or when it fails, all of it runs on the main thread:
+ * thread builds the walking network and searches. The thread keeps its draft and sends only its community side
+ * (eligibility, zone ids, summary; `zoningOfCommunities`). Once the distances are known the thread gets the
+ * coverage table, adds the gap statistics (`finishZones`) and writes the zone files while the main thread writes
+ * the others (write.ts); the main thread drafts the zones itself only when a caller reads them. Without a thread, or when it fails, all of it runs on the main thread:
  * same `ZoningRun`, same bytes.
  */
 import { availableParallelism } from 'node:os';
@@ -21,9 +20,9 @@ import { failureError } from '../io/export/zonesFiles';
 import type { ZoningRun } from './zoning';
 import { distinctIds, draftZoning, finishZoning, finishZones, lazyZoningRun, withIds, zoningBarriers, zoningOfCommunities } from './zoning';
 import type { ZoningSettings } from './zoningOptions';
-import type { PackedDraft, PackedDraftSide, ZoneFilesJob, ZoneFilesResponse, ZoningJob, ZoningThreadError, ZoningThreadResponse } from './zoningWire';
+import type { PackedDraftSide, ZoneFilesJob, ZoneFilesResponse, ZoningDrafted, ZoningJob, ZoningThreadError, ZoningThreadResponse } from './zoningWire';
 import { threadEntry } from './threadEntry';
-import { jobBuffers, packCommunities, packLines, unpackDraft, unpackDraftSide, zoneFilesJobBuffers } from './zoningWire';
+import { jobBuffers, packCommunities, packLines, unpackDraftSide, zoneFilesJobBuffers } from './zoningWire';
 
 /**
  * Communities from which the default run drafts on the thread. Below it the thread's start (~40 ms bundled) and
@@ -116,41 +115,36 @@ export function beginZoning(
     return { finish: async (accessibility) => inline(accessibility), draftedOn: 'main', zoneFilesOnThread: () => null };
   }
   const job: ZoningJob = { type: 'zone', communities: packed, barriers: packLines(barriers.lines), settings };
-  // The thread answers twice: the community side as soon as the zones are grouped, then the whole draft. The
-  // main thread goes on with the side (writing the community files) while the thread makes the outlines.
-  let resolveSide: (r: PackedDraftSide | PackedDraft | ZoningThreadError) => void = () => {};
-  const side = new Promise<PackedDraftSide | PackedDraft | ZoningThreadError>((resolve) => { resolveSide = resolve; });
-  let whole: PackedDraft | null = null;
+  // The thread answers twice: the community side as soon as the zones are grouped, then word that the whole draft
+  // is made. The main thread goes on with the side (writing the community files) while the thread makes the outlines.
+  let resolveSide: (r: PackedDraftSide | ZoningDrafted | ZoningThreadError) => void = () => {};
+  const side = new Promise<PackedDraftSide | ZoningDrafted | ZoningThreadError>((resolve) => { resolveSide = resolve; });
   let zoneFailure: string | null = null;
   const reply = ask<ZoningThreadResponse>(thread, job, jobBuffers(job), (r) => {
     if (r.type === 'side') { resolveSide(r); return true; }
-    if (r.type === 'draft') whole = r; // kept at once: before any later answer of the thread is handled
     return false;
   });
   void reply.then((r) => {
     if (r.type === 'error') zoneFailure = r.message.split('\n')[0];
-    resolveSide(r); // the whole draft or an error, when no side came first
+    resolveSide(r); // an error (or a draft without its side), when no side came first
   });
   let draftedOn: 'thread' | 'main' = 'main';
   let files: ZoneFilesOnThread | null = null;
   return {
     async finish(accessibility) {
       const r = await side;
-      if (r.type === 'error') {
+      if (r.type !== 'side') {
         void thread.close();
-        log(`warning: zoning thread failed (${r.message.split('\n')[0]}); zoning on the main thread`);
+        const why = r.type === 'error' ? r.message.split('\n')[0] : 'its draft came without the communities\' side';
+        log(`warning: zoning thread failed (${why}); zoning on the main thread`);
         return inline(accessibility);
       }
       draftedOn = 'thread';
       files = zoneFilesOn(thread, accessibility, () => zoneFailure);
       const run = zoningOfCommunities(unpackDraftSide(r), communities, ids, barriers.counts, settings);
-      // The zones on first read: from the thread's whole draft (by then it has come: the thread sends it before it
-      // answers the zone files, and callers read the zones after those), or drafted here if the thread failed after
-      // its side.
-      return lazyZoningRun(run, () => {
-        const drafted = whole ? unpackDraft(whole) : draftZoning(withIds(communities, ids), barriers.lines, settings);
-        return finishZones(drafted, communities, ids.ids, accessibility);
-      });
+      // The zones on first read only (the CLI writes them on the thread and never reads them here): drafted here,
+      // the thread's draft to the bit.
+      return lazyZoningRun(run, () => finishZones(draftZoning(withIds(communities, ids), barriers.lines, settings), communities, ids.ids, accessibility));
     },
     get draftedOn() { return draftedOn; },
     zoneFilesOnThread: () => files,
@@ -178,7 +172,7 @@ function zoneFilesOn(thread: ZoningThread, accessibility: AccessibilityResult, z
         type: 'write', categoryIds: accessibility.categoryIds, required: Uint8Array.from(gapInput(accessibility).required, (b) => (b ? 1 : 0)),
         covered: accessibility.covered.slice(), score: accessibility.score.slice(), outDir, formats, outCrs,
       };
-      const r = await ask<ZoneFilesResponse | ZoningThreadResponse>(thread, job, zoneFilesJobBuffers(job), (m) => m.type === 'side' || m.type === 'draft');
+      const r = await ask<ZoneFilesResponse | ZoningThreadResponse>(thread, job, zoneFilesJobBuffers(job), (m) => m.type === 'side' || m.type === 'drafted');
       void thread.close();
       if (r.type === 'write-error') throw failureError(r.error);
       return r.type === 'written' ? 'written' : { failed: r.type === 'error' ? r.message.split('\n')[0] : `unexpected answer ${r.type}` };

@@ -13,7 +13,7 @@ import { ZoneFileWriter, writeFailure } from '../io/export/zonesFiles';
 import type { ZoningDraft } from './zoning';
 import { draftZoning, finishZones } from './zoning';
 import type { ZoneFilesJob, ZoneFilesResponse, ZoningJob, ZoningThreadResponse } from './zoningWire';
-import { draftBuffers, packDraft, packDraftSide, sideBuffers, unpackCommunities, unpackLines } from './zoningWire';
+import { packDraftSide, sideBuffers, unpackCommunities, unpackLines } from './zoningWire';
 
 const port = parentPort ?? ((): never => { throw new Error('zoningThread.ts must run as a worker thread'); })();
 
@@ -40,10 +40,8 @@ function draft(job: ZoningJob): ZoningThreadResponse {
       const packed = packDraftSide(side);
       port.postMessage(packed, sideBuffers(packed));
     });
-    const packed = packDraft(d);
-    if (!packed) return { type: 'error', message: 'a zone outline has 3D positions' };
     kept = { communities, draft: d };
-    return packed;
+    return { type: 'drafted' };
   } catch (e) {
     return { type: 'error', message: message(e) };
   }
@@ -75,8 +73,7 @@ function writeZones(job: ZoneFilesJob): ZoneFilesResponse {
 
 port.on('message', (job: ZoningJob | ZoneFilesJob) => {
   if (job.type === 'zone') {
-    const reply = draft(job);
-    port.postMessage(reply, reply.type === 'draft' ? draftBuffers(reply) : []);
+    port.postMessage(draft(job));
   } else {
     port.postMessage(writeZones(job));
   }

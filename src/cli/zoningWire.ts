@@ -1,16 +1,16 @@
 /**
  * What the main thread and the zoning thread send each other, packed into typed arrays (transferred, not
- * copied) plus a few string lists. Structured-cloning the 20 000 communities and 14 593 zone outlines of the ×50
- * town as objects costs the main thread far more than packing them in plain loops (see zoningTask.ts).
+ * copied) plus a few string lists. Structured-cloning the 20 000 communities of the ×50 town as objects costs the
+ * main thread far more than packing them in plain loops (see zoningTask.ts). The zones stay on the thread.
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { flatLineOf } from '../core/geo/flatLine';
 import type { PropertyManagement, RenovationStatus } from '../core/types';
-import type { BarrierLine, EligibilityResult, ExclusionReason, ZoneStats, ZoningCommunity } from '../core/zoning';
+import type { BarrierLine, EligibilityResult, ExclusionReason, ZoningCommunity } from '../core/zoning';
 import { EXCLUSION_REASONS, barrierLines } from '../core/zoning';
 import type { Crs } from '../io/crs';
 import type { WriteFailure, ZoneFileFormat } from '../io/export/zonesFiles';
-import type { DraftSide, ZoningDraft } from './zoning';
+import type { DraftSide } from './zoning';
 import type { ZoningSettings } from './zoningOptions';
 
 /** Polygons and multipolygons: counts per level, then the x, y pairs of every ring in order. */
@@ -206,15 +206,6 @@ export function jobBuffers(job: ZoningJob): ArrayBuffer[] {
   return [c.numbers.buffer, c.nulls.buffer, c.codes.buffer, ...shapeBuffers(c.shapes), job.barriers.positions.buffer, job.barriers.xy.buffer] as ArrayBuffer[];
 }
 
-/** Per zone, in this order; the nullable ones set bit (1 << (field − NULLABLE_FROM)) in `statNulls`. */
-const STAT_FIELDS = [
-  'communities', 'households', 'residents', 'memberAreaSqm', 'zoneAreaSqm', 'buildYearMin', 'buildYearMax',
-  'meanWillingness', 'meanWillingnessByHouseholds',
-] as const;
-const NULLABLE_FROM = 4;
-/** Then the property management counts: professional, self, none, unknown. */
-const STAT_WIDTH = STAT_FIELDS.length + 4;
-
 /** The community side of a draft (see `DraftSide`): sent ahead of the rest, as soon as the zones are grouped. */
 export interface PackedSideFields {
   /** Zone z's members: members[memberStart[z] .. memberStart[z + 1]). */
@@ -232,13 +223,14 @@ export interface PackedDraftSide extends PackedSideFields {
   type: 'side';
 }
 
-export interface PackedDraft extends PackedSideFields {
-  type: 'draft';
-  names: string[];
-  shapes: PackedShapes;
-  /** [zone * STAT_WIDTH + field]: STAT_FIELDS then the property management counts. */
-  stats: Float64Array;
-  statNulls: Uint8Array;
+/**
+ * The 'zone' job's answer once the whole draft is made. The thread keeps it (it finishes and writes the zones
+ * later); none of it crosses: packing it (outlines, statistics, names) for a main thread that used it only when
+ * the thread failed cost the thread ~40 ms and the main thread the copy's arrival, every run. The main thread
+ * drafts the zones itself if it must (`lazyZoningRun`): the same draft, the same bytes.
+ */
+export interface ZoningDrafted {
+  type: 'drafted';
 }
 
 export interface ZoningThreadError {
@@ -246,8 +238,8 @@ export interface ZoningThreadError {
   message: string;
 }
 
-/** The 'zone' job's replies: its side first, then the whole draft; or an error instead of either. */
-export type ZoningThreadResponse = PackedDraftSide | PackedDraft | ZoningThreadError;
+/** The 'zone' job's replies: its side first, then word that the whole draft is made; or an error instead of either. */
+export type ZoningThreadResponse = PackedDraftSide | ZoningDrafted | ZoningThreadError;
 
 /**
  * Second job, once the distances are known: finish the zones the thread drafted (gap statistics) and write their
@@ -303,32 +295,8 @@ export function packDraftSide(d: DraftSide): PackedDraftSide {
   return { type: 'side', ...packSideFields(d) };
 }
 
-/** null when some zone outline has 3D positions (cannot happen from 2D members; kept for safety). */
-export function packDraft(d: ZoningDraft): PackedDraft | null {
-  const shapes = packShapes(d.layout.geometries);
-  if (!shapes) return null;
-  const nz = d.stats.length;
-  const stats = new Float64Array(nz * STAT_WIDTH), statNulls = new Uint8Array(nz);
-  for (let z = 0; z < nz; z++) {
-    const s = d.stats[z], o = z * STAT_WIDTH;
-    stats[o] = s.communities; stats[o + 1] = s.households; stats[o + 2] = s.residents; stats[o + 3] = s.memberAreaSqm;
-    const nullable = [s.zoneAreaSqm, s.buildYearMin, s.buildYearMax, s.meanWillingness, s.meanWillingnessByHouseholds];
-    for (let f = 0; f < nullable.length; f++) {
-      const v = nullable[f];
-      if (v === null) statNulls[z] |= 1 << f; else stats[o + NULLABLE_FROM + f] = v;
-    }
-    const pm = s.propertyManagement, p = o + STAT_FIELDS.length;
-    stats[p] = pm.professional; stats[p + 1] = pm.self; stats[p + 2] = pm.none; stats[p + 3] = pm.unknown;
-  }
-  return { type: 'draft', ...packSideFields(d), names: d.layout.names, shapes, stats, statNulls };
-}
-
 export function sideBuffers(p: PackedSideFields): ArrayBuffer[] {
   return [p.members, p.memberStart, p.unzoned, p.eligible, p.reasonCodes, p.reasonStart].map((a) => a.buffer as ArrayBuffer);
-}
-
-export function draftBuffers(p: PackedDraft): ArrayBuffer[] {
-  return sideBuffers(p).concat([p.stats, p.statNulls].map((a) => a.buffer as ArrayBuffer), shapeBuffers(p.shapes));
 }
 
 function unpackFlat<T>(flat: ArrayLike<number>, start: Uint32Array, map: (v: number) => T): T[][] {
@@ -351,32 +319,4 @@ export function unpackDraftSide(p: PackedSideFields): DraftSide {
       summary: p.eligibilitySummary,
     },
   };
-}
-
-/** The zone statistics of a packed draft (without their gap fields), in zoneStatsWith's key order. */
-export function unpackStats(p: Pick<PackedDraft, 'names' | 'stats' | 'statNulls'>): ZoneStats[] {
-  const nz = p.names.length;
-  const stats: ZoneStats[] = new Array<ZoneStats>(nz);
-  const S = p.stats;
-  const nullable = (o: number, nulls: number, f: number): number | null => ((nulls >> (f - NULLABLE_FROM)) & 1 ? null : S[o + f]);
-  for (let z = 0; z < nz; z++) {
-    const o = z * STAT_WIDTH, nulls = p.statNulls[z];
-    const pm = o + STAT_FIELDS.length;
-    // The key order of zoneStatsWith's object literal (outputs list the keys in this order).
-    stats[z] = {
-      communities: S[o], households: S[o + 1], residents: S[o + 2], memberAreaSqm: S[o + 3],
-      zoneAreaSqm: nullable(o, nulls, 4), buildYearMin: nullable(o, nulls, 5), buildYearMax: nullable(o, nulls, 6),
-      meanWillingness: nullable(o, nulls, 7), meanWillingnessByHouseholds: nullable(o, nulls, 8),
-      propertyManagement: { professional: S[pm], self: S[pm + 1], none: S[pm + 2], unknown: S[pm + 3] },
-      missingCategoryIds: [], householdsInGaps: 0, gapHouseholdsByCategory: {},
-    };
-  }
-  return stats;
-}
-
-export function unpackDraft(p: PackedDraft): ZoningDraft {
-  const stats = unpackStats(p);
-  const side = unpackDraftSide(p);
-  const { members, unzoned } = side.layout;
-  return { layout: { members, names: p.names, geometries: unpackShapes(p.shapes), unzoned }, eligibility: side.eligibility, stats };
 }

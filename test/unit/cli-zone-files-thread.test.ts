@@ -187,12 +187,12 @@ describe('analyze with the zone files on the thread', () => {
   }, 120_000);
 });
 
-describe('the zoning thread\'s two answers (community side first, then the whole draft)', () => {
+describe('the zoning thread\'s two answers (community side first, then word that the whole draft is made)', () => {
   const sideOf = (r: { eligible: Uint8Array; reasons: unknown; zoneIdOf: unknown; summary: unknown; duplicateIds: unknown }) =>
     JSON.stringify({ ...r, eligible: Array.from(r.eligible), zones: undefined, stats: undefined });
 
   it('finish needs only the side: a thread whose whole draft never comes still gives the run\'s community side', async () => {
-    const thread = startZoningThread(0, wrappedThread('() => {}', `(m) => (m.type === 'draft' ? null : m)`));
+    const thread = startZoningThread(0, wrappedThread('() => {}', `(m) => (m.type === 'drafted' ? null : m)`));
     try {
       const pending = beginZoning(thread, town.communities, town.roads, [], settings());
       const run = await pending.finish(town.accessibility);
@@ -209,7 +209,7 @@ describe('the zoning thread\'s two answers (community side first, then the whole
     // draft, this would never finish.
     const entry = wrappedThread(
       `(job) => { if (job.type === 'write' && globalThis.heldDraft) { const d = globalThis.heldDraft; globalThis.heldDraft = null; globalThis.post(d.m, d.t); } }`,
-      `(m, t) => { if (m.type === 'draft') { globalThis.heldDraft = { m, t }; return null; } return m; }`,
+      `(m, t) => { if (m.type === 'drafted') { globalThis.heldDraft = { m, t }; return null; } return m; }`,
     );
     const pending = beginZoning(startZoningThread(0, entry), town.communities, town.roads, [], settings());
     const run = await pending.finish(town.accessibility);
@@ -217,12 +217,23 @@ describe('the zoning thread\'s two answers (community side first, then the whole
     expect(await pending.zoneFilesOnThread()!.write(dir, FORMATS, WGS84)).toBe('written');
     const expected = mainThreadFiles(WGS84);
     for (const [name, bytes] of Object.entries(filesOf(dir))) expect(bytes.equals(expected[name]), name).toBe(true);
-    expect(JSON.stringify(run.zones)).toBe(JSON.stringify(inline.zones)); // from the draft that came after all
+    expect(JSON.stringify(run.zones)).toBe(JSON.stringify(inline.zones)); // drafted on this thread when read
   }, 30_000);
+
+  it('a thread whose draft comes without its side: zoned on the main thread, with a warning', async () => {
+    const log: string[] = [];
+    const pending = beginZoning(startZoningThread(0, wrappedThread('() => {}', `(m) => (m.type === 'side' ? null : m)`)),
+      town.communities, town.roads, [], settings(), (l) => log.push(l));
+    const run = await pending.finish(town.accessibility);
+    expect(pending.draftedOn).toBe('main');
+    expect(pending.zoneFilesOnThread()).toBeNull();
+    expect(log).toEqual(['warning: zoning thread failed (its draft came without the communities\' side); zoning on the main thread']);
+    expect(sideOf(run)).toBe(sideOf(inline));
+  }, 60_000);
 
   it('a thread that fails after its side: zones made on the main thread, zone files written there, same bytes', async () => {
     const log: string[] = [];
-    const pending = beginZoning(startZoningThread(0, wrappedThread('() => {}', `(m) => (m.type === 'draft' ? { type: 'error', message: 'lost the outlines' } : m)`)),
+    const pending = beginZoning(startZoningThread(0, wrappedThread('() => {}', `(m) => (m.type === 'drafted' ? { type: 'error', message: 'lost the outlines' } : m)`)),
       town.communities, town.roads, [], settings(), (l) => log.push(l));
     const run = await pending.finish(town.accessibility);
     expect(pending.draftedOn).toBe('thread');
