@@ -1,8 +1,8 @@
 /**
  * The worker_threads thread of `analyze`'s zones. First job ('zone'): draft the zones while the main thread
- * computes distances, and send the draft back packed: first its community side (members, eligibility), as soon
- * as the zones are grouped (all the main thread needs to write the community files), then, once the outlines and
- * statistics are made, the whole draft (for the main thread's use only if it must write the zones). Second job
+ * computes distances, and send back its community side (members, eligibility), packed, as soon as the zones are
+ * grouped (all the main thread needs to write the community files), then, once the outlines and statistics are
+ * made, word that the draft is done (the draft itself stays here). Second job
  * ('write', once the distances are known): finish the kept draft (gap statistics), make the zone features and
  * write the zone files, while the main thread writes the community files. The features never leave the thread.
  */
