@@ -2,11 +2,34 @@
  * The CLI as bundled Node modules (`npm run build:cli` → dist-cli/): `analyze.mjs` and the distance and
  * zoning threads it starts. Same sources as `npm run cli`, but no TypeScript compiled at start-up and only the code it uses:
  * ~0.3 s to start instead of ~2 s through tsx, which matters for batch scripts running it once per city.
+ *
+ * `analyze.mjs` is executable and its first line starts node with the CLI's V8 flags (src/cli/v8Flags.ts), so run
+ * as `dist-cli/analyze.mjs …` they reach the main thread too, which setting them from inside the process cannot
+ * (`node dist-cli/analyze.mjs …` works the same everywhere, with the flags on the other threads only).
  */
+import { chmodSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'vite';
+import type { Plugin } from 'vite';
+import { CLI_V8_FLAGS } from './src/cli/v8Flags.ts';
+
+/** `#!/usr/bin/env -S node <flags>`: `env -S` splits the flags (coreutils ≥ 8.30, macOS, FreeBSD). */
+export const CLI_SHEBANG = `#!/usr/bin/env -S node ${CLI_V8_FLAGS.join(' ')}`;
+
+/** The entry made executable once written. */
+function executableEntry(): Plugin {
+  return {
+    name: 'renovation-planner-executable-cli',
+    writeBundle(options) {
+      const entry = join(options.dir ?? 'dist-cli', 'analyze.mjs');
+      if (existsSync(entry)) chmodSync(entry, 0o755);
+    },
+  };
+}
 
 export default defineConfig({
   publicDir: false,
+  plugins: [executableEntry()],
   build: {
     ssr: true,
     outDir: 'dist-cli',
@@ -16,7 +39,10 @@ export default defineConfig({
     minify: false,
     rollupOptions: {
       input: { analyze: 'src/cli/main.ts', distanceThread: 'src/cli/distanceThread.ts', zoningThread: 'src/cli/zoningThread.ts' },
-      output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
+      output: {
+        format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs',
+        banner: (chunk) => (chunk.isEntry && chunk.name === 'analyze' ? CLI_SHEBANG : ''),
+      },
     },
   },
   ssr: { noExternal: true, target: 'node' },

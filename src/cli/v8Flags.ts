@@ -8,10 +8,12 @@
  * - `--no-concurrent-recompilation`: a hot function is optimised at once on its own thread instead of queued for
  *   a helper thread while it goes on in the slower tiers; with both cores taken by the three threads, queued
  *   jobs waited while the slow tiers ran on. V8 fixes this one for an isolate when the isolate starts, so set
- *   from inside the process it reaches the distance, zoning and writer threads, not the main thread. ×50,
- *   bundled CLI, 16 alternating runs: median 4.13 → 3.98 s, CPU 7.43 → 6.89 s. On node's command line it
- *   reaches the main thread too; a relaunch of the command with it was tried: the main thread's gain (~0.1 s)
- *   went to the second node start-up (16 runs: 4.10 s). `npm run cli` passes both flags to node.
+ *   from inside the process it reaches the distance and zoning threads, not the main thread. ×50, bundled CLI,
+ *   16 alternating runs: median 4.13 → 3.98 s, CPU 7.43 → 6.89 s. On node's command line it reaches the main
+ *   thread too: CPU another 0.35–0.55 s lower in three of four alternating comparisons of 14–30 runs (session 8;
+ *   the wall-time medians moved by −0.3 to +0.0 s, within this host's noise). A relaunch of the command with it
+ *   gave that away to a second node start-up (session 7), so the bundled CLI's first line starts node with both
+ *   flags (vite.cli.config.ts: run it as `dist-cli/analyze.mjs`); `npm run cli` passes them to node too.
  * A value the user gives node for one of these flags, in either form (`--concurrent-recompilation` too), wins.
  */
 export const CLI_V8_FLAGS: readonly string[] = ['--max-inlined-bytecode-size-cumulative=300', '--no-concurrent-recompilation'];

@@ -110,19 +110,30 @@ export async function runCliBench(): Promise<void> {
     const built = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--config', 'vite.cli.config.ts', '--outDir', bundleDir, '--logLevel', 'error'], { cwd: root, encoding: 'utf8' });
     if (built.status !== 0) throw new Error(`npm run build:cli failed: ${built.stderr}`);
     // Several runs: on this shared 2-core machine one run moves by ±0.3 s; the median is the figure to compare.
+    // Two ways of running it, alternating: the executable (its first line starts node with the CLI's V8 flags, as
+    // the README says to run it) and `node dist-cli/analyze.mjs` (the flags then set from inside, threads only).
     const runs = Math.max(1, Number(process.env.BENCH_CLI_RUNS ?? 5));
-    const walls: number[] = [];
+    const entry = join(bundleDir, 'analyze.mjs');
+    const ways = [
+      { label: 'dist-cli/analyze.mjs', cmd: process.platform === 'win32' ? process.execPath : entry, pre: process.platform === 'win32' ? [entry] : [] },
+      { label: 'node dist-cli/analyze.mjs', cmd: process.execPath, pre: [entry] },
+    ];
+    const walls = ways.map((): number[] => []);
     for (let rep = 0; rep < runs; rep++) {
-      const s0 = performance.now();
-      const r = spawnSync(process.execPath, [join(bundleDir, 'analyze.mjs'), 'analyze', '--communities', paths.communities, '--facilities', paths.facilities,
-        '--roads', paths.roads, '--out', join(dir, `out-bundle-${rep}`), '--quiet'], { encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(`bundled CLI failed: ${r.stderr}`);
-      walls.push(performance.now() - s0);
-      console.log(`  ${`node dist-cli/analyze.mjs, run ${rep + 1}`.padEnd(36)}${walls[rep].toFixed(0).padStart(7)} ms wall (process start to exit)`);
+      ways.forEach((way, w) => {
+        const s0 = performance.now();
+        const r = spawnSync(way.cmd, [...way.pre, 'analyze', '--communities', paths.communities, '--facilities', paths.facilities,
+          '--roads', paths.roads, '--out', join(dir, `out-bundle-${w}-${rep}`), '--quiet'], { encoding: 'utf8' });
+        if (r.status !== 0) throw new Error(`bundled CLI (${way.label}) failed: ${r.error?.message ?? r.stderr}`);
+        walls[w].push(performance.now() - s0);
+        console.log(`  ${`${way.label}, run ${rep + 1}`.padEnd(36)}${walls[w][rep].toFixed(0).padStart(7)} ms wall (process start to exit)`);
+      });
     }
-    const sorted = [...walls].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)];
-    console.log(`  ${`bundled CLI, median of ${runs}`.padEnd(36)}${median.toFixed(0).padStart(7)} ms wall (min ${sorted[0].toFixed(0)}; ${(median / 3000).toFixed(2)}× the 3 000 ms target)`);
+    ways.forEach((way, w) => {
+      const sorted = [...walls[w]].sort((a, b) => a - b);
+      const median = sorted[Math.floor(sorted.length / 2)];
+      console.log(`  ${`${way.label}, median of ${runs}`.padEnd(36)}${median.toFixed(0).padStart(7)} ms wall (min ${sorted[0].toFixed(0)}; ${(median / 3000).toFixed(2)}× the 3 000 ms target)`);
+    });
     rmSync(bundleDir, { recursive: true, force: true });
   } finally {
     rmSync(dir, { recursive: true, force: true });

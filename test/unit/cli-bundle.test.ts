@@ -5,11 +5,12 @@
  * main thread, with byte-identical outputs and equal `runAnalyze` values). The bundle is built once for both.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAnalyze } from '../../src/cli/analyze';
+import { CLI_V8_FLAGS } from '../../src/cli/v8Flags';
 
 const ROOT = resolve(__dirname, '../..');
 const FIX = 'test/fixtures/cli';
@@ -44,6 +45,19 @@ describe('dist-cli/analyze.mjs', () => {
     expect(Object.keys(threaded.files)).toEqual(['communities.csv', 'communities.fgb', 'communities.geojson', 'gaps.csv', 'summary.json', 'zones.csv', 'zones.fgb', 'zones.geojson']);
     expect(plain.files).toEqual(tsx.files);
     expect(threaded.files).toEqual(tsx.files);
+  }, 120_000);
+
+  it('is an executable whose first line starts node with the CLI\'s V8 flags; run so, the same outputs', () => {
+    const firstLine = readFileSync(bundle, 'utf8').split('\n')[0];
+    expect(firstLine).toBe(`#!/usr/bin/env -S node ${CLI_V8_FLAGS.join(' ')}`);
+    expect(CLI_V8_FLAGS).toContain('--no-concurrent-recompilation');
+    expect(statSync(bundle).mode & 0o111).toBe(0o111);
+    const direct = run(bundle, [], ['--threads', '2']);
+    const plain = run(process.execPath, [bundle], ['--threads', '2']);
+    expect(direct.code, direct.stderr).toBe(0);
+    expect(direct.stderr).toContain('distances computed (network, 2 threads)');
+    expect(Object.keys(direct.files)).toHaveLength(8);
+    expect(direct.files).toEqual(plain.files);
   }, 120_000);
 });
 
