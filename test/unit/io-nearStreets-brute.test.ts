@@ -8,11 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { hasStreetSegment, measureWithin, nearestStreetsMeters } from '../../src/io/crs/nearStreets';
 import { buildStreetGrid, nearestSegmentsMeters } from '../../src/io/crs/streetGrid';
 import type { StreetLines } from '../../src/io/crs/streetLines';
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
+import { bruteMeters, rng } from '../fixtures/crs/streetsBrute';
 
 /** Seeded street lines around Nanchang, written straight into the flat arrays. */
 function randomLines(seed: number, n: number): StreetLines {
@@ -43,29 +39,6 @@ function randomPoints(seed: number, n: number, farShare: number, offDegrees: num
   return Array.from({ length: n }, () => (r() < farShare
     ? [115.84 + (r() - 0.5) * 2 * offDegrees, 28.63 + (r() - 0.5) * 2 * offDegrees]
     : [115.8 + r() * 0.08, 28.6 + r() * 0.06]));
-}
-
-const METERS_PER_DEGREE = 111_320;
-
-/** The reference: every segment with four finite numbers, nearStreets' formula (local metres at the point). */
-function bruteMeters(lines: StreetLines, point: readonly number[]): number {
-  const { xy, lineStart } = lines;
-  const qx = +point[0], qy = +point[1];
-  const mLon = METERS_PER_DEGREE * Math.cos((qy * Math.PI) / 180), mLat = METERS_PER_DEGREE;
-  let best = Infinity;
-  for (let l = 0; l + 1 < lineStart.length; l++) {
-    for (let i = lineStart[l] + 1; i < lineStart[l + 1]; i++) {
-      const ax = xy[2 * i - 2], ay = xy[2 * i - 1], bx = xy[2 * i], by = xy[2 * i + 1];
-      if (![ax, ay, bx, by].every(Number.isFinite)) continue;
-      const sx = (ax - qx) * mLon, sy = (ay - qy) * mLat;
-      const dx = (bx - qx) * mLon - sx, dy = (by - qy) * mLat - sy;
-      const len2 = dx * dx + dy * dy;
-      const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(sx * dx + sy * dy) / len2));
-      const d = Math.hypot(sx + t * dx, sy + t * dy);
-      if (d < best) best = d;
-    }
-  }
-  return best;
 }
 
 function expectBrute(lines: StreetLines, points: readonly (readonly number[])[], got: readonly number[]): void {
