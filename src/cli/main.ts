@@ -3,13 +3,14 @@
  * problems on stderr, and exits 0 (done), 2 (bad command line), 3 (bad input) or 1 (anything else).
  */
 import { realpathSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runAnalyze } from './analyze';
 import { parseArgs } from './args';
 import { InputError, UsageError } from './errors';
 import { USAGE } from './usage';
-import { missingV8Flags } from './v8Flags';
+import { cliV8Flags, missingV8Flags } from './v8Flags';
 
 export async function main(argv: readonly string[]): Promise<number> {
   try {
@@ -47,6 +48,6 @@ const invokedDirectly = (() => {
 
 if (invokedDirectly) {
   // Before any code gets hot (see ./v8Flags); V8 flags are process-wide, so the threads started later get them.
-  for (const flag of missingV8Flags(process.execArgv)) setFlagsFromString(flag);
+  for (const flag of missingV8Flags(process.execArgv, cliV8Flags(availableParallelism()))) setFlagsFromString(flag);
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
 }

@@ -12,11 +12,41 @@
  *   16 alternating runs: median 4.13 → 3.98 s, CPU 7.43 → 6.89 s. On node's command line it reaches the main
  *   thread too: CPU another 0.35–0.55 s lower in three of four alternating comparisons of 14–30 runs (session 8;
  *   the wall-time medians moved by −0.3 to +0.0 s, within this host's noise). A relaunch of the command with it
- *   gave that away to a second node start-up (session 7), so the bundled CLI's first line starts node with both
- *   flags (vite.cli.config.ts: run it as `dist-cli/analyze.mjs`); `npm run cli` passes them to node too.
+ *   gave that away to a second node start-up (session 7), so the bundled CLI's first lines start node with both
+ *   flags on a 2-core machine (`cliLauncherLines`: run it as `dist-cli/analyze.mjs`); `npm run cli` passes them
+ *   to node always (the sources' way, for development).
  * A value the user gives node for one of these flags, in either form (`--concurrent-recompilation` too), wins.
  */
 export const CLI_V8_FLAGS: readonly string[] = ['--max-inlined-bytecode-size-cumulative=300', '--no-concurrent-recompilation'];
+
+/**
+ * The flags are for a machine whose cores the run's threads keep busy: measured on 2 cores. With a core to spare,
+ * V8's own choice is the better one: with `--threads 1` on the same 2 cores (one JavaScript thread, a core free
+ * for V8's helper threads), the flags on node's command line cost 5.21 → 5.46 s (12 alternating runs, session 8)
+ * though they saved ~0.9 s of CPU: optimising on the main thread put the compiling on the only path there is.
+ */
+export const CLI_V8_FLAGS_UP_TO_CORES = 2;
+
+/** The flags for a machine with `cores` cores (none above CLI_V8_FLAGS_UP_TO_CORES). */
+export function cliV8Flags(cores: number): readonly string[] {
+  return cores <= CLI_V8_FLAGS_UP_TO_CORES ? CLI_V8_FLAGS : [];
+}
+
+/**
+ * The first lines of the bundled CLI (vite.cli.config.ts), a shell script and JavaScript at once: `sh` runs
+ * line 2 (`':'` is its no-op), which starts node on the file with the flags on a machine of at most
+ * CLI_V8_FLAGS_UP_TO_CORES cores (the cores the process may use: `nproc`, else `getconf`), without elsewhere;
+ * for JavaScript line 2 is a string and a comment. Set from node's command line, the flags reach the main thread
+ * too (set from inside they reach only the threads started afterwards); a relaunch of the command for that lost
+ * its gain to a second node start-up (session 7).
+ */
+export function cliLauncherLines(): string {
+  const cores = '$( (nproc || getconf _NPROCESSORS_ONLN) 2>/dev/null || echo 99)';
+  return [
+    '#!/bin/sh',
+    `':' //; if [ "${cores}" -le ${CLI_V8_FLAGS_UP_TO_CORES} ] 2>/dev/null; then exec node ${CLI_V8_FLAGS.join(' ')} "$0" "$@"; fi; exec node "$0" "$@"`,
+  ].join('\n');
+}
 
 /** A flag's name without dashes, `no-` or value, with `_` as `-` (node accepts both spellings). */
 function flagName(arg: string): string {

@@ -1,12 +1,13 @@
 /**
  * The V8 flags the CLI sets at start (src/cli/v8Flags.ts): flags this Node's V8 knows (`setFlagsFromString`
- * ignores an unknown one without a word), a user's own value wins, and `npm run cli` passes them to node.
+ * ignores an unknown one without a word), only on machines of at most 2 cores, a user's own value wins, and
+ * `npm run cli` passes them to node.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI_V8_FLAGS, missingV8Flags } from '../../src/cli/v8Flags';
+import { CLI_V8_FLAGS, cliV8Flags, missingV8Flags } from '../../src/cli/v8Flags';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -31,6 +32,14 @@ describe('CLI V8 flags', () => {
     expect(missingV8Flags(['--concurrent-recompilation'])).toEqual(['--max-inlined-bytecode-size-cumulative=300']);
     expect(missingV8Flags(['--max_inlined_bytecode_size_cumulative=500', '--no-concurrent-recompilation'])).toEqual([]);
     expect(missingV8Flags(['--import', 'file:///x/loader.mjs', '--no-warnings'])).toEqual(CLI_V8_FLAGS);
+  });
+
+  it('are for machines of at most 2 cores (with a core to spare V8\'s own choice is better)', () => {
+    expect(cliV8Flags(1)).toEqual(CLI_V8_FLAGS);
+    expect(cliV8Flags(2)).toEqual(CLI_V8_FLAGS);
+    expect(cliV8Flags(3)).toEqual([]);
+    expect(cliV8Flags(16)).toEqual([]);
+    expect(missingV8Flags([], cliV8Flags(8))).toEqual([]);
   });
 
   it('npm run cli passes them to node (there they reach the main thread too)', () => {
