@@ -14,15 +14,11 @@
  * Distances are the same to the bit: the same arithmetic as `nearestSegmentsMeters`, every segment within the
  * radius of a point met (see `walkLines`).
  */
+import { MAX_CELLS_PER_AXIS, METERS_PER_DEGREE, REACH_SLACK, prefixSums } from './streetCells';
 import type { StreetLines } from './streetLines';
 
-const METERS_PER_DEGREE = 111_320;
-/** Slack on the reach of a pass against the rounding of degrees and cell edges (as nearStreets). */
-const REACH_SLACK = 1.01;
 /** Cells this many reaches wide: 2–8 measured alike at ×50 (a line's box spans a cell or two, ~1 point each). */
 const CELL_REACHES = 4;
-/** Cells wider when the points spread further (grid size cap, as nearStreets). */
-const MAX_CELLS_PER_AXIS = 1024;
 
 /** The points of one pass in a grid of cells, in cell order (row-major: a row's cells are one run of points). */
 interface CoarseCells {
@@ -92,11 +88,6 @@ function coarseCells(ids: readonly number[], px: Float64Array, py: Float64Array,
   cellStart.copyWithin(1, 0, cellStart.length - 1);
   cellStart[0] = 0;
   return { minX, minY, cellW, cellH, cols, rows, reachX, reachY, cellStart, x, y, mPerDegLon, best: near, bestSquared: nearSquared, id };
-}
-
-/** In its own small function: compiled on the stack alone, not with the whole of `coarseCells`. */
-function prefixSums(a: Int32Array): void {
-  for (let i = 1; i < a.length; i++) a[i] += a[i - 1];
 }
 
 function copyBest(cells: CoarseCells, best: Float64Array): void {

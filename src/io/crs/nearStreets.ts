@@ -13,8 +13,8 @@ import { buildStreetGrid, nearestSegmentsMeters } from './streetGrid';
 import type { StreetLines, StreetLinesInput } from './streetLines';
 import { asStreetLines } from './streetLines';
 import { measureNearLines } from './lineIndex';
+import { MAX_CELLS_PER_AXIS, METERS_PER_DEGREE, REACH_SLACK, prefixSums } from './streetCells';
 
-const METERS_PER_DEGREE = 111_320;
 /**
  * Radii of the passes. ×50 town: 2000 facilities as read are at most 59 m from a street, with GCJ-02 undone
  * 464 m, with BD-09 undone 1089 m (p90 30–41 m); the real extracts' shifted points up to ~1 km. A first pass
@@ -22,14 +22,10 @@ const METERS_PER_DEGREE = 111_320;
  * more segments longer than a cell) against ~240 ms for filing all 563k segments in the grid.
  */
 const PASS_RADII_METERS = [60, 1500, 15_000];
-/** Cells wider than the radius when the points spread further than this many radii (grid size cap). */
-const MAX_CELLS_PER_AXIS = 1024;
 /** Near the poles a metre of longitude is many degrees: such points are left to the full grid. */
 const MAX_ABS_LATITUDE = 80;
 /** More points than this share unsettled after a pass: the full grid answers them (cheaper for many). */
 const FULL_GRID_SHARE = 0.25;
-/** Slack on the reach of a pass against the rounding of degrees and cell edges. */
-const REACH_SLACK = 1.01;
 
 /** Whether any segment of the lines has four finite numbers (else `buildStreetGrid` gives null). */
 export function hasStreetSegment(input: StreetLinesInput): boolean {
@@ -186,11 +182,6 @@ function pointCells(ids: readonly number[], px: Float64Array, py: Float64Array, 
     cells.id[at] = q;
   }
   return cells;
-}
-
-/** In its own small function: on a first run it is optimised soon (the grid has up to a million cells). */
-function prefixSums(a: Int32Array): void {
-  for (let i = 1; i < a.length; i++) a[i] += a[i - 1];
 }
 
 /** One walk over the lines: every usable segment measured against the points in the cells within reach. */

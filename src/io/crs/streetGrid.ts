@@ -11,12 +11,12 @@
  */
 import type { StreetLinesInput } from './streetLines';
 import { asStreetLines } from './streetLines';
+import { METERS_PER_DEGREE, prefixSums } from './streetCells';
 
 const LONG_CELLS = 2;
 /** About this many segments per cell. */
 const SEGMENTS_PER_CELL = 4;
 const MAX_CELLS = 1 << 22;
-const METERS_PER_DEGREE = 111_320;
 
 export interface StreetGrid {
   minX: number;
@@ -139,10 +139,6 @@ function cellPerSegment(xy: Float64Array, lineStart: Int32Array, minX: number, m
     }
   }
   return Float64Array.of(reachX / 2, reachY / 2, longCount);
-}
-
-function prefixSums(a: Int32Array): void {
-  for (let i = 1; i < a.length; i++) a[i] += a[i - 1];
 }
 
 /** Second pass of the counting sort: segment s (ending at position p) to place next[cellOf[s]]++. */
