@@ -3,12 +3,11 @@
  * early (they load while the inputs are read) and closed when the run ends.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { requestBuffers, threadPort } from '../core/coverage/parallel';
 import type { DistanceThreadResponse, TaskPort } from '../core/coverage/parallel';
 import type { GapsCsvJob } from '../io/export/gapsCsvThread';
 import { gapsCsvJobBuffers } from '../io/export/gapsCsvThread';
-import { threadEntry } from './threadEntry';
+import { startThread, threadEntry } from './threadEntry';
 
 export interface DistancePool {
   ports: TaskPort[];
@@ -25,23 +24,11 @@ export interface GapsCsvRequest { type: 'gaps-csv'; job: GapsCsvJob }
 export interface GapsCsvResponse { type: 'gaps-csv'; ok: boolean; message?: string }
 
 /**
- * Under tsx (the CLI runs from TypeScript sources) a worker does not inherit the loader: start it from a tiny
- * module that registers tsx and then imports the thread; from compiled JavaScript, start the thread directly.
- */
-function spawnThread(): Worker {
-  const entry = threadEntry('distanceThread', import.meta.url);
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry);
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry.href)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`));
-}
-
-/**
  * `threads` worker threads; by default one per core but one (at most 3), since the calling thread searches too
  * (a single-core machine gets none: ports empty).
  */
 export function startDistancePool(threads = Math.min(4, availableParallelism()) - 1): DistancePool {
-  const workers = threads >= 1 ? Array.from({ length: threads }, spawnThread) : [];
+  const workers = threads >= 1 ? Array.from({ length: threads }, () => startThread(threadEntry('distanceThread', import.meta.url))) : [];
   // A thread is held (keeps the process alive) while it has a distance job or a file to write.
   const searching = workers.map(() => false);
   const writing = workers.map((): { resolve(): void; reject(e: Error): void }[] => []);
@@ -68,8 +55,9 @@ export function startDistancePool(threads = Math.min(4, availableParallelism()) 
       if (r.type === 'finished' || r.type === 'error') { searching[i] = false; hold(i); }
       receive(r);
     });
-    worker.on('error', (e: Error) => { failWrites(i, `thread ${i + 1} failed: ${e.message}`); fail(`thread ${i + 1} failed: ${e.message}`); });
-    worker.on('exit', (code) => { failWrites(i, `thread ${i + 1} exited (code ${code})`); fail(`thread ${i + 1} exited (code ${code})`); });
+    const lost = (why: string): void => { failWrites(i, why); fail(why); };
+    worker.on('error', (e: Error) => lost(`thread ${i + 1} failed: ${e.message}`));
+    worker.on('exit', (code) => lost(`thread ${i + 1} exited (code ${code})`));
     worker.unref(); // after the listeners: attaching a 'message' listener refs the worker again
     return port;
   });

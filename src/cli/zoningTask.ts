@@ -9,7 +9,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { AccessibilityResult } from '../core/coverage';
 import type { Community, Road } from '../core/types';
 import type { BarrierLine } from '../core/zoning';
@@ -21,7 +21,7 @@ import type { ZoningRun } from './zoning';
 import { distinctIds, draftZoning, finishZoning, finishZones, lazyZoningRun, withIds, zoningBarriers, zoningOfCommunities } from './zoning';
 import type { ZoningSettings } from './zoningOptions';
 import type { PackedDraftSide, ZoneFilesJob, ZoneFilesResponse, ZoningDrafted, ZoningJob, ZoningThreadError, ZoningThreadResponse } from './zoningWire';
-import { threadEntry } from './threadEntry';
+import { startThread, threadEntry } from './threadEntry';
 import { jobBuffers, packCommunities, packLines, unpackDraftSide, zoneFilesJobBuffers } from './zoningWire';
 
 /**
@@ -41,22 +41,11 @@ export interface ZoningThread {
   close(): Promise<void>;
 }
 
-/**
- * Under tsx (the CLI runs from TypeScript sources) a worker does not inherit the loader: start it from a tiny
- * module that registers tsx and then imports the thread; from bundled JavaScript, start the thread directly.
- */
-function spawn(entry: URL): Worker {
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry);
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry.href)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`));
-}
-
 const defaultEntry = (): URL => threadEntry('zoningThread', import.meta.url);
 
 /** Start the zoning thread (idle, not keeping the process alive until it gets its job). `entry`: tests only. */
 export function startZoningThread(minCommunities = 0, entry: URL = defaultEntry()): ZoningThread {
-  const worker = spawn(entry);
+  const worker = startThread(entry);
   // An idle thread's failure (e.g. its module did not load) is kept and reported when the job is sent.
   let failure: string | null = null;
   worker.on('error', (e: Error) => { failure ??= e.message; });
