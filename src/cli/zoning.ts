@@ -165,15 +165,16 @@ export function zoningOfCommunities(
 
 /**
  * The zone objects and their statistics with the gap fields (they need the coverage); `ids`: the communities'
- * distinct ids (`distinctIds`). Mutates `draft.stats` (adds the gaps).
+ * distinct ids (`distinctIds`). Mutates `draft.stats` (adds the gaps). `householdsByCategory: false` leaves each
+ * zone's `gapHouseholdsByCategory` empty, for callers that only write the zone files (which have no such column).
  */
 export function finishZones(
   draft: Pick<ZoningDraft, 'layout' | 'stats'>, communities: readonly ZoningCommunity[], ids: readonly string[],
-  accessibility: ZoneAccessibilityInput,
+  accessibility: ZoneAccessibilityInput, options: { householdsByCategory?: boolean } = {},
 ): { zones: Zone[]; stats: ZoneStats[] } {
   const { layout, stats } = draft;
   const zones = zonesOf(layout, ids);
-  const gaps = gapInput(accessibility);
+  const gaps = gapInput(accessibility, { byCategory: options.householdsByCategory });
   for (let z = 0; z < stats.length; z++) addZoneGaps(stats[z], communities, layout.members[z], gaps);
   return { zones, stats };
 }

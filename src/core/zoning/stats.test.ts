@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { community, rect } from '../../../test/fixtures/zoning/builders';
 import { autoZone, zoneStats } from './index';
 import type { ZoneAccessibilityInput } from './index';
-import { sameRings } from './stats';
+import { addZoneGaps, gapInput, sameRings, zoneStatsWith } from './stats';
 
 const cs = [
   community({ id: 'a', geometry: rect(0, 0, 100, 80), buildYear: 1985, households: 300, residents: 820, willingness: 0.9, propertyManagement: 'professional' }),
@@ -58,6 +58,21 @@ describe('zoneStats', () => {
     const strict = zoneStats(cs, [3], { accessibility: { ...acc, summary: undefined } });
     expect(strict.missingCategoryIds).toEqual(['kindergarten']);
     expect(strict.householdsInGaps).toBe(50);
+  });
+
+  it('leaves the households per category out when asked, with the same missing categories and gap households', () => {
+    const full = gapInput(acc), lean = gapInput(acc, { byCategory: false });
+    for (const members of [[0, 1, 2, 3], [0], [1, 3], [3]]) {
+      const a = zoneStatsWith(cs, members, null, null), b = zoneStatsWith(cs, members, null, null);
+      addZoneGaps(a, cs, members, full);
+      addZoneGaps(b, cs, members, lean);
+      expect(b.missingCategoryIds).toEqual(a.missingCategoryIds);
+      expect(b.householdsInGaps).toBe(a.householdsInGaps);
+      expect(b.gapHouseholdsByCategory).toEqual({});
+    }
+    const both = zoneStatsWith(cs, [0, 1], null, null);
+    addZoneGaps(both, cs, [0, 1], full);
+    expect(both.gapHouseholdsByCategory).toEqual({ elderly: 100, clinic: 400 });
   });
 
   it('reports the zone outline area next to the member area in autoZone', () => {

@@ -39,21 +39,27 @@ export interface GapInput {
    * (×50: 14 593 zones, ~15 missing categories each; ~80 of ~120 ms on the CLI's main thread).
    */
   shapes: Map<number, GapShape>;
+  /**
+   * Whether `gapHouseholdsByCategory` is filled. Callers that only write `missingCategoryIds` and
+   * `householdsInGaps` (the CLI's zone files) leave it empty: making the object per zone was most of the cost.
+   */
+  byCategory: boolean;
 }
 
 interface GapShape {
   ids: string[];
-  template: Record<string, number>;
+  /** Made on first use (`byCategory` only). */
+  template: Record<string, number> | null;
 }
 
 /** Categories up to this many use the bit-mask shapes; more take the key-by-key path. */
 const SHAPE_MAX_CATEGORIES = 30;
 
-export function gapInput(acc: ZoneAccessibilityInput): GapInput {
+export function gapInput(acc: ZoneAccessibilityInput, options: { byCategory?: boolean } = {}): GapInput {
   const required = acc.summary
     ? acc.categoryIds.map((id) => acc.summary!.find((x) => x.categoryId === id)?.required ?? true)
     : acc.categoryIds.map(() => true);
-  return { acc, required, missing: new Float64Array(acc.categoryIds.length), shapes: new Map() };
+  return { acc, required, missing: new Float64Array(acc.categoryIds.length), shapes: new Map(), byCategory: options.byCategory ?? true };
 }
 
 /** `zoneStats` with the gap input prepared once for many zones (`autoZone`). */
@@ -129,7 +135,7 @@ export function addZoneGaps(s: ZoneStats, communities: readonly ZoningCommunity[
     for (let c = 0; c < nCat; c++) {
       if (missing[c] < 0) continue;
       s.missingCategoryIds.push(ids[c]);
-      s.gapHouseholdsByCategory[ids[c]] = missing[c];
+      if (gaps.byCategory) s.gapHouseholdsByCategory[ids[c]] = missing[c];
     }
     return;
   }
@@ -138,17 +144,19 @@ export function addZoneGaps(s: ZoneStats, communities: readonly ZoningCommunity[
   if (mask === 0) return;
   let shape = gaps.shapes.get(mask);
   if (!shape) {
-    shape = { ids: [], template: {} };
-    for (let c = 0; c < nCat; c++) {
-      if (!(mask & (1 << c))) continue;
-      shape.ids.push(ids[c]);
-      shape.template[ids[c]] = 0;
-    }
+    shape = { ids: [], template: null };
+    for (let c = 0; c < nCat; c++) if (mask & (1 << c)) shape.ids.push(ids[c]);
     gaps.shapes.set(mask, shape);
+  }
+  s.missingCategoryIds = shape.ids.slice();
+  if (!gaps.byCategory) return;
+  if (!shape.template) {
+    const template: Record<string, number> = {};
+    for (const id of shape.ids) template[id] = 0;
+    shape.template = template;
   }
   // Same keys in the same order as adding them one by one: the template's, with this zone's values.
   const byCategory = { ...shape.template };
   for (let c = 0; c < nCat; c++) if (missing[c] >= 0) byCategory[ids[c]] = missing[c];
-  s.missingCategoryIds = shape.ids.slice();
   s.gapHouseholdsByCategory = byCategory;
 }
