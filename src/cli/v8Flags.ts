@@ -15,9 +15,18 @@
  *   gave that away to a second node start-up (session 7), so the bundled CLI's first lines start node with both
  *   flags on a 2-core machine (`cliLauncherLines`: run it as `dist-cli/analyze.mjs`); `npm run cli` passes them
  *   to node always (the sources' way, for development).
+ * - `--max-inlined-bytecode-size=120` (V8's default 460), `--no-turbo-loop-peeling`, `--no-turbo-escape`: less for
+ *   TurboFan to do per function (smaller inlinees, no peeled first loop iteration, no escape analysis). The run's
+ *   functions mostly run once over a long loop, so the compile is much of their cost (~1.6 s of CPU in ~360
+ *   compilations at ×50, session 9). Four alternating A/Bs of the bundled CLI with all three on node's command
+ *   line, 16–20 runs each (session 9): medians −0.11, −0.32, −0.13, −0.14 s, CPU −0.34, −0.50, −0.21, −0.20 s.
+ *   Single ones or pairs were not better in every comparison.
  * A value the user gives node for one of these flags, in either form (`--concurrent-recompilation` too), wins.
  */
-export const CLI_V8_FLAGS: readonly string[] = ['--max-inlined-bytecode-size-cumulative=300', '--no-concurrent-recompilation'];
+export const CLI_V8_FLAGS: readonly string[] = [
+  '--max-inlined-bytecode-size-cumulative=300', '--no-concurrent-recompilation',
+  '--max-inlined-bytecode-size=120', '--no-turbo-loop-peeling', '--no-turbo-escape',
+];
 
 /**
  * The flags are for a machine whose cores the run's threads keep busy: measured on 2 cores. With a core to spare,

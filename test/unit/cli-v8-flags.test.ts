@@ -14,11 +14,17 @@ const ROOT = resolve(__dirname, '../..');
 describe('CLI V8 flags', () => {
   const known = spawnSync(process.execPath, ['--v8-options'], { encoding: 'utf8' }).stdout;
 
-  it('are flags this V8 knows; the inlining budget is below its default, concurrent recompilation on by default', () => {
-    expect(CLI_V8_FLAGS).toEqual(['--max-inlined-bytecode-size-cumulative=300', '--no-concurrent-recompilation']);
+  it('are flags this V8 knows, each set away from its default', () => {
+    expect(CLI_V8_FLAGS).toEqual([
+      '--max-inlined-bytecode-size-cumulative=300', '--no-concurrent-recompilation',
+      '--max-inlined-bytecode-size=120', '--no-turbo-loop-peeling', '--no-turbo-escape',
+    ]);
     for (const flag of CLI_V8_FLAGS) expect(known).toContain(`  ${flag.split('=')[0].replace(/^--no-/, '--')} (`);
     expect(known).toContain('default: --max-inlined-bytecode-size-cumulative=920');
     expect(known).toContain('default: --concurrent-recompilation\n');
+    expect(known).toContain('default: --max-inlined-bytecode-size=460');
+    expect(known).toContain('default: --turbo-loop-peeling\n');
+    expect(known).toContain('default: --turbo-escape\n');
   });
 
   it('are accepted by node itself (an unknown one makes node exit with "bad option")', () => {
@@ -29,8 +35,9 @@ describe('CLI V8 flags', () => {
 
   it('a flag the user gave node, in either form or spelling, is not set over it', () => {
     expect(missingV8Flags([])).toEqual(CLI_V8_FLAGS);
-    expect(missingV8Flags(['--concurrent-recompilation'])).toEqual(['--max-inlined-bytecode-size-cumulative=300']);
-    expect(missingV8Flags(['--max_inlined_bytecode_size_cumulative=500', '--no-concurrent-recompilation'])).toEqual([]);
+    expect(missingV8Flags(['--concurrent-recompilation'])).toEqual(CLI_V8_FLAGS.filter((f) => f !== '--no-concurrent-recompilation'));
+    expect(missingV8Flags(['--max_inlined_bytecode_size_cumulative=500', '--no-concurrent-recompilation', '--turbo_loop_peeling']))
+      .toEqual(['--max-inlined-bytecode-size=120', '--no-turbo-escape']);
     expect(missingV8Flags(['--import', 'file:///x/loader.mjs', '--no-warnings'])).toEqual(CLI_V8_FLAGS);
   });
 
