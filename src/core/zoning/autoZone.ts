@@ -64,11 +64,21 @@ export function layoutZones(communities: readonly ZoningCommunity[], options: Zo
   return {
     members: g.members,
     names: g.names,
-    geometries: g.members.map((members) => zoneGeometry(members.map((i) => communities[i].geometry), gap)),
+    geometries: g.members.map((members) => zoneGeometry(memberGeometries(communities, members), gap)),
     unzoned: g.unzoned,
     eligibility: g.eligibility,
     adjacency: g.adjacency,
   };
+}
+
+/**
+ * The members' polygons, in a list pushed onto \`[]\`: lists made by \`map\` came in two array kinds, and the second
+ * cost \`packMembers\` a deoptimisation and a second compile on the CLI's zoning thread.
+ */
+function memberGeometries(communities: readonly ZoningCommunity[], members: readonly number[]): (Polygon | MultiPolygon)[] {
+  const out: (Polygon | MultiPolygon)[] = [];
+  for (let q = 0; q < members.length; q++) out.push(communities[members[q]].geometry);
+  return out;
 }
 
 /**

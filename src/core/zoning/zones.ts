@@ -112,8 +112,17 @@ export function clusterZones(
   });
   keyed.sort((p, q) => (q.y - p.y) || (p.x - q.x) || (p.r - q.r));
   unzoned.sort((a, b) => rank[a] - rank[b]);
+  // Every member list built the same way (push onto []): lists made by \`map\` kept their source's array kind (the
+  // components' pushed lists and \`splitComponent\`'s parts differ), and each kind seen later cost the zone
+  // functions reading them (\`zoneStatsWith\`, \`packMembers\`, \`addZoneGaps\`) a deoptimisation and a second compile.
+  const zones: number[][] = new Array<number[]>(keyed.length);
+  for (let z = 0; z < keyed.length; z++) {
+    const m = keyed[z].m, members: number[] = [];
+    for (let q = 0; q < m.length; q++) members.push(P.source[m[q]]);
+    zones[z] = members;
+  }
   return {
-    zones: keyed.map(({ m }) => m.map((k) => P.source[k])),
+    zones,
     unzoned: unzoned.map((k) => P.source[k]),
   };
 }
