@@ -4,8 +4,8 @@
  * thread builds the walking network and searches. The thread keeps its draft and sends only its community side
  * (eligibility, zone ids, summary; `zoningOfCommunities`). Once the distances are known the thread gets the
  * coverage table, adds the gap statistics (`finishZones`) and writes the zone files while the main thread writes
- * the others (write.ts); the main thread drafts the zones itself only when a caller reads them. Without a thread, or when it fails, all of it runs on the main thread:
- * same `ZoningRun`, same bytes.
+ * the others (write.ts); the main thread drafts the zones itself only when a caller reads them. Without a thread,
+ * or when it fails, all of it runs on the main thread: same `ZoningRun`, same bytes.
  */
 import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';

@@ -72,8 +72,8 @@ export function layoutZones(communities: readonly ZoningCommunity[], options: Zo
 }
 
 /**
- * The members' polygons, in a list pushed onto \`[]\`: lists made by \`map\` came in two array kinds, and the second
- * cost \`packMembers\` a deoptimisation and a second compile on the CLI's zoning thread.
+ * The members' polygons, in a list pushed onto `[]`: lists made by `map` came in two array kinds, and the second
+ * cost `packMembers` a deoptimisation and a second compile on the CLI's zoning thread.
  */
 function memberGeometries(communities: readonly ZoningCommunity[], members: readonly number[]): (Polygon | MultiPolygon)[] {
   const out: (Polygon | MultiPolygon)[] = [];

@@ -112,9 +112,9 @@ export function clusterZones(
   });
   keyed.sort((p, q) => (q.y - p.y) || (p.x - q.x) || (p.r - q.r));
   unzoned.sort((a, b) => rank[a] - rank[b]);
-  // Every member list built the same way (push onto []): lists made by \`map\` kept their source's array kind (the
-  // components' pushed lists and \`splitComponent\`'s parts differ), and each kind seen later cost the zone
-  // functions reading them (\`zoneStatsWith\`, \`packMembers\`, \`addZoneGaps\`) a deoptimisation and a second compile.
+  // Every member list built the same way (push onto []): lists made by `map` kept their source's array kind (the
+  // components' pushed lists and `splitComponent`'s parts differ), and the second kind cost the functions reading
+  // them (`zoneStatsWith`, `zoneName`) a deoptimisation and a second compile on the CLI's zoning thread.
   const zones: number[][] = new Array<number[]>(keyed.length);
   for (let z = 0; z < keyed.length; z++) {
     const m = keyed[z].m, members: number[] = [];
