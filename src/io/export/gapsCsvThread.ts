@@ -9,7 +9,9 @@ import type { CategoryDef } from '../../core/config/categories';
 import type { AccessibilityResult } from '../../core/coverage';
 import type { Community } from '../../core/types';
 import { csvCell, csvHeader } from '../csvWrite';
+import { utf8 } from './byteChunks';
 import { GAP_COLUMNS } from './gaps';
+import { writeDecimetres } from './walkText';
 
 /** What the thread needs: one entry per gap in the typed arrays, cells as text. */
 export interface GapsCsvJob {
@@ -61,14 +63,13 @@ export function gapsCsvJobOfCells(
 }
 
 /**
- * Make and write the job's file (synchronously; throws on a failed write). walk_m is String(Math.round(m * 10) / 10),
+ * Make and write the job's file (synchronously; throws on a failed write). walk_m is the text of Math.round(m * 10) / 10,
  * the text of roundWalkMeters that writeGapsCsv writes; households String(h); non-finite values an empty cell. Run
  * on one of the CLI's distance threads, idle once the searches are done (`DistancePool.writeGapsCsv`): a thread of
  * its own for this file cost a worker start-up (~55 ms CPU) and a compile of its own, on a machine whose two cores
  * are busy to the end of the run.
  */
 export function writeGapsCsvJob(job: GapsCsvJob): void {
-  const encoder = new TextEncoder();
   const fd = openSync(job.path, 'w');
   try {
     let buf = new Uint8Array(1 << 20), pos = 0;
@@ -76,32 +77,62 @@ export function writeGapsCsvJob(job: GapsCsvJob): void {
       for (let done = 0; done < pos;) done += writeSync(fd, buf, done, pos - done);
       pos = 0;
     };
-    const put = (b: Uint8Array): void => {
-      const n = b.length;
-      if (pos + n > buf.length) { flush(); if (n > buf.length) buf = new Uint8Array(n); }
-      for (let i = 0; i < n; i++) buf[pos++] = b[i];
-    };
-    const ascii = (s: string): void => {
-      if (pos + s.length > buf.length) flush();
-      for (let i = 0; i < s.length; i++) buf[pos++] = s.charCodeAt(i);
-    };
-    put(encoder.encode(job.header));
-    const leads = job.leads.map((s) => encoder.encode(s));
-    const cats = job.categoryCells.map((s) => encoder.encode(s));
+    const header = new TextEncoder().encode(job.header);
+    if (header.length > buf.length) buf = new Uint8Array(header.length);
+    buf.set(header);
+    pos = header.length;
+    // One loop writes every row: the cells' bytes copied from pools, the metres as digits (writeDecimetres). The
+    // closures it used per cell and an encoder call per households value were about half of this function's time
+    // (310 000 rows at ×50, one cold run, profiled: 202 → 110 ms).
+    const leads = new TextPool(job.leads), cats = new TextPool(job.categoryCells);
     const { community, category, walkMeters, households } = job;
-    let lastH = 0, hBytes: Uint8Array | null = null;
+    let lastH = 0, hText = '';
     for (let j = 0; j < community.length; j++) {
-      put(leads[community[j]]);
-      put(cats[category[j]]);
-      const w = walkMeters[j];
-      if (Number.isFinite(w)) ascii(String(Math.round(w * 10) / 10));
       const h = households[j];
-      if (hBytes === null || !Object.is(h, lastH)) { lastH = h; hBytes = encoder.encode(',' + (Number.isFinite(h) ? String(h) : '') + '\r\n'); }
-      put(hBytes);
+      // String(h) of a number is ASCII: written char by char, no encoder call per community (~20 000).
+      if (j === 0 || !Object.is(h, lastH)) { lastH = h; hText = Number.isFinite(h) ? String(h) : ''; }
+      const lead = community[j], cat = category[j];
+      // Room for the pieces, 32 bytes of walking metres (writeDecimetres) and ',' households '\r\n'.
+      const need = leads.length(lead) + cats.length(cat) + hText.length + 35;
+      if (pos + need > buf.length) { flush(); if (need > buf.length) buf = new Uint8Array(need); }
+      pos = leads.copyTo(lead, buf, pos);
+      pos = cats.copyTo(cat, buf, pos);
+      const w = walkMeters[j];
+      if (Number.isFinite(w)) pos = writeDecimetres(Math.round(w * 10), buf, pos);
+      buf[pos++] = 44;
+      for (let i = 0; i < hText.length; i++) buf[pos++] = hText.charCodeAt(i);
+      buf[pos++] = 13;
+      buf[pos++] = 10;
     }
     flush();
   } finally {
     closeSync(fd);
+  }
+}
+
+/** The UTF-8 of a few texts written many times, in one array. */
+class TextPool {
+  private readonly bytes: Uint8Array;
+  private readonly at: Int32Array;
+
+  constructor(texts: readonly string[]) {
+    const encoded = texts.map(utf8);
+    this.at = new Int32Array(texts.length + 1);
+    for (let k = 0; k < encoded.length; k++) this.at[k + 1] = this.at[k] + encoded[k].length;
+    this.bytes = new Uint8Array(this.at[texts.length]);
+    for (let k = 0; k < encoded.length; k++) this.bytes.set(encoded[k], this.at[k]);
+  }
+
+  length(k: number): number {
+    return this.at[k + 1] - this.at[k];
+  }
+
+  /** Text k into `buf` at `p` (room checked by the caller); returns the end. */
+  copyTo(k: number, buf: Uint8Array, p: number): number {
+    const bytes = this.bytes, end = this.at[k + 1];
+    let q = p;
+    for (let i = this.at[k]; i < end; i++) buf[q++] = bytes[i];
+    return q;
   }
 }
 
