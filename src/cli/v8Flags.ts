@@ -21,11 +21,19 @@
  *   compilations at ×50, session 9). Four alternating A/Bs of the bundled CLI with all three on node's command
  *   line, 16–20 runs each (session 9): medians −0.11, −0.32, −0.13, −0.14 s, CPU −0.34, −0.50, −0.21, −0.20 s.
  *   Single ones or pairs were not better in every comparison.
+ * - `--initial-old-space-size=256`, `--min-semi-space-size=4` (V8 sizes both from 0: small, grown on demand): a
+ *   heap that starts bigger. The inputs are read into long-lived objects at once, so each thread's old generation
+ *   first grew through a series of full collections (×50: 8 mark-compacts taking ~125–160 ms on the threads plus
+ *   ~35–65 ms of incremental marking, against 3–4 taking ~20–35 ms with these). These are limits, not memory taken
+ *   up front: peak RSS stayed at ~510 MB. Three alternating A/Bs of the bundled CLI with both on node's command
+ *   line, 16–20 runs each (session 10): medians −0.25, −0.19, −0.12 s, CPU −0.39, −0.38, −0.13 s; either alone was
+ *   no better, and `--initial-heap-size=256/512` or a minimum semi-space of 8 MB less good.
  * A value the user gives node for one of these flags, in either form (`--concurrent-recompilation` too), wins.
  */
 export const CLI_V8_FLAGS: readonly string[] = [
   '--max-inlined-bytecode-size-cumulative=300', '--no-concurrent-recompilation',
   '--max-inlined-bytecode-size=120', '--no-turbo-loop-peeling', '--no-turbo-escape',
+  '--initial-old-space-size=256', '--min-semi-space-size=4',
 ];
 
 /**
