@@ -9,7 +9,7 @@
  * cost 85–145 ms to make and 190–330 ms to read back, more than writing them). Without that thread (small runs,
  * `--threads 0/1`) or when it fails before writing, they are written here: same bytes (ZoneFileWriter).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Feature, Geometry } from 'geojson';
 import type { AnalysisSettings } from '../core/config/defaults';
@@ -24,6 +24,7 @@ import { writeCommunitiesCsv, writeCommunitiesGeoJSON } from '../io/export/commu
 import { writeGapsCsv } from '../io/export/gapsCsv';
 import type { GapsCsvJob } from '../io/export/gapsCsvThread';
 import { gapsCsvJobOfCells } from '../io/export/gapsCsvThread';
+import { replaceFile } from '../io/export/replaceFile';
 import { ResultCells } from '../io/export/resultCells';
 import type { AnalysisSummaryJson } from '../io/export/summary';
 import type { ByteChunks } from '../io/export/byteChunks';
@@ -104,7 +105,7 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
   };
   const put = (name: string, content: string | Uint8Array): void => {
     const path = join(outDir, name);
-    started(path, writeFile(path, content));
+    started(path, replaceFile(path, content));
   };
   const putText = (name: string, write: (out: ByteChunks) => void): void => {
     const path = join(outDir, name);

@@ -4,13 +4,14 @@
  * costs one pass over the gaps into typed arrays (community, category, walk, households) plus the community
  * and category cells as strings. Same bytes as `writeGapsCsv` (test/unit/write-fast-paths.test.ts).
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, writeSync } from 'node:fs';
 import type { CategoryDef } from '../../core/config/categories';
 import type { AccessibilityResult } from '../../core/coverage';
 import type { Community } from '../../core/types';
 import { csvCell, csvHeader } from '../csvWrite';
 import { utf8 } from './byteChunks';
 import { GAP_COLUMNS } from './gaps';
+import { openReplacing } from './replaceFile';
 import { writeDecimetres } from './walkText';
 
 /** What the thread needs: one entry per gap in the typed arrays, cells as text. */
@@ -70,7 +71,7 @@ export function gapsCsvJobOfCells(
  * are busy to the end of the run.
  */
 export function writeGapsCsvJob(job: GapsCsvJob): void {
-  const fd = openSync(job.path, 'w');
+  const fd = openReplacing(job.path);
   try {
     let buf = new Uint8Array(1 << 20), pos = 0;
     const flush = (): void => {

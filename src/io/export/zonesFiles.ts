@@ -3,7 +3,7 @@
  * the CLI's main thread (small runs, no zoning thread) and the zoning thread, which writes them while the main
  * thread writes the community files (src/cli/zoningThread.ts): one code path, the same bytes.
  */
-import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature } from 'geojson';
 import type { Crs } from '../crs';
@@ -11,6 +11,7 @@ import { fromWgs84 } from '../crs';
 import { writeFlatGeobuf } from '../flatgeobuf';
 import { streamGeoJSON } from '../geojsonWrite';
 import { ByteChunks } from './byteChunks';
+import { openReplacing, replaceFileSync } from './replaceFile';
 import { ZONE_COLUMNS, writeZonesCsv } from './zones';
 
 /** The formats that have a zone file (`analyze --formats`). */
@@ -30,7 +31,7 @@ export const fgbCrsOf = (outCrs: Crs): 'EPSG:4326' | { name: string } => (outCrs
  * fresh buffers for chunks still in flight cost, so it stayed synchronous.)
  */
 export function writeTextFile(path: string, write: (out: ByteChunks) => void): void {
-  const fd = openSync(path, 'w');
+  const fd = openReplacing(path);
   try {
     const out = new ByteChunks((bytes) => {
       for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
@@ -69,7 +70,7 @@ export class ZoneFileWriter {
   /** Write the file of `format` into `outDir` (synchronously); returns its path. */
   writeFile(outDir: string, format: ZoneFileFormat): string {
     const path = join(outDir, ZONE_FILE_NAMES[format]);
-    if (format === 'fgb') writeFileSync(path, this.fgb());
+    if (format === 'fgb') replaceFileSync(path, this.fgb());
     else writeTextFile(path, (out) => (format === 'geojson' ? this.geojson(out) : this.csv(out)));
     return path;
   }
