@@ -8,19 +8,33 @@
  */
 import type { Feature } from 'geojson';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runAnalyze } from '../../src/cli/analyze';
 import { writeFlatGeobuf } from '../../src/io/flatgeobuf';
 import { writeGeoJSON } from '../../src/io/geojson';
+import { hostReferenceMs } from './hostSpeed';
 import { collectGarbage } from './measure';
 import { generateBenchTown } from './town';
 
 const SEED = 20241126;
 
 interface Mark { label: string; cpuMs: number; wallMs: number }
+
+/**
+ * CPU ms of the children this process has waited for (user + system, /proc/self/stat cutime + cstime; Linux, else
+ * null): taken before and after one spawnSync, the child's CPU. Steadier than its wall time on a shared machine.
+ */
+function childrenCpuMs(): number | null {
+  try {
+    const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(f[13]) + Number(f[14])) * 10; // clock ticks of 10 ms (USER_HZ 100)
+  } catch {
+    return null;
+  }
+}
 
 /** Phase of a progress line of runAnalyze (the line is logged when the phase ends or the next one starts). */
 function phaseOf(line: string): string | null {
@@ -112,28 +126,43 @@ export async function runCliBench(): Promise<void> {
     // Several runs: on this shared 2-core machine one run moves by ±0.3 s; the median is the figure to compare.
     // Two ways of running it, alternating: the executable (its first line starts node with the CLI's V8 flags, as
     // the README says to run it) and `node dist-cli/analyze.mjs` (the flags then set from inside, threads only).
-    const runs = Math.max(1, Number(process.env.BENCH_CLI_RUNS ?? 5));
+    const runs = Math.max(1, Number(process.env.BENCH_CLI_RUNS ?? 9));
     const entry = join(bundleDir, 'analyze.mjs');
     const ways = [
       { label: 'dist-cli/analyze.mjs', cmd: process.platform === 'win32' ? process.execPath : entry, pre: process.platform === 'win32' ? [entry] : [] },
       { label: 'node dist-cli/analyze.mjs', cmd: process.execPath, pre: [entry] },
     ];
     const walls = ways.map((): number[] => []);
+    const cpus = ways.map((): number[] => []);
+    // The host's speed moves within minutes here: the reference loop again before each pair of runs tells a slow
+    // moment from a slow run (run.ts prints it once, before all benchmarks).
+    const references: number[] = [];
+    const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     for (let rep = 0; rep < runs; rep++) {
+      references.push(hostReferenceMs());
       ways.forEach((way, w) => {
-        const s0 = performance.now();
+        // A new output folder each run, as a batch script's first run into it.
+        const out = join(dir, `out-bundle-${w}-${rep}`);
+        const c0 = childrenCpuMs(), s0 = performance.now();
         const r = spawnSync(way.cmd, [...way.pre, 'analyze', '--communities', paths.communities, '--facilities', paths.facilities,
-          '--roads', paths.roads, '--out', join(dir, `out-bundle-${w}-${rep}`), '--quiet'], { encoding: 'utf8' });
+          '--roads', paths.roads, '--out', out, '--quiet'], { encoding: 'utf8' });
+        const wall = performance.now() - s0, c1 = childrenCpuMs();
         if (r.status !== 0) throw new Error(`bundled CLI (${way.label}) failed: ${r.error?.message ?? r.stderr}`);
-        walls[w].push(performance.now() - s0);
-        console.log(`  ${`${way.label}, run ${rep + 1}`.padEnd(36)}${walls[w][rep].toFixed(0).padStart(7)} ms wall (process start to exit)`);
+        walls[w].push(wall);
+        if (c0 !== null && c1 !== null) cpus[w].push(c1 - c0);
+        // Its ~68 MB removed at once: not left to be written back to disk during the next runs.
+        rmSync(out, { recursive: true, force: true });
+        const cpu = cpus[w].length === walls[w].length ? `, ${cpus[w][rep].toFixed(0)} ms CPU` : '';
+        console.log(`  ${`${way.label}, run ${rep + 1}`.padEnd(36)}${wall.toFixed(0).padStart(7)} ms wall (process start to exit${cpu}; host reference ${references[rep].toFixed(0)} ms)`);
       });
     }
     ways.forEach((way, w) => {
       const sorted = [...walls[w]].sort((a, b) => a - b);
-      const median = sorted[Math.floor(sorted.length / 2)];
-      console.log(`  ${`${way.label}, median of ${runs}`.padEnd(36)}${median.toFixed(0).padStart(7)} ms wall (min ${sorted[0].toFixed(0)}; ${(median / 3000).toFixed(2)}× the 3 000 ms target)`);
+      const m = median(walls[w]);
+      const cpu = cpus[w].length === runs ? `, CPU median ${median(cpus[w]).toFixed(0)} ms` : '';
+      console.log(`  ${`${way.label}, median of ${runs}`.padEnd(36)}${m.toFixed(0).padStart(7)} ms wall (min ${sorted[0].toFixed(0)}${cpu}; ${(m / 3000).toFixed(2)}× the 3 000 ms target)`);
     });
+    console.log(`  host reference during these runs: median ${median(references).toFixed(0)} ms (${Math.min(...references).toFixed(0)}–${Math.max(...references).toFixed(0)})`);
     rmSync(bundleDir, { recursive: true, force: true });
   } finally {
     rmSync(dir, { recursive: true, force: true });
