@@ -18,7 +18,7 @@ describe('CLI V8 flags', () => {
     expect(CLI_V8_FLAGS).toEqual([
       '--max-inlined-bytecode-size-cumulative=300', '--no-concurrent-recompilation',
       '--max-inlined-bytecode-size=120', '--no-turbo-loop-peeling', '--no-turbo-escape',
-      '--initial-old-space-size=256', '--min-semi-space-size=4',
+      '--initial-old-space-size=256', '--min-semi-space-size=4', '--no-memory-reducer',
     ]);
     for (const flag of CLI_V8_FLAGS) expect(known).toContain(`  ${flag.split('=')[0].replace(/^--no-/, '--')} (`);
     expect(known).toContain('default: --max-inlined-bytecode-size-cumulative=920');
@@ -28,6 +28,7 @@ describe('CLI V8 flags', () => {
     expect(known).toContain('default: --turbo-escape\n');
     expect(known).toContain('default: --initial-old-space-size=0\n');
     expect(known).toContain('default: --min-semi-space-size=0\n');
+    expect(known).toContain('default: --memory-reducer\n');
   });
 
   it('are accepted by node itself (an unknown one makes node exit with "bad option")', () => {
@@ -40,8 +41,8 @@ describe('CLI V8 flags', () => {
     expect(missingV8Flags([])).toEqual(CLI_V8_FLAGS);
     expect(missingV8Flags(['--concurrent-recompilation'])).toEqual(CLI_V8_FLAGS.filter((f) => f !== '--no-concurrent-recompilation'));
     expect(missingV8Flags(['--max_inlined_bytecode_size_cumulative=500', '--no-concurrent-recompilation', '--turbo_loop_peeling']))
-      .toEqual(['--max-inlined-bytecode-size=120', '--no-turbo-escape', '--initial-old-space-size=256', '--min-semi-space-size=4']);
-    expect(missingV8Flags(['--initial_old_space_size=64', '--min-semi-space-size=2'])).toEqual(CLI_V8_FLAGS.slice(0, 5));
+      .toEqual(['--max-inlined-bytecode-size=120', '--no-turbo-escape', '--initial-old-space-size=256', '--min-semi-space-size=4', '--no-memory-reducer']);
+    expect(missingV8Flags(['--initial_old_space_size=64', '--min-semi-space-size=2', '--memory-reducer'])).toEqual(CLI_V8_FLAGS.slice(0, 5));
     expect(missingV8Flags(['--import', 'file:///x/loader.mjs', '--no-warnings'])).toEqual(CLI_V8_FLAGS);
   });
 
