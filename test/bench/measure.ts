@@ -26,6 +26,9 @@ export function collectGarbage(): void {
 
 export const MB = 1024 * 1024;
 
+/** The middle value (the upper one of an even count). */
+export const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 /**
  * Follows time and memory across named phases. CPU time is reported next to wall time because on a shared
  * 2-core machine wall time also counts other processes' turns (this process is single-threaded here).

@@ -21,6 +21,7 @@ import type { ZoneAccessibilityInput } from '../../src/core/zoning/types';
 import { clusterZones } from '../../src/core/zoning/zones';
 import type { SyntheticCity } from '../fixtures/zoning/syntheticCity';
 import { syntheticCity } from '../fixtures/zoning/syntheticCity';
+import { median } from './measure';
 
 const GAP_METERS = 30;
 
@@ -53,7 +54,6 @@ function corePhases(city: SyntheticCity) {
   return { elig, adj, clusters, ms };
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** The obvious approach: every pair through Turf, every near link against every barrier. */
 function naiveBaseline(city: SyntheticCity, eligible: Uint8Array): { edges: number; ms: number } {
