@@ -11,10 +11,9 @@ import type { DistancePool } from './distancePool';
 import type { AccessibilityResult, Gap } from '../core/coverage';
 import { computeAccessibilityParallel, gapCells, gapsOfCells, PARALLEL_MIN_NODES, startNetworkOnThread } from '../core/coverage';
 import type { Community, Facility, InputIssue, Road } from '../core/types';
-import type { BarrierLine } from '../core/zoning';
 import type { Crs } from '../io/crs';
 import { WGS84 } from '../io/crs';
-import { toCommunities, toFacilities, toRoads } from '../io/domain';
+import { toCommunities, toFacilities } from '../io/domain';
 import type { CommunityResultInput } from '../io/export/communityResults';
 import { communityResultFeatures } from '../io/export/communityResults';
 import { zoneFeatures as zoneFeaturesOf } from '../io/export/zones';
@@ -27,10 +26,10 @@ import { parseConfigDocument } from './config';
 import { InputError, UsageError } from './errors';
 import type { InputRole, LoadedLayer } from './inputs';
 import { InputReader, crsOption } from './inputs';
+import { readRoads, reindex } from './roadsInput';
 import type { ZoneOutputs } from './write';
 import { makeOutDir, startZoneFiles, writeOutputs } from './write';
 import type { ZoningRun } from './zoning';
-import { splitRoadLayer } from './zoning';
 import type { ZoningThread } from './zoningTask';
 import { beginZoning, zoningThreadFor } from './zoningTask';
 import type { ZoningSettings } from './zoningOptions';
@@ -43,7 +42,8 @@ export interface AnalyzeOutputs {
   settings: AnalysisSettings;
   communities: Community[];
   facilities: Facility[];
-  roads: Road[];
+  /** The roads as objects (made on first read when the file was read as columns, see roadsInput.ts). */
+  readonly roads: Road[];
   result: AccessibilityResult;
   /** Uncovered (community, required category) pairs, most households first (made on first read). */
   readonly gaps: Gap[];
@@ -70,10 +70,6 @@ function describeIssue(i: InputIssue): string {
   return `${i.file}${where}${field}: ${i.message}`;
 }
 
-/** Domain-mapping issues index the validated features; re-index them to the file's features. */
-function reindex(issues: InputIssue[], keptIndex: readonly number[]): InputIssue[] {
-  return issues.map((i) => (i.featureIndex === undefined ? i : { ...i, featureIndex: keptIndex[i.featureIndex] }));
-}
 
 const counts = (layer: LoadedLayer, used: number): LayerCounts => ({ file: layer.file, format: layer.format, crs: layer.crs, read: layer.allFeatures.length, used });
 
@@ -130,26 +126,20 @@ async function analyzeWith(
   const issues: InputIssue[] = [];
 
   // Roads first: in WGS84 they let the hints spot GCJ-02/BD-09 communities and facilities.
-  let roads: Road[] = [];
-  let roadLayer: LoadedLayer | null = null;
-  let railAndWater: BarrierLine[] = [];
-  if (options.roads) {
-    roadLayer = await reader.read('roads', options.roads, crs.roads);
-    // Railways and waterways in the roads file are zoning barriers, not streets to walk along.
-    const split = splitRoadLayer(roadLayer.features);
-    railAndWater = split.barriers;
-    const keptIndex = roadLayer.keptIndex;
-    const mapped = toRoads(split.roadIndex.map((i) => roadLayer!.features[i]), options.roads);
-    issues.push(...roadLayer.issues, ...reindex(mapped.issues, split.roadIndex.map((i) => keptIndex[i])));
-    roads = mapped.items;
-    log(`roads: ${roads.length} of ${roadLayer.allFeatures.length} features from ${options.roads} (${roadLayer.crs.label})`);
-    if (roads.length === 0) log(`warning: no road lines in ${options.roads}; distances are straight-line`);
+  const roadsInput = options.roads ? await readRoads(reader, options.roads, crs.roads, zoningSettings.barrierHighways) : null;
+  if (roadsInput && options.roads) {
+    issues.push(...roadsInput.issues);
+    log(`roads: ${roadsInput.count} of ${roadsInput.counts.read} features from ${options.roads} (${roadsInput.counts.crs.label})`);
+    if (roadsInput.count === 0) log(`warning: no road lines in ${options.roads}; distances are straight-line`);
   } else {
     log('no --roads: distances are straight-line (analysis_mode "euclidean")');
   }
-  const roadFeatures = roadLayer?.features;
+  const roadNetwork = roadsInput?.network ?? { roads: [] };
+  const roadFeatures = roadsInput?.streets;
   // The walk network is built on the first distance thread while the communities and facilities are read here.
-  const networkOnThread = threads.pool ? startNetworkOnThread(threads.pool.ports, roads, settings.network, threads.minNodes) : null;
+  const networkOnThread = threads.pool
+    ? startNetworkOnThread(threads.pool.ports, 'roadLines' in roadNetwork ? roadNetwork.roadLines : roadNetwork.roads, settings.network, threads.minNodes)
+    : null;
 
   const communityLayer = await reader.read('communities', options.communities, crs.communities, roadFeatures);
   const mappedCommunities = toCommunities(communityLayer.features, options.communities);
@@ -161,7 +151,7 @@ async function analyzeWith(
   }
   log(`communities: ${mappedCommunities.items.length} of ${communityLayer.allFeatures.length} features from ${options.communities} (${communityLayer.crs.label})`);
   // Zones need no distances: drafted from here on (on the zoning thread when there is one), finished below.
-  const pendingZoning = beginZoning(zoningThread, mappedCommunities.items, roads, railAndWater, zoningSettings, log);
+  const pendingZoning = beginZoning(zoningThread, mappedCommunities.items, roadsInput?.barrierRoads ?? [], roadsInput?.railAndWater ?? [], zoningSettings, log);
 
   const facilityLayer = await reader.read('facilities', options.facilities, crs.facilities, roadFeatures);
   const mappedFacilities = toFacilities(facilityLayer.features, options.facilities, settings.categories);
@@ -180,7 +170,7 @@ async function analyzeWith(
   const result = await computeAccessibilityParallel({
     communities: mappedCommunities.items,
     facilities: mappedFacilities.items,
-    roads,
+    ...roadNetwork,
     settings,
     networkOnThread: networkOnThread ?? undefined,
     onProgress: (phase, done, total) => {
@@ -233,7 +223,7 @@ async function analyzeWith(
       inputs: {
         communities: counts(communityLayer, mappedCommunities.items.length),
         facilities: counts(facilityLayer, mappedFacilities.items.length),
-        roads: roadLayer ? counts(roadLayer, roads.length) : null,
+        roads: roadsInput?.counts ?? null,
       },
       outputCrs: outCrs.label,
       households: mappedCommunities.items.reduce((s, c) => s + (c.households ?? 0), 0),
@@ -250,8 +240,11 @@ async function analyzeWith(
   // The writers work from the result arrays; the feature objects are only made if a caller reads them.
   let communityFeatures: Feature[] | null = null;
   return {
-    outDir: options.out, files, settings, communities: mappedCommunities.items, facilities: mappedFacilities.items, roads,
+    outDir: options.out, files, settings, communities: mappedCommunities.items, facilities: mappedFacilities.items,
     result, summary, issues, zoningSettings, zoning, gapCount: cellsOfGaps.length,
+    get roads(): Road[] {
+      return roadsInput?.roads() ?? [];
+    },
     get gaps(): Gap[] {
       return gapsNow();
     },

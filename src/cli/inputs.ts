@@ -10,8 +10,11 @@ import type { InputIssue } from '../core/types';
 import type { Crs } from '../io/crs';
 import { WGS84, parseCrs, toWgs84 } from '../io/crs';
 import { detectCrsHints } from '../io/crs/hints';
+import type { StreetLines } from '../io/crs/streetLines';
+import type { RoadTable } from '../io/fgb/roadTable';
+import { readRoadTable } from '../io/fgb/roadTable';
 import type { FileFormat, LayerRead, LayerSet } from '../io/read';
-import { readLayers } from '../io/read';
+import { readLayers, sniffFormat } from '../io/read';
 import { validateFeatures } from '../io/validate';
 import { InputError, UsageError } from './errors';
 
@@ -52,8 +55,11 @@ export class InputReader {
   /** Parsed files by path: an OSM file used for several roles is read once. */
   private readonly sets = new Map<string, LayerSet>();
 
-  private async layerSet(role: InputRole, path: string): Promise<LayerSet> {
-    const cached = this.sets.get(path);
+  /** File contents by path: a roads file read as a table first and then as features (when it is not clean) is read once. */
+  private readonly files = new Map<string, Uint8Array>();
+
+  private async bytesOf(role: InputRole, path: string): Promise<Uint8Array> {
+    const cached = this.files.get(path);
     if (cached) return cached;
     let bytes: Uint8Array;
     try {
@@ -66,6 +72,15 @@ export class InputReader {
       const code = (e as { code?: string }).code;
       throw new InputError(`--${role} ${path}: ${code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read (${e instanceof Error ? e.message : String(e)})`}`);
     }
+    this.files.set(path, bytes);
+    return bytes;
+  }
+
+  private async layerSet(role: InputRole, path: string): Promise<LayerSet> {
+    const cached = this.sets.get(path);
+    if (cached) return cached;
+    const bytes = await this.bytesOf(role, path);
+    this.files.delete(path); // the layers hold what is needed from here on
     // Road lines with flat coordinates: their readers here (validation, the walk network, the street-offset hint)
     // walk the numbers, so the ×50 roads make no array per vertex (656k) — see core/geo/flatLine.
     const set = await readLayers(path, bytes, { flatLines: role === 'roads' });
@@ -74,10 +89,34 @@ export class InputReader {
   }
 
   /**
+   * The roads of `path` as columns (io/fgb/roadTable), when it is a clean FlatGeobuf roads file in WGS84 (`crs`,
+   * else the file's declaration, else the default) that `read` would take without a word; else null, and `read`
+   * reads it as features. The bytes stay with the table (`bytes`), for the roads as objects if anyone asks.
+   */
+  async roadTable(path: string, crs?: Crs): Promise<{ table: RoadTable; crs: LoadedLayer['crs']; bytes: Uint8Array } | null> {
+    const bytes = await this.bytesOf('roads', path);
+    if (sniffFormat(path, bytes) !== 'flatgeobuf') return null;
+    const table = readRoadTable(bytes);
+    if (!table) return null;
+    let chosen: Crs = WGS84;
+    let source: LoadedLayer['crs']['source'] = 'default';
+    if (crs) { chosen = crs; source = 'flag'; }
+    else if (table.crs) {
+      const declared = parseCrs(table.crs);
+      if (!declared) return null; // a warning to give: the feature path gives it
+      chosen = declared;
+      source = 'file';
+    }
+    if (chosen.kind !== 'wgs84') return null;
+    this.files.delete(path);
+    return { table, crs: { label: chosen.label, source }, bytes };
+  }
+
+  /**
    * Read the layer for `role` from `path` in WGS84. `crs` is the user's flag; `roads` (WGS84) lets the hints
    * spot GCJ-02/BD-09 points that sit off the streets.
    */
-  async read(role: InputRole, path: string, crs?: Crs, roads?: readonly Feature[]): Promise<LoadedLayer> {
+  async read(role: InputRole, path: string, crs?: Crs, roads?: readonly Feature[] | StreetLines): Promise<LoadedLayer> {
     const set = await this.layerSet(role, path);
     const issues: InputIssue[] = [];
     let layer: LayerRead | undefined = set.format === 'osm' ? set.layers.find((l) => l.layerName === role) : set.layers[0];

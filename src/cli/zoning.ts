@@ -89,7 +89,7 @@ export interface ZoningBarriers {
   counts: { road: number; railway: number; water: number };
 }
 
-export function zoningBarriers(roads: readonly Road[], otherBarriers: readonly BarrierLine[], settings: ZoningSettings): ZoningBarriers {
+export function zoningBarriers(roads: readonly Pick<Road, 'highway' | 'geometry'>[], otherBarriers: readonly BarrierLine[], settings: ZoningSettings): ZoningBarriers {
   const roadBarriers = barriersFromRoads(roads, settings.barrierHighways);
   return {
     lines: [...roadBarriers, ...otherBarriers],

@@ -90,7 +90,7 @@ export interface PendingZoning {
  * draft was not used.
  */
 export function beginZoning(
-  thread: ZoningThread | null, communities: readonly Community[], roads: readonly Road[], otherBarriers: readonly BarrierLine[],
+  thread: ZoningThread | null, communities: readonly Community[], roads: readonly Pick<Road, 'highway' | 'geometry'>[], otherBarriers: readonly BarrierLine[],
   settings: ZoningSettings, log: (line: string) => void = () => {},
 ): PendingZoning {
   const ids = distinctIds(communities);

@@ -2,7 +2,9 @@
 import type { NetworkStats, WalkNetwork } from '../network';
 import { buildWalkNetwork, snapPoints } from '../network';
 import type { SnapInfo } from '../network';
+import { buildWalkNetworkFromLines } from '../network/build';
 import { flattenRoads } from '../network/roadLines';
+import type { RoadLines } from '../network/roadLines';
 import type { NetworkSettings } from '../config/defaults';
 import type { Road } from '../types';
 import { computeEuclideanDistances } from './euclidean';
@@ -110,21 +112,33 @@ export async function computeAccessibilityParallel(
 }
 
 /**
- * Start building the network from `roads` on the first of `ports` right away, e.g. as soon as the roads are read:
- * the thread builds while the caller reads the other inputs. Pass the handle as `networkOnThread` to
- * `computeAccessibilityParallel` with the same roads, settings and ports. Null (nothing started) without ports or
+ * Start building the network from `roads` (or from road lines already flattened, which stay the caller's: a copy
+ * is posted) on the first of `ports` right away, e.g. as soon as the roads are read: the thread builds while the
+ * caller reads the other inputs. Pass the handle as `networkOnThread` to `computeAccessibilityParallel` with the
+ * same roads (as `roads` or `roadLines`), settings and ports. Null (nothing started) without ports or
  * below `minNodes` road vertices (see `computeAccessibilityParallel`).
  */
 export function startNetworkOnThread(
-  ports: readonly TaskPort[], roads: readonly Road[], settings: NetworkSettings, minNodes = PARALLEL_MIN_NODES,
+  ports: readonly TaskPort[], roads: readonly Road[] | RoadLines, settings: NetworkSettings, minNodes = PARALLEL_MIN_NODES,
 ): NetworkOnThread | null {
-  if (ports.length === 0 || roads.length === 0) return null;
-  const lines = flattenRoads(roads);
+  if (ports.length === 0) return null;
+  let lines: RoadLines;
+  if (isRoadList(roads)) {
+    if (roads.length === 0) return null;
+    lines = flattenRoads(roads);
+  } else {
+    // The caller's lines stay the caller's (a thread that fails leaves the build to it): a copy moves.
+    lines = { ...roads, lngLat: roads.lngLat.slice(), partStart: roads.partStart.slice(), partRoad: roads.partRoad.slice(), partClass: roads.partClass.slice(), bbox: roads.bbox.slice() };
+  }
   // A search graph has fewer nodes than the roads have vertices: below minNodes the searches stay here anyway.
   if (lines.lngLat.length / 2 < minNodes) return null;
   const started: NetworkOnThread = { port: ports[0], jobId: newJobId(), roads, settings: { ...settings } };
   postNetwork(started.port, started.jobId, lines, settings);
   return started;
+}
+
+function isRoadList(roads: readonly Road[] | RoadLines): roads is readonly Road[] {
+  return Array.isArray(roads);
 }
 
 function sameNetworkSettings(a: NetworkSettings, b: NetworkSettings): boolean {
@@ -140,8 +154,9 @@ function sameNetworkSettings(a: NetworkSettings, b: NetworkSettings): boolean {
 async function beginOnThread(
   input: AccessibilityInput, ports: readonly TaskPort[], minNodes: number,
 ): Promise<{ run: Run; job: DistanceJob; jobId: number } | null> {
-  const { roads, communities, facilities, settings } = input;
-  if (input.network || input.cache || !roads || roads.length === 0) return null;
+  const { communities, facilities, settings } = input;
+  const roads = input.roadLines ?? input.roads;
+  if (input.network || input.cache || !roads || (isRoadList(roads) && roads.length === 0)) return null;
   const own = categorySettings(input);
   const early = input.networkOnThread;
   const started = early && early.port === ports[0] && early.roads === roads && sameNetworkSettings(early.settings, settings.network)
@@ -213,9 +228,9 @@ function begin(input: AccessibilityInput): Run {
   const facilityLngLat = representativePoints(facilities);
 
   let net: WalkNetwork | null = input.network ?? null;
-  if (!net && input.roads && input.roads.length > 0) {
+  if (!net && (input.roadLines || (input.roads && input.roads.length > 0))) {
     checkpoint('network', 0, 1);
-    net = buildWalkNetwork(input.roads, settings.network);
+    net = input.roadLines ? buildWalkNetworkFromLines(input.roadLines, settings.network) : buildWalkNetwork(input.roads ?? [], settings.network);
     checkpoint('network', 1, 1);
   }
   let communitySnap: SnapInfo, facilitySnap: SnapInfo;

@@ -82,8 +82,8 @@ export function lineBuffers(lines: RoadLines): ArrayBuffer[] {
 export interface NetworkOnThread {
   port: TaskPort;
   jobId: number;
-  /** What it was started from: the analysis uses it only for these very roads and settings. */
-  roads: readonly Road[];
+  /** What it was started from: the analysis uses it only for these very roads (or lines) and settings. */
+  roads: readonly Road[] | RoadLines;
   settings: NetworkSettings;
 }
 

@@ -1,5 +1,6 @@
 import type { AnalysisSettings } from '../config/defaults';
 import type { NetworkStats, SnapInfo, WalkNetwork } from '../network';
+import type { RoadLines } from '../network/roadLines';
 import type { Community, Facility, Road } from '../types';
 import type { AccessibilityCache } from './cache';
 import type { NetworkOnThread } from './prepareOnThread';
@@ -11,6 +12,11 @@ export interface AccessibilityInput {
   facilities: readonly Facility[];
   /** Road lines; a walking network is built from them. Omitted or empty (and no `network`): Euclidean mode. */
   roads?: readonly Road[];
+  /**
+   * The walkable roads already flattened (`flattenRoads`, or `flattenRoadColumns` of roads read as columns), for a
+   * caller that made no `Road` objects: takes the place of non-empty `roads` (network mode).
+   */
+  roadLines?: RoadLines;
   /** A network already built from the same roads (takes precedence over `roads`). */
   network?: WalkNetwork;
   settings: AnalysisSettings;
@@ -19,7 +25,7 @@ export interface AccessibilityInput {
   isCancelled?: () => boolean;
   /** Reuse points, snapping and the search job of an earlier run on the same network and items (cache.ts). */
   cache?: AccessibilityCache;
-  /** A build of this network from `roads` already started on a helper thread (`startNetworkOnThread`). */
+  /** A build of this network from `roads` (or `roadLines`) already started on a helper thread (`startNetworkOnThread`). */
   networkOnThread?: NetworkOnThread;
 }
 

@@ -7,6 +7,7 @@
  * heap (~140 MB of features) cost 100–400 ms, and the build's ~180 MB of typed arrays triggered two or three.
  */
 import { isWalkable, roadClassOf } from '../config/roads';
+import type { FlatLines } from '../geo/flatLine';
 import { flatLineOf } from '../geo/flatLine';
 import type { Road } from '../types';
 import { EDGE_CLASS_NAMES } from './types';
@@ -133,6 +134,71 @@ export function flattenRoads(roads: readonly Road[]): RoadLines {
       partClass[part] = cls;
       partStart[++part] = v;
     }
+  }
+  return { lngLat, partStart, partRoad, partClass, bbox: Float64Array.of(minLng, minLat, maxLng, maxLat), droppedWays };
+}
+
+/**
+ * Roads as columns, by a reader that made no `Road` objects (the CLI's clean FlatGeobuf roads, io/fgb/roadTable):
+ * road i is line i of `lines`, and its `highway`, `foot` and `access` tags are `tagValues[highway[i]]` and so on,
+ * where 0 means the road has no such tag. Every road has a highway tag (its `Road.highway`).
+ */
+export interface RoadColumns {
+  lines: FlatLines;
+  highway: Uint16Array;
+  foot: Uint16Array;
+  access: Uint16Array;
+  /** Distinct tag values; `tagValues[0]` stands for "no tag". */
+  tagValues: readonly string[];
+}
+
+/**
+ * `flattenRoads` of the roads the columns stand for: the same arrays, without a `Road` object per road. Whether a
+ * road is walkable and its class depend on its three tags only, so they are worked out once per combination.
+ */
+export function flattenRoadColumns(c: RoadColumns): RoadLines {
+  const n = c.highway.length;
+  const { xy, lineStart } = c.lines;
+  const values = c.tagValues;
+  // Per road: its class index + 1, or 0 when not walkable; per tag combination from a small map.
+  const classOfRoad = new Uint8Array(n);
+  const combos = new Map<number, number>();
+  let droppedWays = 0, vertexCount = 0, partCount = 0;
+  for (let i = 0; i < n; i++) {
+    const key = (c.highway[i] * 65536 + c.foot[i]) * 65536 + c.access[i];
+    let code = combos.get(key);
+    if (code === undefined) {
+      walkTags.highway = values[c.highway[i]];
+      walkTags.foot = c.foot[i] ? values[c.foot[i]] : undefined;
+      walkTags.access = c.access[i] ? values[c.access[i]] : undefined;
+      code = isWalkable(walkTags) ? EDGE_CLASS_NAMES.indexOf(roadClassOf(values[c.highway[i]])) + 1 : 0;
+      combos.set(key, code);
+    }
+    classOfRoad[i] = code;
+    if (code === 0) { droppedWays++; continue; }
+    partCount++;
+    vertexCount += lineStart[i + 1] - lineStart[i];
+  }
+  const lngLat = new Float64Array(2 * vertexCount);
+  const partStart = new Int32Array(partCount + 1), partRoad = new Int32Array(partCount), partClass = new Uint8Array(partCount);
+  let minLng = Infinity, minLat = Infinity, maxLng = -Infinity, maxLat = -Infinity;
+  let v = 0, part = 0;
+  for (let r = 0; r < n; r++) {
+    const code = classOfRoad[r];
+    if (code === 0) continue;
+    for (let i = 2 * lineStart[r], end = 2 * lineStart[r + 1]; i < end; i += 2) {
+      const pLng = xy[i], pLat = xy[i + 1];
+      if (pLng < minLng) minLng = pLng;
+      if (pLat < minLat) minLat = pLat;
+      if (pLng > maxLng) maxLng = pLng;
+      if (pLat > maxLat) maxLat = pLat;
+      lngLat[2 * v] = pLng;
+      lngLat[2 * v + 1] = pLat;
+      v++;
+    }
+    partRoad[part] = r;
+    partClass[part] = code - 1;
+    partStart[++part] = v;
   }
   return { lngLat, partStart, partRoad, partClass, bbox: Float64Array.of(minLng, minLat, maxLng, maxLat), droppedWays };
 }

@@ -25,7 +25,7 @@ export function barrierLines(g: BarrierLine['geometry']): Position[][] {
 
 /** Barriers from road lines whose OSM `highway` class is in `highwayClasses` (default motorway, trunk, primary). */
 export function barriersFromRoads(
-  roads: readonly Road[], highwayClasses: readonly string[] = DEFAULT_BARRIER_HIGHWAY,
+  roads: readonly Pick<Road, 'highway' | 'geometry'>[], highwayClasses: readonly string[] = DEFAULT_BARRIER_HIGHWAY,
 ): BarrierLine[] {
   const wanted = new Set(highwayClasses);
   return roads.filter((r) => wanted.has(r.highway)).map((r) => ({ kind: 'road' as const, geometry: r.geometry }));

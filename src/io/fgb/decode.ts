@@ -32,13 +32,13 @@ export interface FastFlatGeobuf {
 }
 
 /** Thrown (and caught below) when the file needs the library reader. */
-class NotSimple extends Error {}
-const bail = (): never => { throw new NotSimple(); };
+export class NotSimple extends Error {}
+export const bail = (): never => { throw new NotSimple(); };
 
 const MAGIC = [0x66, 0x67, 0x62];
 
 /** The header checks of `readFlatGeobufInBbox`, on the same bytes; null when it would report an error. */
-function checkedHeader(bytes: Uint8Array): { crs: string | null; featuresCount: number; indexNodeSize: number } | null {
+export function checkedHeader(bytes: Uint8Array): { crs: string | null; featuresCount: number; indexNodeSize: number } | null {
   if (bytes.length < 12 || !MAGIC.every((b, i) => bytes[i] === b)) return null;
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
   if (12 + headerLength > bytes.length) return null;
@@ -52,7 +52,7 @@ function checkedHeader(bytes: Uint8Array): { crs: string | null; featuresCount: 
 }
 
 /** Reads of little-endian numbers that throw (RangeError) outside the file instead of yielding garbage. */
-class Reader {
+export class Reader {
   readonly dv: DataView;
   /** Whole-file Float64 view when the file starts 8-aligned (the library's views need aligned vectors anyway). */
   readonly f64: Float64Array | null;
@@ -93,8 +93,9 @@ class Reader {
 
 // Geometry table slots (FlatGeobuf schema): ends, xy, z, m, t, tm, type, parts.
 const G_ENDS = 0, G_XY = 1, G_Z = 2, G_TYPE = 6, G_PARTS = 7;
+export { G_XY, G_Z };
 // Feature table slots: geometry, properties, columns.
-const F_GEOMETRY = 0, F_PROPERTIES = 1;
+export const F_GEOMETRY = 0, F_PROPERTIES = 1;
 
 /** `pairFlatCoordinates` of xy points [from, to) (z as the third ordinate when the file has z). */
 function positions(r: Reader, xy: number, z: number, from: number, to: number): Position[] {
@@ -262,7 +263,7 @@ function properties(r: Reader, feature: number, names: readonly string[], types:
 }
 
 /** Growable vertex and line-start arrays of a flat line layer (the sizes are known only at the end). */
-class FlatLineBuilder {
+export class FlatLineBuilder {
   xy = new Float64Array(1 << 16);
   xyLength = 0;
   lineStart = new Int32Array(1 << 12);
@@ -371,19 +372,43 @@ export interface DecodeOptions {
  * Every feature of a FlatGeobuf file, or null when the file is not a clean, simple one (the caller then uses
  * `readFlatGeobufInBbox`, which reports what is wrong).
  */
+export interface SimpleHeader {
+  header: HeaderMeta;
+  headerLength: number;
+  /** The header's CRS as `readFlatGeobufInBbox` spells it. */
+  crs: string | null;
+}
+
+/**
+ * The header of a file the fast decoders may read (else null: the library reader decides). Throws on a read past
+ * the end (callers catch).
+ */
+export function simpleHeader(bytes: Uint8Array): SimpleHeader | null {
+  const checked = checkedHeader(bytes);
+  if (!checked) return null;
+  // As the library's deserialize: the header again, from the whole buffer.
+  const bb = new ByteBuffer(bytes);
+  const headerLength = bb.readUint32(8);
+  bb.setPosition(8);
+  const header = fromByteBuffer(bb);
+  // A "__proto__" column would set the prototype of the library's object, which its spread copy then drops.
+  if ((header.columns ?? []).some((c) => c.name === '__proto__')) return null;
+  // Both parses agree on any sane file; if not (garbage offsets), leave it to the library (and its checks).
+  if (header.featuresCount !== checked.featuresCount || header.indexNodeSize !== checked.indexNodeSize) return null;
+  return { header, headerLength, crs: checked.crs };
+}
+
+/** Where the features start: after the header and the spatial index, if any. */
+export function firstFeatureOffset(header: HeaderMeta, headerLength: number): number {
+  return 12 + headerLength + (header.indexNodeSize > 0 ? calcTreeSize(header.featuresCount, header.indexNodeSize) : 0);
+}
+
 export function decodeFlatGeobuf(bytes: Uint8Array, options: DecodeOptions = {}): FastFlatGeobuf | null {
   try {
-    const checked = checkedHeader(bytes);
-    if (!checked) return null;
-    // As the library's deserialize: the header again, from the whole buffer.
-    const bb = new ByteBuffer(bytes);
-    const headerLength = bb.readUint32(8);
-    bb.setPosition(8);
-    const header = fromByteBuffer(bb);
-    // A "__proto__" column would set the prototype of the library's object, which its spread copy then drops.
-    if ((header.columns ?? []).some((c) => c.name === '__proto__')) return null;
-    // Both parses agree on any sane file; if not (garbage offsets), leave it to the library (and its checks).
-    if (header.featuresCount !== checked.featuresCount || header.indexNodeSize !== checked.indexNodeSize) return null;
+    const simple = simpleHeader(bytes);
+    if (!simple) return null;
+    const { header, headerLength } = simple;
+    const checked = { crs: simple.crs, featuresCount: header.featuresCount, indexNodeSize: header.indexNodeSize };
     const features = (options.flatLines && header.geometryType === GeometryType.LineString ? flatLineFeatures(bytes, header, headerLength) : null)
       ?? decodeFeatures(bytes, header, headerLength);
     return { features, crs: checked.crs, featuresCount: checked.featuresCount, indexNodeSize: checked.indexNodeSize, columnNames: (header.columns ?? []).map((c) => c.name) };
