@@ -89,7 +89,7 @@ export function flattenRoads(roads: readonly Road[]): RoadLines {
   }
   const lngLat = new Float64Array(2 * vertexCount);
   const partStart = new Int32Array(partCount + 1), partRoad = new Int32Array(partCount), partClass = new Uint8Array(partCount);
-  let minLng = Infinity, minLat = Infinity, maxLng = -Infinity, maxLat = -Infinity;
+  const bbox = Float64Array.of(Infinity, Infinity, -Infinity, -Infinity);
   let v = 0, part = 0;
   for (let w = 0; w < walkableCount; w++) {
     const r = walkable[w];
@@ -98,17 +98,7 @@ export function flattenRoads(roads: readonly Road[]): RoadLines {
     const flat = flatLineOf(road.geometry);
     if (flat) {
       // A flat line (core/geo/flatLine): its numbers copied as they are, its coordinates never made.
-      const xy = flat.lines.xy;
-      for (let i = 2 * flat.lines.lineStart[flat.index], end = 2 * flat.lines.lineStart[flat.index + 1]; i < end; i += 2) {
-        const pLng = xy[i], pLat = xy[i + 1];
-        if (pLng < minLng) minLng = pLng;
-        if (pLat < minLat) minLat = pLat;
-        if (pLng > maxLng) maxLng = pLng;
-        if (pLat > maxLat) maxLat = pLat;
-        lngLat[2 * v] = pLng;
-        lngLat[2 * v + 1] = pLat;
-        v++;
-      }
+      v = copyFlatVertices(flat.lines.xy, 2 * flat.lines.lineStart[flat.index], 2 * flat.lines.lineStart[flat.index + 1], lngLat, v, bbox);
       partRoad[part] = r;
       partClass[part] = cls;
       partStart[++part] = v;
@@ -121,10 +111,10 @@ export function flattenRoads(roads: readonly Road[]): RoadLines {
         const p = line[i];
         const pLng = p[0], pLat = p[1];
         // The same comparisons as the former per-vertex bbox: NaN never wins, ±Infinity does.
-        if (pLng < minLng) minLng = pLng;
-        if (pLat < minLat) minLat = pLat;
-        if (pLng > maxLng) maxLng = pLng;
-        if (pLat > maxLat) maxLat = pLat;
+        if (pLng < bbox[0]) bbox[0] = pLng;
+        if (pLat < bbox[1]) bbox[1] = pLat;
+        if (pLng > bbox[2]) bbox[2] = pLng;
+        if (pLat > bbox[3]) bbox[3] = pLat;
         // Anything but a number is skipped by the build, as `Number.isFinite` skipped it before.
         lngLat[2 * v] = typeof pLng === 'number' ? pLng : NaN;
         lngLat[2 * v + 1] = typeof pLat === 'number' ? pLat : NaN;
@@ -135,7 +125,7 @@ export function flattenRoads(roads: readonly Road[]): RoadLines {
       partStart[++part] = v;
     }
   }
-  return { lngLat, partStart, partRoad, partClass, bbox: Float64Array.of(minLng, minLat, maxLng, maxLat), droppedWays };
+  return { lngLat, partStart, partRoad, partClass, bbox, droppedWays };
 }
 
 /**
@@ -181,24 +171,34 @@ export function flattenRoadColumns(c: RoadColumns): RoadLines {
   }
   const lngLat = new Float64Array(2 * vertexCount);
   const partStart = new Int32Array(partCount + 1), partRoad = new Int32Array(partCount), partClass = new Uint8Array(partCount);
-  let minLng = Infinity, minLat = Infinity, maxLng = -Infinity, maxLat = -Infinity;
+  const bbox = Float64Array.of(Infinity, Infinity, -Infinity, -Infinity);
   let v = 0, part = 0;
   for (let r = 0; r < n; r++) {
     const code = classOfRoad[r];
     if (code === 0) continue;
-    for (let i = 2 * lineStart[r], end = 2 * lineStart[r + 1]; i < end; i += 2) {
-      const pLng = xy[i], pLat = xy[i + 1];
-      if (pLng < minLng) minLng = pLng;
-      if (pLat < minLat) minLat = pLat;
-      if (pLng > maxLng) maxLng = pLng;
-      if (pLat > maxLat) maxLat = pLat;
-      lngLat[2 * v] = pLng;
-      lngLat[2 * v + 1] = pLat;
-      v++;
-    }
+    v = copyFlatVertices(xy, 2 * lineStart[r], 2 * lineStart[r + 1], lngLat, v, bbox);
     partRoad[part] = r;
     partClass[part] = code - 1;
     partStart[++part] = v;
   }
-  return { lngLat, partStart, partRoad, partClass, bbox: Float64Array.of(minLng, minLat, maxLng, maxLat), droppedWays };
+  return { lngLat, partStart, partRoad, partClass, bbox, droppedWays };
+}
+
+/**
+ * Copy the [x, y] numbers `from` … `to` (array offsets) of `xy` into `lngLat` from vertex `v` on, widening `bbox`
+ * ([minLng, minLat, maxLng, maxLat]: NaN never wins, ±Infinity does); returns the next vertex number.
+ */
+function copyFlatVertices(xy: Float64Array, from: number, to: number, lngLat: Float64Array, v: number, bbox: Float64Array): number {
+  let out = v;
+  for (let i = from; i < to; i += 2) {
+    const pLng = xy[i], pLat = xy[i + 1];
+    if (pLng < bbox[0]) bbox[0] = pLng;
+    if (pLat < bbox[1]) bbox[1] = pLat;
+    if (pLng > bbox[2]) bbox[2] = pLng;
+    if (pLat > bbox[3]) bbox[3] = pLat;
+    lngLat[2 * out] = pLng;
+    lngLat[2 * out + 1] = pLat;
+    out++;
+  }
+  return out;
 }

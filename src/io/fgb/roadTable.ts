@@ -17,6 +17,7 @@ import { ColumnType } from 'flatgeobuf/lib/mjs/flat-geobuf/column-type.js';
 import { GeometryType } from 'flatgeobuf/lib/mjs/flat-geobuf/geometry-type.js';
 import type { FlatLines } from '../../core/geo/flatLine';
 import type { RoadColumns } from '../../core/network/roadLines';
+import { cleanFlatLineAt } from '../validate/geometry';
 import { checkProperties } from '../validate/properties';
 import { F_GEOMETRY, F_PROPERTIES, FlatLineBuilder, Reader, bail, firstFeatureOffset, simpleHeader } from './decode';
 import { decodeUtf8 } from './utf8';
@@ -176,17 +177,8 @@ function decodeRoadTable(bytes: Uint8Array): RoadTable | null {
   return { lines, highway, foot, access, tagValues: tags.values, crs: simple.crs };
 }
 
-/** Validation's test of a clean line, on every line: at least two positions, within ±180 / ±90, no repeats. */
-function cleanLines({ xy, lineStart }: FlatLines): boolean {
-  for (let l = 0; l + 1 < lineStart.length; l++) {
-    const from = 2 * lineStart[l], to = 2 * lineStart[l + 1];
-    if (to - from < 4) return false;
-    for (let i = from; i < to; i += 2) {
-      const x = xy[i], y = xy[i + 1];
-      if (!(Math.abs(x) <= 180 && Math.abs(y) <= 90)) return false;
-      if (i > from && x === xy[i - 2] && y === xy[i - 1]) return false;
-    }
-  }
+/** Validation's test of a clean line (at least two positions, within ±180 / ±90, no repeats), on every line. */
+function cleanLines(lines: FlatLines): boolean {
+  for (let l = 0; l + 1 < lines.lineStart.length; l++) if (!cleanFlatLineAt(lines, l)) return false;
   return true;
 }
-

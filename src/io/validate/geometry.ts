@@ -8,7 +8,7 @@
  */
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { area, featureCollection, polygon as turfPolygon, union, unkinkPolygon } from '@turf/turf';
-import type { FlatLineRef } from '../../core/geo/flatLine';
+import type { FlatLineRef, FlatLines } from '../../core/geo/flatLine';
 import { flatLineOf } from '../../core/geo/flatLine';
 import { kinkCount } from './kinks';
 
@@ -216,6 +216,11 @@ function cleanSimple(g: Geometry): GeometryCheck | null {
  * to the one before. (A clean flat line is kept as it is: it has no members to drop.)
  */
 function cleanFlatLine({ lines, index }: FlatLineRef): boolean {
+  return cleanFlatLineAt(lines, index);
+}
+
+/** `cleanFlatLine` of line `index` of `lines` (for readers that have the arrays, not a geometry). */
+export function cleanFlatLineAt(lines: FlatLines, index: number): boolean {
   const xy = lines.xy;
   const from = 2 * lines.lineStart[index], to = 2 * lines.lineStart[index + 1];
   if (to - from < 4) return false;
