@@ -264,10 +264,16 @@ function properties(r: Reader, feature: number, names: readonly string[], types:
 
 /** Growable vertex and line-start arrays of a flat line layer (the sizes are known only at the end). */
 export class FlatLineBuilder {
-  xy = new Float64Array(1 << 16);
+  xy: Float64Array;
   xyLength = 0;
-  lineStart = new Int32Array(1 << 12);
+  lineStart: Int32Array;
   lines = 0;
+
+  /** Room for `lines` lines of `vertices` vertices in all (grown when short; exact sizes need no copy at the end). */
+  constructor(lines = 1 << 12, vertices = 1 << 15) {
+    this.xy = new Float64Array(2 * vertices);
+    this.lineStart = new Int32Array(lines + 1);
+  }
 
   /** Copy the xy vector of one LineString table (as `coordinates` reads it: every pair, `ends` ignored). */
   add(r: Reader, f64: Float64Array, g: number): void {
@@ -294,10 +300,15 @@ export class FlatLineBuilder {
     this.lineStart[++this.lines] = need >> 1;
   }
 
+  /** The finished arrays (the builder's own when they are full, else copies of the used part). */
+  finishLines(target: FlatLines): void {
+    target.xy = this.xyLength === this.xy.length ? this.xy : this.xy.slice(0, this.xyLength);
+    target.lineStart = this.lines + 1 === this.lineStart.length ? this.lineStart : this.lineStart.slice(0, this.lines + 1);
+  }
+
   /** The finished arrays, with the counts the CRS hints want (./known). */
   finish(target: FlatLines): { total: number; outside: number } {
-    target.xy = this.xy.slice(0, this.xyLength);
-    target.lineStart = this.lineStart.slice(0, this.lines + 1);
+    this.finishLines(target);
     let total = 0, outside = 0;
     const xy = target.xy;
     for (let i = 0; i < xy.length; i += 2) {

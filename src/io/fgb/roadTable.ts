@@ -19,7 +19,7 @@ import type { FlatLines } from '../../core/geo/flatLine';
 import type { RoadColumns } from '../../core/network/roadLines';
 import { cleanFlatLineAt } from '../validate/geometry';
 import { checkProperties } from '../validate/properties';
-import { F_GEOMETRY, F_PROPERTIES, FlatLineBuilder, Reader, bail, firstFeatureOffset, simpleHeader } from './decode';
+import { F_GEOMETRY, F_PROPERTIES, FlatLineBuilder, G_XY, Reader, bail, firstFeatureOffset, simpleHeader } from './decode';
 import { decodeUtf8 } from './utf8';
 
 export interface RoadTable extends RoadColumns {
@@ -94,8 +94,8 @@ function decodeRoadTable(bytes: Uint8Array): RoadTable | null {
   const count = header.featuresCount;
   const highway = new Uint16Array(count), foot = new Uint16Array(count), access = new Uint16Array(count);
   const tags = new TagValues();
-  const builder = new FlatLineBuilder();
   const dv = r.dv;
+  const builder = new FlatLineBuilder(count, vertexCount(r, firstFeatureOffset(header, headerLength), count));
   let offset = firstFeatureOffset(header, headerLength);
   let k = 0;
   while (offset < bytes.length) {
@@ -172,9 +172,29 @@ function decodeRoadTable(bytes: Uint8Array): RoadTable | null {
   }
   if (k !== count) return null;
   const lines: FlatLines = { xy: new Float64Array(0), lineStart: new Int32Array(1) };
-  builder.finish(lines);
+  builder.finishLines(lines);
   if (!cleanLines(lines)) return null;
   return { lines, highway, foot, access, tagValues: tags.values, crs: simple.crs };
+}
+
+/**
+ * The vertices of the first `count` features from `offset` on (their xy vectors' pairs), so the lines are copied
+ * into arrays of their exact size: no growing, no copy at the end (×50: 656k vertices, 10.5 MB). A feature it
+ * cannot read counts nothing here; the decoding proper then decides.
+ */
+function vertexCount(r: Reader, offset: number, count: number): number {
+  const dv = r.dv, end = r.bytes.length;
+  let at = offset, n = 0;
+  for (let k = 0; k < count && at + 8 <= end; k++) {
+    const feature = at + 4 + r.i32(at + 4);
+    const gf = r.field(feature, F_GEOMETRY);
+    if (gf !== 0) {
+      const xyField = r.field(gf + r.i32(gf), G_XY);
+      if (xyField !== 0) n += Math.max(0, r.vectorLength(xyField)) >> 1;
+    }
+    at += 4 + dv.getUint32(at, true);
+  }
+  return n;
 }
 
 /** Validation's test of a clean line (at least two positions, within ±180 / ±90, no repeats), on every line. */
