@@ -123,6 +123,12 @@ describe('roads read as columns', () => {
     });
   }
 
+  it('leave a file with two columns of one name to the feature path', async () => {
+    const path = fgbFile(roads(10, 4), { columns: [{ name: 'highway', kind: 'String' }, { name: 'id', kind: 'String' }, { name: 'highway', kind: 'String' }] });
+    expect(await readRoadsAsTable(new InputReader(), path, undefined, settings.barrierHighways)).toBeNull();
+    expect((await readRoadsAsFeatures(new InputReader(), path, undefined)).count).toBe(10);
+  });
+
   it('leave a file flagged as another coordinate system to the feature path', async () => {
     const plain = fgbFile(roads(10, 5));
     expect(await readRoadsAsTable(new InputReader(), plain, crsOption('--crs-roads', 'gcj02'), settings.barrierHighways)).toBeNull();

@@ -84,8 +84,9 @@ function decodeRoadTable(bytes: Uint8Array): RoadTable | null {
   const columns = header.columns ?? [];
   const names = columns.map((c) => c.name);
   const types = columns.map((c) => c.type);
-  // A column name with U+FFFD draws a warning on every feature that has the column.
-  if (names.some((n) => checkProperties({ [n]: null }, {}).length > 0)) return null;
+  // A column name with U+FFFD draws a warning on every feature that has the column. Two columns of one name: the
+  // feature's object keeps the later value, which the tag columns below would not follow.
+  if (names.some((n) => checkProperties({ [n]: null }, {}).length > 0) || new Set(names).size !== names.length) return null;
   // Which column holds which tag (-1: none); the tags must be text, as the feature path reads them.
   const highwayColumn = names.indexOf('highway');
   const footColumn = names.indexOf('foot'), accessColumn = names.indexOf('access');
