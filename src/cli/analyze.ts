@@ -70,7 +70,6 @@ function describeIssue(i: InputIssue): string {
   return `${i.file}${where}${field}: ${i.message}`;
 }
 
-
 const counts = (layer: LoadedLayer, used: number): LayerCounts => ({ file: layer.file, format: layer.format, crs: layer.crs, read: layer.allFeatures.length, used });
 
 async function loadConfig(configPath: string | undefined): Promise<CliConfig> {

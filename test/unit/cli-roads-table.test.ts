@@ -20,6 +20,8 @@ import { flattenRoads } from '../../src/core/network/roadLines';
 import type { ZoningSettings } from '../../src/cli/zoningOptions';
 import { streetLinesOf } from '../../src/io/crs/streetLines';
 import { isStreetLines } from '../../src/io/crs/streetLines';
+import { firstFeatureOffset, simpleHeader } from '../../src/io/fgb/decode';
+import { readRoadTable } from '../../src/io/fgb/roadTable';
 import { writeFlatGeobuf } from '../../src/io/flatgeobuf';
 import type { WriteFlatGeobufOptions } from '../../src/io/flatgeobuf';
 import { generateBenchTown } from '../bench/town';
@@ -134,6 +136,21 @@ describe('roads read as columns', () => {
     expect(await readRoadsAsTable(new InputReader(), plain, crsOption('--crs-roads', 'gcj02'), settings.barrierHighways)).toBeNull();
     expect(await readRoadsAsTable(new InputReader(), plain, crsOption('--crs-roads', 'EPSG:4527'), settings.barrierHighways)).toBeNull();
     expect((await readRoadsAsTable(new InputReader(), plain, crsOption('--crs-roads', 'wgs84'), settings.barrierHighways))!.counts.crs.source).toBe('flag');
+  });
+
+  it('leave a broken file to the feature path without reading garbage sizes', () => {
+    const bytes = writeFlatGeobuf(roads(50, 9), { spatialIndex: false });
+    expect(readRoadTable(bytes)).not.toBeNull();
+    expect(readRoadTable(bytes.subarray(0, Math.floor(bytes.length * 0.6)))).toBeNull();
+    // A huge length or table offset in the first feature: no table, no throw, no allocation of what they claim.
+    const header = simpleHeader(bytes)!;
+    const first = firstFeatureOffset(header.header, header.headerLength);
+    for (const at of [first, first + 4]) {
+      const broken = bytes.slice();
+      new DataView(broken.buffer).setInt32(at, 0x7ffffff0, true);
+      expect(() => readRoadTable(broken)).not.toThrow();
+      expect(readRoadTable(broken)).toBeNull();
+    }
   });
 
   it('leave GeoJSON roads to the feature path', async () => {

@@ -93,6 +93,8 @@ function decodeRoadTable(bytes: Uint8Array): RoadTable | null {
   if (highwayColumn < 0) return null;
   for (const c of [highwayColumn, footColumn, accessColumn]) if (c >= 0 && types[c] !== ColumnType.String) return null;
   const count = header.featuresCount;
+  // Every feature takes more than 8 bytes: a count beyond that is a broken header, not a size to allocate.
+  if (count > bytes.length / 8) return null;
   const highway = new Uint16Array(count), foot = new Uint16Array(count), access = new Uint16Array(count);
   const tags = new TagValues();
   const dv = r.dv;
@@ -195,7 +197,8 @@ function vertexCount(r: Reader, offset: number, count: number): number {
     }
     at += 4 + dv.getUint32(at, true);
   }
-  return n;
+  // No more vertices than the bytes could hold (16 each): a broken length is not a size to allocate.
+  return Math.min(n, (end - offset) >> 4);
 }
 
 /** Validation's test of a clean line (at least two positions, within ±180 / ±90, no repeats), on every line. */
