@@ -20,7 +20,7 @@ import { flattenRoads } from '../../src/core/network/roadLines';
 import type { ZoningSettings } from '../../src/cli/zoningOptions';
 import { streetLinesOf } from '../../src/io/crs/streetLines';
 import { isStreetLines } from '../../src/io/crs/streetLines';
-import { firstFeatureOffset, simpleHeader } from '../../src/io/fgb/decode';
+import { firstFeatureOffset, simpleHeader } from '../../src/io/fgb/reader';
 import { readRoadTable } from '../../src/io/fgb/roadTable';
 import { writeFlatGeobuf } from '../../src/io/flatgeobuf';
 import type { WriteFlatGeobufOptions } from '../../src/io/flatgeobuf';

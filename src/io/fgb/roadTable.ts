@@ -19,7 +19,8 @@ import type { FlatLines } from '../../core/geo/flatLine';
 import type { RoadColumns } from '../../core/network/roadLines';
 import { cleanFlatLineAt } from '../validate/geometry';
 import { checkProperties } from '../validate/properties';
-import { F_GEOMETRY, F_PROPERTIES, FlatLineBuilder, G_XY, Reader, bail, firstFeatureOffset, simpleHeader } from './decode';
+import { FlatLineBuilder } from './flatLineBuilder';
+import { F_GEOMETRY, F_PROPERTIES, G_XY, Reader, bail, firstFeatureOffset, simpleHeader } from './reader';
 import { decodeUtf8 } from './utf8';
 
 export interface RoadTable extends RoadColumns {
