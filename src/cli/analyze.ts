@@ -17,15 +17,15 @@ import { toCommunities, toFacilities } from '../io/domain';
 import type { CommunityResultInput } from '../io/export/communityResults';
 import { communityResultFeatures } from '../io/export/communityResults';
 import { zoneFeatures as zoneFeaturesOf } from '../io/export/zones';
-import type { AnalysisSummaryJson, LayerCounts } from '../io/export/summary';
+import type { AnalysisSummaryJson } from '../io/export/summary';
 import { buildSummary } from '../io/export/summary';
 import type { AnalyzeOptions } from './args';
 import { DEFAULT_FORMATS } from './args';
 import type { CliConfig } from './config';
 import { parseConfigDocument } from './config';
 import { InputError, UsageError } from './errors';
-import type { InputRole, LoadedLayer } from './inputs';
-import { InputReader, crsOption } from './inputs';
+import type { InputRole } from './inputs';
+import { InputReader, crsOption, layerCounts } from './inputs';
 import { readRoads, reindex } from './roadsInput';
 import type { ZoneOutputs } from './write';
 import { makeOutDir, startZoneFiles, writeOutputs } from './write';
@@ -69,8 +69,6 @@ function describeIssue(i: InputIssue): string {
   const field = i.field ? ` (field ${i.field})` : '';
   return `${i.file}${where}${field}: ${i.message}`;
 }
-
-const counts = (layer: LoadedLayer, used: number): LayerCounts => ({ file: layer.file, format: layer.format, crs: layer.crs, read: layer.allFeatures.length, used });
 
 async function loadConfig(configPath: string | undefined): Promise<CliConfig> {
   if (!configPath) return { settings: defaultAnalysisSettings(), zoning: {} };
@@ -220,8 +218,8 @@ async function analyzeWith(
       result,
       settings,
       inputs: {
-        communities: counts(communityLayer, mappedCommunities.items.length),
-        facilities: counts(facilityLayer, mappedFacilities.items.length),
+        communities: layerCounts(communityLayer, mappedCommunities.items.length),
+        facilities: layerCounts(facilityLayer, mappedFacilities.items.length),
         roads: roadsInput?.counts ?? null,
       },
       outputCrs: outCrs.label,

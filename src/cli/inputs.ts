@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Feature } from 'geojson';
 import type { InputIssue } from '../core/types';
+import type { LayerCounts } from '../io/export/summary';
 import type { Crs } from '../io/crs';
 import { WGS84, parseCrs, toWgs84 } from '../io/crs';
 import { detectCrsHints } from '../io/crs/hints';
@@ -49,6 +50,24 @@ export function crsOption(option: string, value: string): Crs {
   const crs = parseCrs(value);
   if (!crs) throw new UsageError(`${option} ${value}: unknown coordinate system (use wgs84, gcj02, bd09, EPSG:4490, EPSG:4513–4554, a proj4 string or WKT)`);
   return crs;
+}
+
+/**
+ * The coordinate system a layer is read in: the user's flag, else the one the file declares, else WGS84 (the
+ * default). `chosen` is null when the declaration cannot be understood (read as WGS84, with a warning).
+ */
+function chooseCrs(flag: Crs | undefined, declared: string | null | undefined): { chosen: Crs | null; source: LoadedLayer['crs']['source'] } {
+  if (flag) return { chosen: flag, source: 'flag' };
+  if (declared) {
+    const parsed = parseCrs(declared);
+    return parsed ? { chosen: parsed, source: 'file' } : { chosen: null, source: 'default' };
+  }
+  return { chosen: WGS84, source: 'default' };
+}
+
+/** The summary's figures of a layer read: `used` of its features became analysis items. */
+export function layerCounts(layer: LoadedLayer, used: number): LayerCounts {
+  return { file: layer.file, format: layer.format, crs: layer.crs, read: layer.allFeatures.length, used };
 }
 
 export class InputReader {
@@ -98,16 +117,9 @@ export class InputReader {
     if (sniffFormat(path, bytes) !== 'flatgeobuf') return null;
     const table = readRoadTable(bytes);
     if (!table) return null;
-    let chosen: Crs = WGS84;
-    let source: LoadedLayer['crs']['source'] = 'default';
-    if (crs) { chosen = crs; source = 'flag'; }
-    else if (table.crs) {
-      const declared = parseCrs(table.crs);
-      if (!declared) return null; // a warning to give: the feature path gives it
-      chosen = declared;
-      source = 'file';
-    }
-    if (chosen.kind !== 'wgs84') return null;
+    const { chosen, source } = chooseCrs(crs, table.crs);
+    // An unreadable declaration is a warning to give, and reprojected lines are not the file's: the feature path.
+    if (chosen === null || chosen.kind !== 'wgs84') return null;
     this.files.delete(path);
     return { table, crs: { label: chosen.label, source }, bytes };
   }
@@ -129,13 +141,11 @@ export class InputReader {
     const fileError = layer.issues.find((i) => i.severity === 'error' && i.featureIndex === undefined && i.featureId === undefined);
     if (layer.features.length === 0 && fileError) throw new InputError(`--${role} ${path}: ${fileError.message}`);
 
-    let chosen: Crs = WGS84;
-    let source: LoadedLayer['crs']['source'] = 'default';
-    if (crs) { chosen = crs; source = 'flag'; }
-    else if (layer.declaredCrs) {
-      const declared = parseCrs(layer.declaredCrs);
-      if (declared) { chosen = declared; source = 'file'; }
-      else issues.push({ severity: 'warning', file: path, action: 'kept', message: `The file's coordinate system could not be understood (${layer.declaredCrs.slice(0, 80)}); read as WGS84 — give --crs-${role}` });
+    const choice = chooseCrs(crs, layer.declaredCrs);
+    const chosen = choice.chosen ?? WGS84;
+    const source = choice.source;
+    if (choice.chosen === null && layer.declaredCrs) {
+      issues.push({ severity: 'warning', file: path, action: 'kept', message: `The file's coordinate system could not be understood (${layer.declaredCrs.slice(0, 80)}); read as WGS84 — give --crs-${role}` });
     }
     if (source === 'default') {
       for (const h of detectCrsHints(layer.features, roads)) {

@@ -20,6 +20,7 @@ import { toRoads } from '../io/domain';
 import { decodeFlatGeobuf } from '../io/fgb/decode';
 import type { LayerCounts } from '../io/export/summary';
 import type { InputReader } from './inputs';
+import { layerCounts } from './inputs';
 import { splitRoadLayer } from './zoning';
 
 export interface RoadsInput {
@@ -93,7 +94,7 @@ export async function readRoadsAsFeatures(reader: InputReader, path: string, crs
   const roads = mapped.items;
   return {
     count: roads.length,
-    counts: { file: layer.file, format: layer.format, crs: layer.crs, read: layer.allFeatures.length, used: roads.length },
+    counts: layerCounts(layer, roads.length),
     issues,
     network: { roads },
     barrierRoads: roads,
