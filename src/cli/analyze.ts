@@ -84,12 +84,18 @@ async function loadConfig(configPath: string | undefined): Promise<CliConfig> {
 /** Roads files from this size on start the distance threads before reading (they load while the inputs are read). */
 const THREADS_FROM_ROAD_BYTES = 2 * 1024 * 1024;
 
+/** "1 thread" (the main thread alone), "1 worker thread" (a worker alone), "2 threads" (the main thread and a worker). */
+function searchThreads(result: { threads: number; helperThreads: number }): string {
+  const n = result.threads;
+  return `${n} ${result.helperThreads === n ? 'worker ' : ''}thread${n === 1 ? '' : 's'}`;
+}
+
 /**
  * Worker threads for the distance searches: `--threads N` (N ≥ 2: always shared out, N ≤ 1: none), else one per
  * core for a big roads file, used when the network turns out big enough (PARALLEL_MIN_NODES).
  */
 async function distanceThreads(options: RunAnalyzeOptions): Promise<{ pool: DistancePool | null; minNodes: number }> {
-  // N threads search: the main thread and N − 1 workers.
+  // N − 1 workers for the distance work; the main thread searches only a job it prepared itself (compute.ts).
   if (options.threads !== undefined) return { pool: options.threads >= 2 ? startDistancePool(options.threads - 1) : null, minNodes: 0 };
   if (!options.roads) return { pool: null, minNodes: PARALLEL_MIN_NODES };
   const bytes = await stat(options.roads).then((s) => s.size, () => 0);
@@ -175,7 +181,7 @@ async function analyzeWith(
       lastPhase = phase;
     },
   }, threads.pool?.ports ?? [], threads.minNodes);
-  log(`distances computed (${result.mode}, ${result.threads} thread${result.threads === 1 ? '' : 's'}) in ${elapsed()}`);
+  log(`distances computed (${result.mode}, ${searchThreads(result)}) in ${elapsed()}`);
 
   const zoning = await pendingZoning.finish(result);
   // Made on first read: by the writers when the zone files are written here, else only if a caller reads them

@@ -64,9 +64,10 @@ Outputs:
 Other:
   --strict             exit with code 3 when any input feature was skipped as an error
   --quiet              no progress on stderr
-  --threads N          threads for the walking-distance searches, the main one included (default: one per
-                       core, at most 4, for a roads file of 2 MB or more and a big network); big inputs also
-                       draft and write the zones and write gaps.csv on threads. 0 or 1 = main thread only.
+  --threads N          threads for the walking-distance work, the main one included (default: one per
+                       core, at most 4, for a roads file of 2 MB or more and a big network): N − 1 worker
+                       threads build the walk network and search it; big inputs also draft and write the
+                       zones and write gaps.csv on threads. 0 or 1 = main thread only.
                        Results are identical either way.
   -h, --help           this text
 

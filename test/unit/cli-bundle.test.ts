@@ -41,7 +41,7 @@ describe('dist-cli/analyze.mjs', () => {
     // A tiny town: one thread by default; --threads 2 shares it out anyway.
     expect(tsx.stderr).toContain('distances computed (network, 1 thread)');
     expect(plain.stderr).toContain('distances computed (network, 1 thread)');
-    expect(threaded.stderr).toContain('distances computed (network, 2 threads)');
+    expect(threaded.stderr).toContain('distances computed (network, 1 worker thread)');
     expect(Object.keys(threaded.files)).toEqual(['communities.csv', 'communities.fgb', 'communities.geojson', 'gaps.csv', 'summary.json', 'zones.csv', 'zones.fgb', 'zones.geojson']);
     expect(plain.files).toEqual(tsx.files);
     expect(threaded.files).toEqual(tsx.files);
@@ -68,7 +68,7 @@ describe('dist-cli/analyze.mjs', () => {
     const direct = run(bundle, [], ['--threads', '2']);
     const plain = run(process.execPath, [bundle], ['--threads', '2']);
     expect(direct.code, direct.stderr).toBe(0);
-    expect(direct.stderr).toContain('distances computed (network, 2 threads)');
+    expect(direct.stderr).toContain('distances computed (network, 1 worker thread)');
     expect(Object.keys(direct.files)).toHaveLength(8);
     expect(direct.files).toEqual(plain.files);
   }, 120_000);

@@ -27,7 +27,7 @@ describe('analyze with every thread vs --threads 1', () => {
         return lines;
       };
       const shared = await run(2, 'two'), alone = await run(1, 'one');
-      expect(shared.some((l) => l.includes('(network, 2 threads)'))).toBe(true);
+      expect(shared.some((l) => l.includes('(network, 1 worker thread)'))).toBe(true);
       expect(shared.some((l) => l.startsWith('zoning:') && l.endsWith('(drafted on a thread)'))).toBe(true);
       expect(alone.some((l) => l.includes('(network, 1 thread)'))).toBe(true);
       const files = readdirSync(join(dir, 'one')).sort();

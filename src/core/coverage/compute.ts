@@ -73,7 +73,7 @@ export const PARALLEL_MIN_NODES = 50_000;
 /**
  * `computeAccessibility` with the distance searches shared out over `ports` (threads running
  * `createDistanceThread`): the same result, sooner on a multi-core machine. Small networks, Euclidean mode and
- * an empty `ports` run on this thread, and so does a job whose helper threads fail (`threads` then says 1).
+ * an empty `ports` run on this thread, and so does a job whose helper threads fail (`threads` then says 1, `helperThreads` 0).
  */
 export async function computeAccessibilityParallel(
   input: AccessibilityInput, ports: readonly TaskPort[], minNodes = PARALLEL_MIN_NODES,
@@ -81,7 +81,7 @@ export async function computeAccessibilityParallel(
   const onThread = ports.length > 0 ? await beginOnThread(input, ports, minNodes) : null;
   const run = onThread?.run ?? begin(input);
   let tables: DistanceTables;
-  let threads = 1;
+  let threads = 1, helperThreads = 0;
   if (!run.stats) {
     tables = computeEuclideanDistances(run.communityLngLat, run.facilityLngLat, run.byCategory, run.maxWalkMeters, run.searchBoundMeters, run.checkpoint);
   } else {
@@ -95,8 +95,13 @@ export async function computeAccessibilityParallel(
     } else if (job.graph.nodeCount >= minNodes && ports.length > 0) {
       try {
         const preloaded = onThread ? { jobId: onThread.jobId, ports: 1 } : undefined;
-        shared = await runDistanceJobParallel(job, ports, run.checkpoint, { preloaded });
-        threads = ports.length + 1; // the calling thread searches too
+        // A job prepared on a thread is searched by the threads alone: the one that prepared it holds it with its
+        // code already compiled, where the caller would first make a workspace and compile the search code of
+        // its own. ×50 CLI on 2 cores, 30 alternating runs: ~0.15 s less CPU (wall −0.06 s on average).
+        const selfRuns = !onThread;
+        shared = await runDistanceJobParallel(job, ports, run.checkpoint, { preloaded, selfRuns });
+        helperThreads = ports.length;
+        threads = helperThreads + (selfRuns ? 1 : 0);
       } catch (e) {
         // Cancelled: stop. A helper thread that failed (could not start, ran out of memory): do it here instead,
         // the analysis must not be lost to a thread problem.
@@ -108,7 +113,7 @@ export async function computeAccessibilityParallel(
     tables = shared ?? runDistanceJob(job, run.checkpoint);
     remember(run, job, tables);
   }
-  return finish(input, run, tables, threads);
+  return finish(input, run, tables, threads, helperThreads);
 }
 
 /**
@@ -288,7 +293,7 @@ function jobFor(run: Run & { net: WalkNetwork }): DistanceJob {
   return job;
 }
 
-function finish(input: AccessibilityInput, run: Run, tables: DistanceTables, threads: number): AccessibilityResult {
+function finish(input: AccessibilityInput, run: Run, tables: DistanceTables, threads: number, helperThreads = 0): AccessibilityResult {
   const { communities, facilities, settings } = input;
   const { stats, communitySnap, facilitySnap } = run;
   const coverage = summariseCoverage(communities, settings.categories, tables.walkMeters, communitySnap.offNetwork, run.byCategory);
@@ -305,5 +310,6 @@ function finish(input: AccessibilityInput, run: Run, tables: DistanceTables, thr
     network: stats,
     searchBoundMeters: run.searchBoundMeters,
     threads,
+    helperThreads,
   };
 }

@@ -71,8 +71,10 @@ export interface AccessibilityResult {
   summary: CategorySummary[];
   /** Metres searched per category (2 × max walk): beyond it walkMeters is NaN. */
   searchBoundMeters: Float64Array;
-  /** Threads that ran the distance searches (1 = the calling thread alone; see computeAccessibilityParallel). */
+  /** Threads that ran the distance searches: the calling thread, helper threads or both (see computeAccessibilityParallel). */
   threads: number;
+  /** How many of `threads` were helper threads (0: the calling thread alone; `threads` when it left them the job). */
+  helperThreads: number;
 }
 
 /** One uncovered (community, required category) pair. */
