@@ -19,7 +19,7 @@ import { mulberry32 } from '../fixtures/network/prng';
 
 const rand = mulberry32(7);
 const AWKWARD_METRES = [0, -0, 0.04, 0.05, 0.05000001, 0.15, 1, 2.5, 1239, 268.05, 999.95, 1e-7, -0.04, -0.06, -12.34, -1e6,
-  123456789.123, 1e13 + 0.3, 99999999999999.9, 1e14, 1e15, 1e16, 1e21, 1.79e307, 1e308, 5e-324, 1 / 3, 2 / 3, Math.PI * 1e5,
+  123456789.123, 214748364.7, 214748364.8, 214748364.6, 1e13 + 0.3, 99999999999999.9, 1e14, 1e15, 1e16, 1e21, 1.79e307, 1e308, 5e-324, 1 / 3, 2 / 3, Math.PI * 1e5,
   NaN, Infinity, -Infinity];
 const seededMetres = (n: number): number[] => [
   ...AWKWARD_METRES,

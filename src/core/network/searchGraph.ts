@@ -30,19 +30,26 @@ export interface SearchGraph {
 
 type Csr = Pick<WalkNetwork, 'nodeCount' | 'offsets' | 'targets' | 'slotMeters' | 'slotEdge'>;
 
-/**
- * @param terminal 1 for every network node whose distance is needed (the end nodes of edges carrying items).
+/*
+ * The graph is built once per job, so each pass is its own small function: in one long function V8 compiled
+ * the first loop on the stack and dropped back to the interpreter at each later one for want of type feedback
+ * (seven compilations of it and five of groupByKey's kind per ×50 run, `--trace-opt`).
  */
-export function buildSearchGraph(net: Csr, terminal: Uint8Array): SearchGraph {
-  const { nodeCount: n, offsets, targets, slotMeters, slotEdge } = net;
-  // Degree without self-loops; pruned nodes get degree -1.
+
+/** Degree of each node without self-loops. */
+function degreesOf(n: number, offsets: Int32Array, targets: Int32Array): Int32Array {
   const degree = new Int32Array(n);
   for (let u = 0; u < n; u++) {
     let d = 0;
     for (let s = offsets[u]; s < offsets[u + 1]; s++) if (targets[s] !== u) d++;
     degree[u] = d;
   }
-  // Peel dead ends (degree ≤ 1) that are not terminals, cascading up their trees.
+  return degree;
+}
+
+/** Peel dead ends (degree ≤ 1) that are not terminals, cascading up their trees: pruned nodes get degree -1. */
+function peelDeadEnds(degree: Int32Array, terminal: Uint8Array, offsets: Int32Array, targets: Int32Array): void {
+  const n = degree.length;
   const stack = new Int32Array(n);
   let top = 0;
   for (let u = 0; u < n; u++) if (degree[u] <= 1 && !terminal[u]) stack[top++] = u;
@@ -56,17 +63,29 @@ export function buildSearchGraph(net: Csr, terminal: Uint8Array): SearchGraph {
       if (degree[v] === 1 && !terminal[v]) stack[top++] = v;
     }
   }
-  // Kept: terminals and every live node that is not a plain pass-through (degree 2).
-  const nodeOf = new Int32Array(n).fill(-1);
-  let kept = 0;
-  for (let u = 0; u < n; u++) if (degree[u] >= 0 && (terminal[u] || degree[u] !== 2)) nodeOf[u] = kept++;
-  const networkNode = new Int32Array(kept);
-  for (let u = 0; u < n; u++) if (nodeOf[u] >= 0) networkNode[nodeOf[u]] = u;
+}
 
-  // Walk each chain from its lower kept end; emit it once, in both directions, with one summed length.
-  // Each chain is at least one network edge: the network's slot count bounds the chains.
-  const cap = targets.length >> 1;
-  const from = new Int32Array(cap), to = new Int32Array(cap), meters = new Float64Array(cap);
+/** Search ids of the kept nodes (terminals and every live node that is not a plain pass-through); returns how many. */
+function numberKept(degree: Int32Array, terminal: Uint8Array, nodeOf: Int32Array): number {
+  let kept = 0;
+  for (let u = 0; u < degree.length; u++) if (degree[u] >= 0 && (terminal[u] || degree[u] !== 2)) nodeOf[u] = kept++;
+  return kept;
+}
+
+function networkNodes(nodeOf: Int32Array, kept: number): Int32Array {
+  const networkNode = new Int32Array(kept);
+  for (let u = 0; u < nodeOf.length; u++) if (nodeOf[u] >= 0) networkNode[nodeOf[u]] = u;
+  return networkNode;
+}
+
+/**
+ * Walk each chain from its lower kept end; emit it once (into from/to/meters), in search ids, with one summed
+ * length. Returns how many.
+ */
+function walkChains(
+  net: Csr, degree: Int32Array, nodeOf: Int32Array, from: Int32Array, to: Int32Array, meters: Float64Array,
+): number {
+  const { nodeCount: n, offsets, targets, slotMeters, slotEdge } = net;
   let chains = 0;
   for (let u = 0; u < n; u++) {
     if (nodeOf[u] < 0) continue;
@@ -95,20 +114,39 @@ export function buildSearchGraph(net: Csr, terminal: Uint8Array): SearchGraph {
       meters[chains++] = len;
     }
   }
+  return chains;
+}
+
+/**
+ * @param terminal 1 for every network node whose distance is needed (the end nodes of edges carrying items).
+ */
+export function buildSearchGraph(net: Csr, terminal: Uint8Array): SearchGraph {
+  const { nodeCount: n, offsets, targets } = net;
+  const degree = degreesOf(n, offsets, targets);
+  peelDeadEnds(degree, terminal, offsets, targets);
+  const nodeOf = new Int32Array(n).fill(-1);
+  const kept = numberKept(degree, terminal, nodeOf);
+  const networkNode = networkNodes(nodeOf, kept);
+  // Each chain is at least one network edge: the network's slot count bounds the chains.
+  const cap = targets.length >> 1;
+  const from = new Int32Array(cap), to = new Int32Array(cap), meters = new Float64Array(cap);
+  const chains = walkChains(net, degree, nodeOf, from, to, meters);
   return toCsr(kept, chains, from, to, meters, nodeOf, networkNode);
 }
 
-function toCsr(
-  nodeCount: number, count: number, from: Int32Array, to: Int32Array, meters: Float64Array, nodeOf: Int32Array, networkNode: Int32Array,
-): SearchGraph {
-  const offsets = new Int32Array(nodeCount + 1);
+/** Slots per node at index u + 1 (both ends of every chain). */
+function countSlots(count: number, from: Int32Array, to: Int32Array, offsets: Int32Array): void {
   for (let e = 0; e < count; e++) {
     offsets[from[e] + 1]++;
     offsets[to[e] + 1]++;
   }
-  for (let u = 0; u < nodeCount; u++) offsets[u + 1] += offsets[u];
-  const fill = offsets.slice(0, nodeCount);
-  const targets = new Int32Array(2 * count), slotMeters = new Float64Array(2 * count);
+}
+
+function prefixSums(a: Int32Array): void {
+  for (let u = 0; u + 1 < a.length; u++) a[u + 1] += a[u];
+}
+
+function fillSlots(count: number, from: Int32Array, to: Int32Array, meters: Float64Array, fill: Int32Array, targets: Int32Array, slotMeters: Float64Array): void {
   for (let e = 0; e < count; e++) {
     let s = fill[from[e]]++;
     targets[s] = to[e];
@@ -117,5 +155,16 @@ function toCsr(
     targets[s] = from[e];
     slotMeters[s] = meters[e];
   }
+}
+
+function toCsr(
+  nodeCount: number, count: number, from: Int32Array, to: Int32Array, meters: Float64Array, nodeOf: Int32Array, networkNode: Int32Array,
+): SearchGraph {
+  const offsets = new Int32Array(nodeCount + 1);
+  countSlots(count, from, to, offsets);
+  prefixSums(offsets);
+  const fill = offsets.slice(0, nodeCount);
+  const targets = new Int32Array(2 * count), slotMeters = new Float64Array(2 * count);
+  fillSlots(count, from, to, meters, fill, targets, slotMeters);
   return { nodeCount, offsets, targets, slotMeters, nodeOf, networkNode };
 }
