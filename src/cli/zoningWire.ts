@@ -4,7 +4,8 @@
  * main thread far more than packing them in plain loops (see zoningTask.ts). The zones stay on the thread.
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { flatLineOf } from '../core/geo/flatLine';
+import type { FlatLines } from '../core/geo/flatLine';
+import { flatLineOf, flatLineString } from '../core/geo/flatLine';
 import type { PropertyManagement, RenovationStatus } from '../core/types';
 import type { BarrierLine, EligibilityResult, ExclusionReason, ZoningCommunity } from '../core/zoning';
 import { EXCLUSION_REASONS, barrierLines } from '../core/zoning';
@@ -180,15 +181,17 @@ export function packLines(barriers: readonly BarrierLine[]): PackedLines {
   return out;
 }
 
-/** As line strings (their kind does not change how they cut links). */
+/**
+ * As line strings (their kind does not change how they cut links) over the posted numbers (`flatLineString`):
+ * `packBarriers` reads those directly, where ~60 000 `[x, y]` arrays were made only to be packed again.
+ */
 export function unpackLines(p: PackedLines): BarrierLine[] {
-  const out: BarrierLine[] = new Array<BarrierLine>(p.positions.length);
-  let k = 0;
-  for (let l = 0; l < out.length; l++) {
-    const coordinates: Position[] = new Array<Position>(p.positions[l]);
-    for (let i = 0; i < coordinates.length; i++, k += 2) coordinates[i] = [p.xy[k], p.xy[k + 1]];
-    out[l] = { kind: 'road', geometry: { type: 'LineString', coordinates } };
-  }
+  const n = p.positions.length;
+  const lineStart = new Int32Array(n + 1);
+  for (let l = 0; l < n; l++) lineStart[l + 1] = lineStart[l] + p.positions[l];
+  const lines: FlatLines = { xy: p.xy, lineStart };
+  const out: BarrierLine[] = new Array<BarrierLine>(n);
+  for (let l = 0; l < n; l++) out[l] = { kind: 'road', geometry: flatLineString(lines, l) };
   return out;
 }
 

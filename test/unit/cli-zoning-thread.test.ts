@@ -21,6 +21,8 @@ import type { Community, Road } from '../../src/core/types';
 import type { BarrierLine } from '../../src/core/zoning';
 import { flatLineString } from '../../src/core/geo/flatLine';
 import type { FlatLines } from '../../src/core/geo/flatLine';
+import { createLocalProjection } from '../../src/core/geo/metres';
+import { packBarriers } from '../../src/core/zoning/barriers';
 import { toCommunities, toFacilities, toRoads } from '../../src/io/domain';
 import { readFeatureFile } from '../../src/io/read';
 import { generateBenchTown } from '../bench/town';
@@ -123,7 +125,17 @@ describe('zoning wire format', () => {
     const packed = packLines([flat[0], multi, flat[1]]);
     expect(packed).toStrictEqual(packLines([plain[0], plain[2], plain[1]]));
     expect(Array.from(packed.positions)).toEqual([3, 2, 2]);
-    expect(unpackLines(packed)[2].geometry).toEqual({ type: 'LineString', coordinates: [[117, 30], [117.5, 30.5]] });
+    const unpacked = unpackLines(packed);
+    expect(unpacked[2].geometry.type).toBe('LineString');
+    expect(unpacked[2].geometry.coordinates).toEqual([[117, 30], [117.5, 30.5]]);
+    // The zoning thread's lines are read by packBarriers from the posted numbers: the segments of the same lines
+    // as plain GeoJSON, to the bit.
+    const projection = createLocalProjection(116.5, 29.5);
+    const fromFlat = packBarriers(unpackLines(packed), projection);
+    const fromPlain = packBarriers([plain[0], plain[2], plain[1]], projection);
+    expect(Array.from(fromFlat.seg)).toEqual(Array.from(fromPlain.seg));
+    expect(fromFlat.seg.length).toBe(4 * 4); // 2 + 1 + 1 segments
+    expect(Array.from(fromFlat.seg.subarray(0, 4))).toEqual([(116 - 116.5) * projection.metersPerDegreeLng, (29 - 29.5) * projection.metersPerDegreeLat, (116.1 - 116.5) * projection.metersPerDegreeLng, (29 - 29.5) * projection.metersPerDegreeLat]);
   });
 });
 

@@ -1,6 +1,7 @@
 /** Barrier lines (arterial roads, railways, waterways) as indexed segments in local metres. */
 import { BoxGrid } from './boxGrid';
 import type { Position } from 'geojson';
+import { flatLineOf } from '../geo/flatLine';
 import type { LocalProjection } from '../geo';
 import { DEFAULT_BARRIER_HIGHWAY } from '../config/roads';
 import type { Road } from '../types';
@@ -34,10 +35,20 @@ export function barriersFromRoads(
 export function packBarriers(barriers: readonly BarrierLine[], projection: LocalProjection): BarrierIndex {
   const { originLng, originLat, metersPerDegreeLng: kx, metersPerDegreeLat: ky } = projection;
   let n = 0;
-  for (const b of barriers) for (const line of barrierLines(b.geometry)) n += Math.max(0, line.length - 1);
+  for (const b of barriers) {
+    // Lines over shared numbers (`flatLineString`, as the CLI's zoning thread gets them): counted and read there.
+    const flat = flatLineOf(b.geometry);
+    if (flat) n += Math.max(0, flat.lines.lineStart[flat.index + 1] - flat.lines.lineStart[flat.index] - 1);
+    else for (const line of barrierLines(b.geometry)) n += Math.max(0, line.length - 1);
+  }
   const seg = new Float64Array(n * 4);
   let k = 0;
   for (const b of barriers) {
+    const flat = flatLineOf(b.geometry);
+    if (flat) {
+      k = packFlatLine(flat.lines.xy, 2 * flat.lines.lineStart[flat.index], 2 * flat.lines.lineStart[flat.index + 1], projection, seg, k);
+      continue;
+    }
     for (const line of barrierLines(b.geometry)) {
       for (let i = 0; i + 1 < line.length; i++) {
         seg[k++] = (line[i][0] - originLng) * kx;
@@ -54,6 +65,19 @@ export function packBarriers(barriers: readonly BarrierLine[], projection: Local
     boxes[s * 4] = Math.min(x0, x1); boxes[s * 4 + 1] = Math.min(y0, y1); boxes[s * 4 + 2] = Math.max(x0, x1); boxes[s * 4 + 3] = Math.max(y0, y1);
   }
   return { seg, grid: new BoxGrid(boxes, n) };
+}
+
+/** The segments of the line at xy[from … to) into `seg` at k, as the loop over positions does; returns the new k. */
+function packFlatLine(xy: Float64Array, from: number, to: number, projection: LocalProjection, seg: Float64Array, k: number): number {
+  const { originLng, originLat, metersPerDegreeLng: kx, metersPerDegreeLat: ky } = projection;
+  let q = k;
+  for (let i = from; i + 3 < to; i += 2) {
+    seg[q++] = (xy[i] - originLng) * kx;
+    seg[q++] = (xy[i + 1] - originLat) * ky;
+    seg[q++] = (xy[i + 2] - originLng) * kx;
+    seg[q++] = (xy[i + 3] - originLat) * ky;
+  }
+  return q;
 }
 
 function orient(ax: number, ay: number, bx: number, by: number, px: number, py: number): number {
