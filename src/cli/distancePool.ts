@@ -24,8 +24,9 @@ export interface GapsCsvRequest { type: 'gaps-csv'; job: GapsCsvJob }
 export interface GapsCsvResponse { type: 'gaps-csv'; ok: boolean; message?: string }
 
 /**
- * `threads` worker threads; by default one per core but one (at most 3), since the calling thread searches too
- * (a single-core machine gets none: ports empty).
+ * `threads` worker threads; by default one per core but one (at most 3): the calling thread has its own work (it
+ * reads and writes, and searches a job it prepared itself; a job a worker prepared is left to the workers, see
+ * computeAccessibilityParallel). A single-core machine gets none: ports empty.
  */
 export function startDistancePool(threads = Math.min(4, availableParallelism()) - 1): DistancePool {
   const workers = threads >= 1 ? Array.from({ length: threads }, () => startThread(threadEntry('distanceThread', import.meta.url))) : [];

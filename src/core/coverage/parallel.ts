@@ -185,9 +185,10 @@ export function runDistanceJobParallel(
   job: DistanceJob, ports: readonly TaskPort[], checkpoint: (phase: string, done: number, total: number) => void,
   options: { selfRuns?: boolean; preloaded?: { jobId: number; ports: number } } = {},
 ): Promise<DistanceTables> {
-  // The calling thread takes tasks too (between handling the threads' messages): on the ×50 town a worker thread
-  // ran the same job ~1.4× slower than the main thread (784–958 vs 558–770 ms; not understood), so the caller is
-  // the fastest executor there is, and it would otherwise only wait.
+  // By default the calling thread takes tasks too (between handling the threads' messages): on the ×50 town a
+  // worker thread ran the same job ~1.4× slower than the main thread (784–958 vs 558–770 ms; not understood), so
+  // the caller is the fastest executor there is, and it would otherwise only wait. `selfRuns: false` leaves the
+  // job to the threads (the CLI's job prepared on its distance thread: see computeAccessibilityParallel).
   const selfRuns = options.selfRuns ?? true;
   // `preloaded`: ports[0 .. ports) already hold this job under jobId (they prepared it, prepareOnThread.ts).
   const jobId = options.preloaded?.jobId ?? newJobId();
