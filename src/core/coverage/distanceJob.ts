@@ -7,6 +7,7 @@
  * per-community array of the job and every task result is in that order, and `assembleDistanceTables` maps it
  * back to input order. Edges are numbered compactly: only the network edges that carry items get an id.
  */
+import { prefixSums } from '../arrays';
 import type { SnapInfo, WalkNetwork } from '../network';
 import { buildSearchGraph } from '../network/searchGraph';
 import type { SearchGraph } from '../network/searchGraph';
@@ -72,7 +73,7 @@ export function groupByKey(keys: Int32Array, groupCount: number): GroupedItems {
   // loop and thrown back to the interpreter at the next ones (15 deoptimisations per ×50 run, `--trace-deopt`).
   const offsets = new Int32Array(groupCount + 1);
   countKeys(keys, offsets);
-  sumOffsets(offsets);
+  prefixSums(offsets);
   const items = new Int32Array(offsets[groupCount]);
   placeItems(keys, offsets.slice(0, groupCount), items);
   return { offsets, items };
@@ -84,10 +85,6 @@ function countKeys(keys: Int32Array, offsets: Int32Array): void {
     const g = keys[i];
     if (g >= 0) offsets[g + 1]++;
   }
-}
-
-function sumOffsets(offsets: Int32Array): void {
-  for (let g = 0; g + 1 < offsets.length; g++) offsets[g + 1] += offsets[g];
 }
 
 function placeItems(keys: Int32Array, fill: Int32Array, items: Int32Array): void {

@@ -1,4 +1,5 @@
 /** Turn contracted edges into the typed-array `WalkNetwork`: node numbering, CSR, geometry, components, index. */
+import { prefixSums } from '../arrays';
 import type { LocalProjection } from '../geo/metres';
 import { hilbertIndex } from '../geo/hilbert';
 import { toLocalX, toLocalY } from '../geo/metres';
@@ -119,11 +120,6 @@ function numberNodes(
     nodeXY[2 * n] = toLocalX(projection, lng[v]);
     nodeXY[2 * n + 1] = toLocalY(projection, lat[v]);
   }
-}
-
-/** Running sums in place: counts at index i + 1 become start offsets, counts at index i end offsets. */
-function prefixSums(a: Int32Array): void {
-  for (let i = 0; i + 1 < a.length; i++) a[i + 1] += a[i];
 }
 
 /** Lower end node of each edge into `low`, counted at low + 1 in `lowStart`. */

@@ -15,6 +15,7 @@
  *
  * Kept nodes keep the network's (Hilbert) order, so memory locality is preserved.
  */
+import { prefixSums } from '../arrays';
 import type { WalkNetwork } from './types';
 
 export interface SearchGraph {
@@ -140,10 +141,6 @@ function countSlots(count: number, from: Int32Array, to: Int32Array, offsets: In
     offsets[from[e] + 1]++;
     offsets[to[e] + 1]++;
   }
-}
-
-function prefixSums(a: Int32Array): void {
-  for (let u = 0; u + 1 < a.length; u++) a[u + 1] += a[u];
 }
 
 function fillSlots(count: number, from: Int32Array, to: Int32Array, meters: Float64Array, fill: Int32Array, targets: Int32Array, slotMeters: Float64Array): void {

@@ -1,3 +1,5 @@
+import { prefixSums } from '../arrays';
+
 /**
  * A uniform grid over item bboxes answering "which items' bboxes meet this box" with exactly the items a flatbush
  * search gives (same inclusive test), each once, in grid order instead of flatbush's. Zoning builds one over the
@@ -38,7 +40,7 @@ export class BoxGrid {
     const start = new Int32Array(cells + 1);
     const cellOf = new Int32Array(count * 4);
     countCells(boxes, count, this.minX, this.minY, cell, this.cols, this.rows, cellOf, start, this.loose);
-    sumStarts(start);
+    prefixSums(start);
     const items = new Int32Array(start[cells]);
     fillCells(count, cellOf, this.cols, start.slice(0, cells), items);
     this.start = start;
@@ -118,10 +120,6 @@ function countCells(
     cellOf[k * 4] = c0; cellOf[k * 4 + 1] = c1; cellOf[k * 4 + 2] = r0; cellOf[k * 4 + 3] = r1;
     for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) start[r * cols + c + 1]++;
   }
-}
-
-function sumStarts(start: Int32Array): void {
-  for (let c = 0; c + 1 < start.length; c++) start[c + 1] += start[c];
 }
 
 function fillCells(count: number, cellOf: Int32Array, cols: number, fill: Int32Array, items: Int32Array): void {

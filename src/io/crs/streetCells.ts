@@ -10,10 +10,5 @@ export const REACH_SLACK = 1.01;
 /** Cells wider than a pass's reach when the points spread further than this many cells (grid size cap). */
 export const MAX_CELLS_PER_AXIS = 1024;
 
-/**
- * Running sums in place (cell counts to cell starts). A function of its own: on a first run it is optimised
- * soon, on the stack alone, not with the whole of its caller (the grids have up to a million cells).
- */
-export function prefixSums(a: Int32Array): void {
-  for (let i = 1; i < a.length; i++) a[i] += a[i - 1];
-}
+/** Running sums in place (cell counts to cell starts): the core's, for the grids here (up to a million cells). */
+export { prefixSums } from '../../core/arrays';

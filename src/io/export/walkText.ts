@@ -65,7 +65,7 @@ export function writeDecimetres(dm: number, pool: Uint8Array, p: number): number
   let tenth: number;
   if (dm <= 0x7fffffff) {
     // Walks up to 214 km, i.e. all of them: the same digits in 32-bit integer arithmetic, which V8 compiles to
-    // multiplications (on doubles every % was a call to fmod: ~40 % of gaps.csv's time at ×50).
+    // multiplications (on doubles every % was a call to fmod; 300 000 values cold: 22 → 13–20 ms).
     let q = dm | 0;
     tenth = q % 10;
     q = (q / 10) | 0;
