@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toCommunities, toFacilities, toRoads } from '../../src/io/domain';
-import { readFlatGeobuf } from '../../src/io/flatgeobuf';
+import { readFlatGeobuf } from '../../src/io/flatgeobufRead';
 import { DEFAULT_SEED, generateSampleCity } from './city';
 import { SAMPLE_FILES, serializeSampleCity } from './serialize';
 

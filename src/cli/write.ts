@@ -15,7 +15,7 @@ import type { Feature, Geometry } from 'geojson';
 import type { AnalysisSettings } from '../core/config/defaults';
 import { gapsOfCells } from '../core/coverage';
 import type { Community } from '../core/types';
-import type { Crs } from '../io/crs';
+import type { GeographicCrs } from '../io/crs';
 import { positionFromWgs84 } from '../io/crs';
 import { mapGeometry } from '../io/crs/transform';
 import type { CommunityResultInput } from '../io/export/communityResults';
@@ -45,7 +45,7 @@ export interface OutputData {
   summary: AnalysisSummaryJson;
   categoryIds: string[];
   /** Coordinate system of written geometry (features arrive in WGS84). */
-  outCrs: Crs;
+  outCrs: GeographicCrs;
   /**
    * Makes and writes gaps.csv on a worker thread (the distance pool's, idle after the searches): resolves once
    * written, null when it cannot take the job. Absent (`--threads 0/1`, no pool): written here. Small outputs
@@ -82,7 +82,7 @@ const ZONE_FORMATS: readonly ZoneFileFormat[] = ['geojson', 'csv', 'fgb'];
  * why). The promise rejects with a write error of the thread (or of that fallback); null: no thread, or no zone file.
  */
 export function startZoneFiles(
-  onThread: ZoneFilesOnThread | null, features: () => Feature[], outDir: string, formats: readonly OutputFormat[], outCrs: Crs,
+  onThread: ZoneFilesOnThread | null, features: () => Feature[], outDir: string, formats: readonly OutputFormat[], outCrs: GeographicCrs,
   onFailure: (why: string) => void = () => {},
 ): Promise<void> | null {
   const zoneFormats = ZONE_FORMATS.filter((f) => formats.includes(f));
@@ -170,7 +170,7 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
 }
 
 async function writeZoneFilesOnThread(
-  onThread: ZoneFilesOnThread, features: () => Feature[], outDir: string, formats: ZoneFileFormat[], outCrs: Crs, onFailure: (why: string) => void,
+  onThread: ZoneFilesOnThread, features: () => Feature[], outDir: string, formats: ZoneFileFormat[], outCrs: GeographicCrs, onFailure: (why: string) => void,
 ): Promise<void> {
   const r = await onThread.write(outDir, formats, outCrs);
   if (r === 'written') return;

@@ -14,7 +14,7 @@ import type { AccessibilityResult } from '../core/coverage';
 import type { Community, Road } from '../core/types';
 import type { BarrierLine } from '../core/zoning';
 import { gapInput } from '../core/zoning';
-import type { Crs } from '../io/crs';
+import type { GeographicCrs } from '../io/crs';
 import type { ZoneFileFormat } from '../io/export/zonesFiles';
 import { failureError } from '../io/export/zonesFiles';
 import type { ZoningRun } from './zoning';
@@ -69,7 +69,7 @@ export interface ZoneFilesOnThread {
    * why the thread could not (it died, or failed before writing: write them on the main thread then); rejects with
    * the write error (the same kind of error as a write on the main thread: message, code, path) once it stopped.
    */
-  write(outDir: string, formats: ZoneFileFormat[], outCrs: Crs): Promise<'written' | { failed: string }>;
+  write(outDir: string, formats: ZoneFileFormat[], outCrs: GeographicCrs): Promise<'written' | { failed: string }>;
 }
 
 export interface PendingZoning {

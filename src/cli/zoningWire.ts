@@ -9,7 +9,7 @@ import { flatLineOf, flatLineString } from '../core/geo/flatLine';
 import type { PropertyManagement, RenovationStatus } from '../core/types';
 import type { BarrierLine, EligibilityResult, ExclusionReason, ZoningCommunity } from '../core/zoning';
 import { EXCLUSION_REASONS, barrierLines } from '../core/zoning';
-import type { Crs } from '../io/crs';
+import type { GeographicCrs } from '../io/crs';
 import type { WriteFailure, ZoneFileFormat } from '../io/export/zonesFiles';
 import type { DraftSide } from './zoning';
 import type { ZoningSettings } from './zoningOptions';
@@ -262,7 +262,7 @@ export interface ZoneFilesJob {
   /** The zone files to write, in this order. */
   formats: ZoneFileFormat[];
   /** WGS84, GCJ-02 or BD-09 (plain `{ kind, label }` objects). */
-  outCrs: Crs;
+  outCrs: GeographicCrs;
 }
 
 /** The thread's answer to a ZoneFilesJob: written, a write failed (reported as such), or it could not finish (fall back). */

@@ -4,20 +4,14 @@
  * `.prj` names go through proj4.
  */
 import type { Feature, Position } from 'geojson';
-import gcoord from 'gcoord';
 import proj4 from 'proj4';
 import { cgcs2000Proj4, gaussKrugerInfo } from './crs/epsg';
+import type { Crs } from './crs/geographic';
+import { BD09, GCJ02, WGS84, fromWgs84Geographic, geographicFromWgs84, geographicToWgs84 } from './crs/geographic';
 import { mapFeatures } from './crs/transform';
 
-export type Crs =
-  | { kind: 'wgs84'; label: string }
-  | { kind: 'gcj02'; label: string }
-  | { kind: 'bd09'; label: string }
-  | { kind: 'proj4'; label: string; code: string | null; def: string; projected: boolean };
-
-export const WGS84: Crs = { kind: 'wgs84', label: 'WGS84 (EPSG:4326)' };
-export const GCJ02: Crs = { kind: 'gcj02', label: 'GCJ-02 (Amap/Tencent)' };
-export const BD09: Crs = { kind: 'bd09', label: 'BD-09 (Baidu)' };
+export type { Crs, GeographicCrs } from './crs/geographic';
+export { BD09, GCJ02, WGS84 } from './crs/geographic';
 
 const WGS_NAMES = new Set(['wgs84', 'wgs-84', 'wgs1984', 'epsg:4326', '4326', 'crs84', 'urn:ogc:def:crs:ogc:1.3:crs84', 'urn:ogc:def:crs:epsg::4326']);
 const GCJ_NAMES = new Set(['gcj02', 'gcj-02', 'gcj', 'amap', 'gaode', 'tencent', 'qq', '高德', '腾讯', '火星坐标']);
@@ -115,28 +109,16 @@ function tryProj4(def: string, code: string | null, label: string): Crs | null {
 
 /** A function taking one position in `crs` to WGS84 [lon, lat]. */
 export function positionToWgs84(crs: Crs): (p: Position) => Position {
-  switch (crs.kind) {
-    case 'wgs84': return (p) => [p[0], p[1]];
-    case 'gcj02': return (p) => gcoord.transform([p[0], p[1]], gcoord.GCJ02, gcoord.WGS84) as Position;
-    case 'bd09': return (p) => gcoord.transform([p[0], p[1]], gcoord.BD09, gcoord.WGS84) as Position;
-    case 'proj4': {
-      const conv = proj4(crs.def, 'EPSG:4326');
-      return (p) => conv.forward([p[0], p[1]]);
-    }
-  }
+  if (crs.kind !== 'proj4') return geographicToWgs84(crs);
+  const conv = proj4(crs.def, 'EPSG:4326');
+  return (p) => conv.forward([p[0], p[1]]);
 }
 
 /** A function taking one WGS84 position to `crs` (for exports to Chinese map platforms). */
 export function positionFromWgs84(crs: Crs): (p: Position) => Position {
-  switch (crs.kind) {
-    case 'wgs84': return (p) => [p[0], p[1]];
-    case 'gcj02': return (p) => gcoord.transform([p[0], p[1]], gcoord.WGS84, gcoord.GCJ02) as Position;
-    case 'bd09': return (p) => gcoord.transform([p[0], p[1]], gcoord.WGS84, gcoord.BD09) as Position;
-    case 'proj4': {
-      const conv = proj4(crs.def, 'EPSG:4326');
-      return (p) => conv.inverse([p[0], p[1]]);
-    }
-  }
+  if (crs.kind !== 'proj4') return geographicFromWgs84(crs);
+  const conv = proj4(crs.def, 'EPSG:4326');
+  return (p) => conv.inverse([p[0], p[1]]);
 }
 
 /** Copies of the features in WGS84; every geometry type (incl. collections) is transformed, properties kept. */
@@ -147,6 +129,6 @@ export function toWgs84(features: readonly Feature[], crs: Crs): Feature[] {
 
 /** Copies of WGS84 features in another system, e.g. GCJ-02 for Amap. */
 export function fromWgs84(features: readonly Feature[], crs: Crs): Feature[] {
-  if (crs.kind === 'wgs84') return features.map((f) => ({ ...f }));
+  if (crs.kind !== 'proj4') return fromWgs84Geographic(features, crs);
   return mapFeatures(features, positionFromWgs84(crs));
 }

@@ -8,7 +8,8 @@ import { Header } from 'flatgeobuf/lib/mjs/flat-geobuf/header.js';
 import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
 import type { Feature } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { readFlatGeobuf, writeFlatGeobuf } from './flatgeobuf';
+import { writeFlatGeobuf } from './flatgeobuf';
+import { readFlatGeobuf } from './flatgeobufRead';
 
 const square = (x: number, y: number, id: number, extra: Record<string, unknown> = {}): Feature => ({
   type: 'Feature',

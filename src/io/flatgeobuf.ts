@@ -16,7 +16,6 @@ import { DEFAULT_INDEX_NODE_SIZE, buildPackedRTree, hilbertOrder, unionBbox } fr
 export type { FgbColumn, FgbColumnKind } from './export/flatgeobuf/columns';
 export type { FgbRows } from './export/flatgeobuf/body';
 
-export { readFlatGeobuf } from './flatgeobufRead';
 
 export interface WriteFlatGeobufOptions {
   /** Layer name shown by GIS tools (ogrinfo, QGIS); default "features". */

@@ -87,6 +87,31 @@ describe('zoning thread', () => {
     expect(threaded.files).toEqual(single.files);
   }, 120_000);
 
+  it('loads no module it does not use: proj4 and the FlatGeobuf reader stay in the main thread\'s file', () => {
+    // The bundle names each module it holds in a `// node_modules/…` or `// src/…` comment; follow each thread's
+    // static imports through the chunks and collect those names.
+    const modulesOf = (entry: string): Set<string> => {
+      const seen = new Set<string>(), names = new Set<string>();
+      const visit = (file: string): void => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        const text = readFileSync(file, 'utf8');
+        for (const m of text.matchAll(/^\/\/ ((?:node_modules|src)\/\S+)$/gm)) names.add(m[1]);
+        for (const m of text.matchAll(/^import .* from "(\.\.?\/[^"]+)";$/gm)) visit(resolve(file, '..', m[1]));
+      };
+      visit(join(bundle, '..', entry));
+      return names;
+    };
+    const zoning = [...modulesOf('zoningThread.mjs')], main = [...modulesOf('analyze.mjs')];
+    expect(zoning).toContain('src/core/zoning/overlay.ts');
+    expect(zoning).toContain('src/io/crs/geographic.ts');
+    expect(main.some((m) => m.startsWith('node_modules/proj4/'))).toBe(true);
+    expect(main).toContain('src/io/fgb/reader.ts');
+    for (const [name, modules] of [['zoning', zoning], ['distance', [...modulesOf('distanceThread.mjs')]]] as const) {
+      expect(modules.filter((m) => /^node_modules\/(proj4|mgrs|wkt-parser|ol)\//.test(m) || m.startsWith('src/io/fgb/')), name).toEqual([]);
+    }
+  });
+
   it('gives runAnalyze the same zoning, zone features and summary in-process', async () => {
     const opts = { communities: join(ROOT, 'data/sample/communities.fgb'), facilities: join(ROOT, 'data/sample/facilities.fgb'), roads: join(ROOT, 'data/sample/roads.fgb') };
     const lines: string[] = [];

@@ -17,7 +17,7 @@ import type { ZoningSettings } from '../../src/cli/zoningOptions';
 import { beginZoning, startZoningThread } from '../../src/cli/zoningTask';
 import { defaultAnalysisSettings } from '../../src/core/config/defaults';
 import { computeAccessibility } from '../../src/core/coverage';
-import type { Crs } from '../../src/io/crs';
+import type { GeographicCrs } from '../../src/io/crs';
 import { GCJ02, WGS84 } from '../../src/io/crs';
 import { zoneFeatures } from '../../src/io/export/zones';
 import type { ZoneFileFormat } from '../../src/io/export/zonesFiles';
@@ -43,7 +43,7 @@ const town = seededTown();
 const inline = runZoning(town.communities, town.roads, [], town.accessibility, settings());
 
 /** The files of the main-thread path (ZoneFileWriter from the eager run's features). */
-function mainThreadFiles(outCrs: Crs): Record<string, Buffer> {
+function mainThreadFiles(outCrs: GeographicCrs): Record<string, Buffer> {
   const dir = newDir();
   const writer = new ZoneFileWriter(zoneFeatures(inline.zones, inline.stats), outCrs);
   for (const f of FORMATS) writer.writeFile(dir, f);

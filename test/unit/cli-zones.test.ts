@@ -15,7 +15,7 @@ import { parseArgs } from '../../src/cli/args';
 import { parseConfigDocument } from '../../src/cli/config';
 import { defaultAnalysisSettings } from '../../src/core/config/defaults';
 import { GCJ02, fromWgs84 } from '../../src/io/crs';
-import { readFlatGeobuf } from '../../src/io/flatgeobuf';
+import { readFlatGeobuf } from '../../src/io/flatgeobufRead';
 import { BLOCK_PROPS, blockCommunities, blockRoads } from '../fixtures/cli/zones';
 import { toLngLat } from '../fixtures/cli/town';
 

@@ -17,7 +17,8 @@ import { parseGeometry } from 'flatgeobuf/lib/mjs/geojson/geometry.js';
 import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
 import { describe, expect, it } from 'vitest';
 import { decodeFlatGeobuf } from '../../src/io/fgb/decode';
-import { readFlatGeobuf, writeFlatGeobuf } from '../../src/io/flatgeobuf';
+import { writeFlatGeobuf } from '../../src/io/flatgeobuf';
+import { readFlatGeobuf } from '../../src/io/flatgeobufRead';
 import { readFlatGeobufInBbox } from '../../src/io/flatgeobufBbox';
 import { readLayers } from '../../src/io/read';
 

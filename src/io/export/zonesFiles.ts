@@ -6,8 +6,8 @@
 import { closeSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature } from 'geojson';
-import type { Crs } from '../crs';
-import { fromWgs84 } from '../crs';
+import type { Crs, GeographicCrs } from '../crs/geographic';
+import { fromWgs84Geographic } from '../crs/geographic';
 import { writeFlatGeobuf } from '../flatgeobuf';
 import { streamGeoJSON } from '../geojsonWrite';
 import { ByteChunks } from './byteChunks';
@@ -47,10 +47,10 @@ export function writeTextFile(path: string, write: (out: ByteChunks) => void): v
 export class ZoneFileWriter {
   private inOutCrs: Feature[] | null = null;
 
-  constructor(private readonly features: Feature[], private readonly outCrs: Crs) {}
+  constructor(private readonly features: Feature[], private readonly outCrs: GeographicCrs) {}
 
   private zones(): Feature[] {
-    this.inOutCrs ??= this.outCrs.kind === 'wgs84' ? this.features : fromWgs84(this.features, this.outCrs);
+    this.inOutCrs ??= this.outCrs.kind === 'wgs84' ? this.features : fromWgs84Geographic(this.features, this.outCrs);
     return this.inOutCrs;
   }
 

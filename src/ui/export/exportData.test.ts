@@ -5,7 +5,7 @@ import type { Community, Facility } from '../../core/types';
 import { DEFAULT_ELIGIBILITY_RULES } from '../../core/zoning';
 import type { Zone } from '../../core/zoning';
 import { GCJ02 } from '../../io/crs';
-import { readFlatGeobuf } from '../../io/flatgeobuf';
+import { readFlatGeobuf } from '../../io/flatgeobufRead';
 import { readGeoJSON } from '../../io/geojson';
 import type { ExportInput } from './exportData';
 import { ByteBuffer } from 'flatbuffers';
