@@ -55,7 +55,11 @@ export function zoneGeometry(
   const engine = options.engine ?? 'overlay';
   if (engine === 'overlay') {
     try {
-      const merged = unionMetric([...P.rings, ...bridges.map((b) => [b])]);
+      // A loop, not spreads: spreading an empty `bridges.map(…)` (a zone whose members touch) met an array of
+      // another shape than the optimised code expected, and sent it back to the interpreter (`--trace-deopt`).
+      const polygons: MetricPolygon[] = P.rings.slice();
+      for (let b = 0; b < bridges.length; b++) polygons.push([bridges[b]]);
+      const merged = unionMetric(polygons);
       return cleanAndRewind(toLngLat(merged, P), minArea);
     } catch {
       options.onFallback?.();
@@ -72,9 +76,13 @@ export function zoneGeometry(
 
 function toLngLat(polys: MetricPolygon[], P: MemberPack): Polygon | MultiPolygon {
   const coordinates: Position[][][] = [];
-  for (const rings of polys) {
+  // Indexed loops: `for … of` checked the array's shape at its start, and an empty union (`[]`, another shape)
+  // deoptimised this function (`--trace-deopt`: wrong map).
+  for (let p = 0; p < polys.length; p++) {
+    const rings = polys[p];
     const part: Position[][] = [];
-    for (const r of rings) {
+    for (let k = 0; k < rings.length; k++) {
+      const r = rings[k];
       const out: Position[] = [];
       for (let i = 0; i + 1 < r.length; i += 2) out.push([fromLocalX(P.projection, r[i]), fromLocalY(P.projection, r[i + 1])]);
       part.push(out);

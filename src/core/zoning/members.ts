@@ -55,11 +55,13 @@ export function packMembers(members: readonly (Polygon | MultiPolygon)[]): Membe
       const partRings: Position[][] = g.type === 'Polygon' ? g.coordinates : g.coordinates[pi];
       for (const ring of partRings) {
         ringStart[r++] = v;
-        const flat = new Array<number>(ring.length * 2);
+        // Pushed, not stored into `new Array(n)`: packed doubles like the bridges' and the overlay's own rings, so
+        // the overlay's loops see one array shape (a holey one here deoptimised them: `--trace-deopt`, wrong map).
+        const flat: number[] = [];
         for (let q = 0; q < ring.length; q++) {
           const x = (ring[q][0] - ox) * kx, y = (ring[q][1] - oy) * ky;
           xy[v * 2] = x; xy[v * 2 + 1] = y; v++;
-          flat[q * 2] = x; flat[q * 2 + 1] = y;
+          flat.push(x, y);
           if (x < minX) minX = x;
           if (x > maxX) maxX = x;
           if (y < minY) minY = y;

@@ -211,31 +211,48 @@ function pointInRings(rings: MetricPolygon, x: number, y: number): boolean {
 
 /** Drop collinear vertices, split rings into outer (CCW) and holes (CW), give each hole to its outer ring. */
 function assemble(rings: number[][], vx: number[], vy: number[]): MetricPolygon[] {
-  const outers: { ring: number[]; area: number }[] = [];
+  const outers: number[][] = [];
+  const areas: number[] = [];
   const holes: number[][] = [];
   for (const ids of rings) {
-    const pts: number[] = [];
-    for (let i = 0; i < ids.length; i++) {
-      const a = ids[(i - 1 + ids.length) % ids.length], b = ids[i], c = ids[(i + 1) % ids.length];
-      const cross = (vx[b] - vx[a]) * (vy[c] - vy[b]) - (vy[b] - vy[a]) * (vx[c] - vx[b]);
-      if (Math.abs(cross) > 1e-9) pts.push(vx[b], vy[b]);
-    }
+    const pts = collinearFree(ids, vx, vy);
     if (pts.length < 6) continue;
     pts.push(pts[0], pts[1]);
     const area = signedArea(pts);
-    if (area > 0) outers.push({ ring: pts, area });
-    else if (area < 0) holes.push(pts);
+    if (area > 0) { outers.push(pts); areas.push(area); } else if (area < 0) holes.push(pts);
   }
-  outers.sort((a, b) => a.area - b.area);
-  const polys: MetricPolygon[] = outers.map((o) => [o.ring]);
+  // Smallest outer ring first (a stable sort, as of the {ring, area} objects before).
+  const order: number[] = [];
+  for (let k = 0; k < outers.length; k++) order.push(k);
+  order.sort((a, b) => areas[a] - areas[b]);
+  const polys: MetricPolygon[] = [];
+  for (let k = 0; k < order.length; k++) polys.push([outers[order[k]]]);
+  // Holes are rare (a courtyard closed by bridges): their own function, so that meeting one does not send the
+  // optimised code of this one back to the interpreter (`--trace-deopt` showed it recompiled up to 3 times a run).
+  if (holes.length) attachHoles(polys, holes);
+  return polys;
+}
+
+function collinearFree(ids: number[], vx: number[], vy: number[]): number[] {
+  const pts: number[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const a = ids[(i - 1 + ids.length) % ids.length], b = ids[i], c = ids[(i + 1) % ids.length];
+    const cross = (vx[b] - vx[a]) * (vy[c] - vy[b]) - (vy[b] - vy[a]) * (vx[c] - vx[b]);
+    if (Math.abs(cross) > 1e-9) pts.push(vx[b], vy[b]);
+  }
+  return pts;
+}
+
+/** Give each hole to the smallest outer ring (polys[k][0], smallest first) that holds a point just inside of it. */
+function attachHoles(polys: MetricPolygon[], holes: number[][]): void {
   for (const h of holes) {
     // A point just inside the union next to the hole's first edge (inside lies left of every kept edge).
     const dx = h[2] - h[0], dy = h[3] - h[1], len = Math.hypot(dx, dy);
     const px = (h[0] + h[2]) / 2 - (dy / len) * PROBE_METERS, py = (h[1] + h[3]) / 2 + (dx / len) * PROBE_METERS;
-    const k = outers.findIndex((o) => pointInRings([o.ring], px, py));
-    if (k >= 0) polys[k].push(h);
+    for (let k = 0; k < polys.length; k++) {
+      if (pointInRings([polys[k][0]], px, py)) { polys[k].push(h); break; }
+    }
   }
-  return polys;
 }
 
 function signedArea(r: number[]): number {

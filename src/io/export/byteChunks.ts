@@ -115,6 +115,38 @@ export class ByteChunks {
 }
 
 /**
+ * Every path of the writer run once, on a few bytes, when this module loads. Why: a writer's methods are
+ * optimised while the first megabyte is written, before its buffer has ever been full (and, in some files,
+ * before a long or non-ASCII text came); the first time such a path ran, the optimised code went back to the
+ * interpreter and was compiled again. `--trace-deopt`, ×50 CLI: `text` compiled 5 times in the two threads that
+ * write, ~46 ms of compiling; with this, once per thread.
+ */
+function primeWriterPaths(): void {
+  // Several rounds: V8 keeps no feedback for a function's first few calls (it allocates it lazily).
+  for (let round = 0; round < PRIME_ROUNDS; round++) primeOnce();
+}
+
+const PRIME_ROUNDS = 12;
+
+function primeOnce(): void {
+  const out = new ByteChunks(() => {}, 64);
+  out.omitNextComma();
+  out.text(',a');
+  out.text('é,');
+  out.text('x'.repeat(NATIVE_FROM_CHARS + 1));
+  out.text('y'.repeat(NATIVE_FROM_CHARS));
+  out.omitNextComma();
+  out.byte(44);
+  const pool = utf8(',b');
+  out.omitNextComma();
+  out.copy(pool, 0, pool.length);
+  out.omitNextComma();
+  out.bytes(pool);
+  out.bytes(utf8('z'.repeat(SET_FROM_BYTES + 1)));
+  out.flush();
+}
+
+/**
  * UTF-8 of a piece written many times. Short ones are encoded here: TextEncoder.encode costs about a
  * microsecond a call, which was a fifth of gaps.csv (20 000 community cells at ×50).
  */
@@ -157,3 +189,5 @@ export function collectBytes(write: (out: ByteChunks) => void): Uint8Array {
 
 /** The text a writer produces (decoded from its UTF-8). */
 export const collectText = (write: (out: ByteChunks) => void): string => new TextDecoder('utf-8', { ignoreBOM: true }).decode(collectBytes(write));
+
+primeWriterPaths();
