@@ -13,7 +13,7 @@ import type { NetworkSettings } from '../config/defaults';
 import type { RoadLines } from '../network/roadLines';
 import type { DistanceJob } from './distanceJob';
 import { sameJobItems } from './distanceJob';
-import { acquireRunner, assembleDistanceTables, DistanceRunner, releaseRunner } from './distanceTasks';
+import { acquireRunner, DistanceRunner, DistanceTablesBuilder, releaseRunner } from './distanceTasks';
 import type { DistanceTables, NearestColumn } from './distanceTasks';
 import { lineBuffers, snapBuffers, ThreadPreparation } from './prepareOnThread';
 import type { JobItems, PreparedJob } from './prepareOnThread';
@@ -196,8 +196,9 @@ export function runDistanceJobParallel(
   const tasks = planDistanceTasks(job, ports.length);
   const nearestTotal = job.categoryCount, countTotal = job.facilities.edge.length;
   return new Promise<DistanceTables>((resolve, reject) => {
-    const columns: NearestColumn[] = [];
-    const countParts: Int32Array[] = [];
+    // Each column goes into the tables as it comes in, while the threads search on (see DistanceTablesBuilder).
+    const tables = new DistanceTablesBuilder(job);
+    let columns = 0;
     let next = 0, pending = 0, countsDone = 0, finished = 0, failed = false, finishing = false;
     const self = selfRuns ? acquireRunner(job) : null;
     const inFlight = ports.map(() => [] as Task[]);
@@ -220,24 +221,24 @@ export function runDistanceJobParallel(
     const maybeFinish = (): void => {
       if (failed || finishing || pending > 0 || next < tasks.length) return;
       finishing = true;
-      if (self) countParts.push(self.counts);
+      if (self) tables.addCounts(self.counts);
       if (ports.length === 0) done();
       else ports.forEach((port) => port.post({ type: 'finish', jobId }));
     };
     const done = (): void => {
       checkpoint('counts', countTotal, countTotal);
-      const tables = assembleDistanceTables(job, columns, countParts);
       if (self) releaseRunner(self);
-      resolve(tables);
+      resolve(tables.tables);
     };
     const record = (task: Task, column: NearestColumn | null): void => {
       if (column) {
-        columns.push(column);
-        checkpoint('nearest', columns.length, nearestTotal);
+        tables.addColumn(column);
+        columns++;
+        checkpoint('nearest', columns, nearestTotal);
       } else if (task.type === 'counts') {
         countsDone += task.to - task.from;
         // Phases are reported in order: counts progress once every nearest search is in.
-        if (columns.length === nearestTotal && countsDone < countTotal) checkpoint('counts', countsDone, countTotal);
+        if (columns === nearestTotal && countsDone < countTotal) checkpoint('counts', countsDone, countTotal);
       }
     };
     /** One task at a time here, then back to the event loop so the threads' answers get handed more work. */
@@ -264,7 +265,7 @@ export function runDistanceJobParallel(
           if (r.type === 'error') throw new Error(`distance thread ${p + 1}: ${r.message}`);
           if (r.type === 'prepared') return; // the answer to prepareOnPort, not a task's
           if (r.type === 'finished') {
-            countParts.push(r.counts);
+            tables.addCounts(r.counts);
             if (++finished === ports.length) done();
             return;
           }
