@@ -12,7 +12,7 @@ import type { Feature } from 'geojson';
 import type { InputIssue, Road } from '../core/types';
 import type { BarrierLine } from '../core/zoning';
 import type { RoadLines } from '../core/network/roadLines';
-import { flattenRoadColumns } from '../core/network/roadLines';
+import { lazyRoadLines } from '../core/network/roadLines';
 import { flatLineString } from '../core/geo/flatLine';
 import type { StreetLines } from '../io/crs/streetLines';
 import type { Crs } from '../io/crs';
@@ -74,7 +74,8 @@ export async function readRoadsAsTable(
     count,
     counts: { file: path, format: 'flatgeobuf', crs: fast.crs, read: count, used: count },
     issues: [],
-    network: { roadLines: flattenRoadColumns(table) },
+    // Flattened on the distance thread that builds the network (lazyRoadLines), here only if that one fails.
+    network: { roadLines: lazyRoadLines(table) },
     barrierRoads: barrierRoadsOf(table.highway, table.tagValues, table.lines, new Set(barrierHighways)),
     railAndWater: [],
     streets: table.lines,

@@ -3,8 +3,8 @@ import type { NetworkStats, WalkNetwork } from '../network';
 import { buildWalkNetwork, snapPoints } from '../network';
 import type { SnapInfo } from '../network';
 import { buildWalkNetworkFromLines } from '../network/build';
-import { flattenRoads } from '../network/roadLines';
-import type { RoadLines } from '../network/roadLines';
+import { columnsBehind, flattenRoads } from '../network/roadLines';
+import type { RoadColumns, RoadLines } from '../network/roadLines';
 import type { NetworkSettings } from '../config/defaults';
 import type { Road } from '../types';
 import { computeEuclideanDistances } from './euclidean';
@@ -127,16 +127,25 @@ export function startNetworkOnThread(
   ports: readonly TaskPort[], roads: readonly Road[] | RoadLines, settings: NetworkSettings, minNodes = PARALLEL_MIN_NODES,
 ): NetworkOnThread | null {
   if (ports.length === 0) return null;
-  let lines: RoadLines;
+  let lines: RoadLines | RoadColumns;
+  let vertices: number;
+  const columns = isRoadList(roads) ? undefined : columnsBehind(roads);
   if (isRoadList(roads)) {
     if (roads.length === 0) return null;
     lines = flattenRoads(roads);
+    vertices = lines.lngLat.length / 2;
+  } else if (columns) {
+    // Lines not flattened yet (lazyRoadLines): the columns go, and the thread flattens them.
+    lines = columns;
+    vertices = columns.lines.xy.length / 2;
   } else {
     // The caller's lines stay the caller's (a thread that fails leaves the build to it): a copy moves.
     lines = { ...roads, lngLat: roads.lngLat.slice(), partStart: roads.partStart.slice(), partRoad: roads.partRoad.slice(), partClass: roads.partClass.slice(), bbox: roads.bbox.slice() };
+    vertices = lines.lngLat.length / 2;
   }
   // A search graph has fewer nodes than the roads have vertices: below minNodes the searches stay here anyway.
-  if (lines.lngLat.length / 2 < minNodes) return null;
+  // (Columns count the vertices of every road, walkable or not: a bound all the same.)
+  if (vertices < minNodes) return null;
   const started: NetworkOnThread = { port: ports[0], jobId: newJobId(), roads, settings: { ...settings } };
   postNetwork(started.port, started.jobId, lines, settings);
   return started;

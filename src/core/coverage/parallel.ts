@@ -10,7 +10,8 @@
  * thread's, because every task computes exactly what it computes there.
  */
 import type { NetworkSettings } from '../config/defaults';
-import type { RoadLines } from '../network/roadLines';
+import type { RoadColumns, RoadLines } from '../network/roadLines';
+import { isRoadColumns } from '../network/roadLines';
 import type { DistanceJob } from './distanceJob';
 import { sameJobItems } from './distanceJob';
 import { acquireRunner, DistanceRunner, DistanceTablesBuilder, releaseRunner } from './distanceTasks';
@@ -23,7 +24,8 @@ export type DistanceThreadRequest =
   // The job the thread holds from `heldJobId` with new category settings: only these cross (see `sameJobItems`).
   | { type: 'reuse'; jobId: number; heldJobId: number; maxWalkMeters: Float64Array; searchBoundMeters: Float64Array }
   // Build the network on the thread, then snap the items and prepare the job there (prepareOnThread.ts).
-  | { type: 'network'; jobId: number; lines: RoadLines; settings: NetworkSettings }
+  // `lines` as columns: flattened on the thread (see lazyRoadLines); copied, not moved (the caller reads them too).
+  | { type: 'network'; jobId: number; lines: RoadLines | RoadColumns; settings: NetworkSettings }
   | { type: 'items'; jobId: number; items: JobItems }
   | { type: 'nearest'; jobId: number; category: number }
   | { type: 'counts'; jobId: number; from: number; to: number }
@@ -83,7 +85,7 @@ export function responseBuffers(r: DistanceThreadResponse): ArrayBuffer[] {
 
 /** Transferable buffers of a request: road lines move (the caller is done with them); a job is copied, the caller searches it too. */
 export function requestBuffers(m: DistanceThreadRequest): ArrayBuffer[] {
-  return m.type === 'network' ? lineBuffers(m.lines) : [];
+  return m.type === 'network' && !isRoadColumns(m.lines) ? lineBuffers(m.lines) : [];
 }
 
 /** The thread side: returns the message handler; `reply` posts a response (with its transferables). */

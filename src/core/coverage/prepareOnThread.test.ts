@@ -4,6 +4,35 @@ import { fakePort } from '../../../test/fixtures/coverage/fakePort';
 import { defaultAnalysisSettings } from '../config/defaults';
 import { computeAccessibility, computeAccessibilityParallel, startNetworkOnThread } from './compute';
 import { requestBuffers } from './parallel';
+import type { Road } from '../types';
+import type { RoadColumns } from '../network/roadLines';
+import { columnsBehind, flattenRoads, lazyRoadLines } from '../network/roadLines';
+
+/** The roads as columns (the CLI's clean FlatGeobuf table): line i of road i, its tags as codes. */
+function columnsOf(roads: readonly Road[]): RoadColumns {
+  const tagValues = [''];
+  const codes = new Map<string, number>();
+  const code = (v: unknown): number => {
+    if (typeof v !== 'string') return 0;
+    let k = codes.get(v);
+    if (k === undefined) { k = tagValues.length; tagValues.push(v); codes.set(v, k); }
+    return k;
+  };
+  const xy: number[] = [];
+  const lineStart = [0];
+  for (const r of roads) {
+    if (r.geometry.type !== 'LineString') throw new Error('the bench town has LineStrings only');
+    for (const [x, y] of r.geometry.coordinates) xy.push(x, y);
+    lineStart.push(xy.length / 2);
+  }
+  return {
+    lines: { xy: Float64Array.from(xy), lineStart: Int32Array.from(lineStart) },
+    highway: Uint16Array.from(roads, (r) => code(r.properties.highway ?? r.highway)),
+    foot: Uint16Array.from(roads, (r) => code(r.properties.foot)),
+    access: Uint16Array.from(roads, (r) => code(r.properties.access)),
+    tagValues,
+  };
+}
 import type { AccessibilityResult } from './types';
 
 function expectSameResult(a: AccessibilityResult, b: AccessibilityResult): void {
@@ -79,6 +108,25 @@ describe('network, snapping and job prepared on a helper thread', () => {
     expect(other.received.slice(0, 3)).toEqual(['network', 'network', 'items']);
     expect(startNetworkOnThread([], t.roads, settings.network, 0)).toBeNull();
     expect(startNetworkOnThread([fakePort()], t.roads, settings.network, 1e9)).toBeNull();
+  });
+
+  it('sends columns standing behind lazy lines to the thread, which flattens them: the same result, nothing flattened here', async () => {
+    const columns = columnsOf(t.roads);
+    const lines = lazyRoadLines(columns);
+    const port = fakePort();
+    const started = startNetworkOnThread([port], lines, settings.network, 0);
+    expect(port.received).toEqual(['network']);
+    const r = await computeAccessibilityParallel({ communities: t.communities, facilities: t.facilities, roadLines: lines, settings, networkOnThread: started ?? undefined }, [port], 0);
+    expectSameResult(r, here);
+    expect(port.received.filter((x) => x === 'network')).toHaveLength(1);
+    // Never read here: still the columns' stand-in. Columns are copied to the thread, not moved.
+    expect(columnsBehind(lines)).toBe(columns);
+    expect(requestBuffers({ type: 'network', jobId: 1, lines: columns, settings: settings.network })).toEqual([]);
+    // Read (as a failed thread would make the caller do): the lines of flattenRoads, and no columns behind any more.
+    const flat = flattenRoads(t.roads);
+    expect(Array.from(lines.lngLat)).toEqual(Array.from(flat.lngLat));
+    expect(Array.from(lines.partClass)).toEqual(Array.from(flat.partClass));
+    expect(columnsBehind(lines)).toBeUndefined();
   });
 
   it('moves the road lines to the thread (transfer list) but never a job the caller searches too', () => {

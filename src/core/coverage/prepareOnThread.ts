@@ -12,7 +12,8 @@ import type { NetworkSettings } from '../config/defaults';
 import { snapPoints } from '../network';
 import type { NetworkStats, SnapInfo, WalkNetwork } from '../network';
 import { buildWalkNetworkFromLines } from '../network/build';
-import type { RoadLines } from '../network/roadLines';
+import type { RoadColumns, RoadLines } from '../network/roadLines';
+import { flattenRoadColumns, isRoadColumns } from '../network/roadLines';
 import type { Road } from '../types';
 import { prepareDistanceJob } from './distanceJob';
 import type { DistanceJob } from './distanceJob';
@@ -49,10 +50,10 @@ export class ThreadPreparation {
   private net: WalkNetwork | null = null;
   private jobId = -1;
 
-  network(jobId: number, lines: RoadLines, settings: NetworkSettings): void {
+  network(jobId: number, lines: RoadLines | RoadColumns, settings: NetworkSettings): void {
     this.net = null;
     this.jobId = jobId;
-    this.net = buildWalkNetworkFromLines(lines, settings);
+    this.net = buildWalkNetworkFromLines(isRoadColumns(lines) ? flattenRoadColumns(lines) : lines, settings);
   }
 
   /** The prepared job of `jobId`; the network is let go (only the job is searched from here on). */
@@ -87,8 +88,8 @@ export interface NetworkOnThread {
   settings: NetworkSettings;
 }
 
-/** Post the roads to `port` for a network build under `jobId` (the lines move to the thread). */
-export function postNetwork(port: TaskPort, jobId: number, lines: RoadLines, settings: NetworkSettings): void {
+/** Post the roads to `port` for a network build under `jobId` (flattened lines move to the thread, columns are copied). */
+export function postNetwork(port: TaskPort, jobId: number, lines: RoadLines | RoadColumns, settings: NetworkSettings): void {
   port.post({ type: 'network', jobId, lines, settings: { ...settings } });
 }
 
