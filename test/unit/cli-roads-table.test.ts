@@ -141,6 +141,11 @@ describe('roads read as columns', () => {
   it('leave a broken file to the feature path without reading garbage sizes', () => {
     const bytes = writeFlatGeobuf(roads(50, 9), { spatialIndex: false });
     expect(readRoadTable(bytes)).not.toBeNull();
+    // The lines in shared memory (the distance thread reads them as they are), 50 lines of real vertices.
+    const table = readRoadTable(bytes)!;
+    expect(table.lines.xy.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(table.lines.lineStart.length).toBe(51);
+    expect(table.lines.xy.length).toBe(2 * table.lines.lineStart[50]);
     expect(readRoadTable(bytes.subarray(0, Math.floor(bytes.length * 0.6)))).toBeNull();
     // A huge length or table offset in the first feature: no table, no throw, no allocation of what they claim.
     const header = simpleHeader(bytes)!;

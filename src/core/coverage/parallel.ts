@@ -15,6 +15,7 @@ import { isRoadColumns } from '../network/roadLines';
 import type { DistanceJob } from './distanceJob';
 import { sameJobItems } from './distanceJob';
 import { acquireRunner, DistanceRunner, DistanceTablesBuilder, releaseRunner } from './distanceTasks';
+import { shareJob } from './sharedJob';
 import type { DistanceTables, NearestColumn } from './distanceTasks';
 import { lineBuffers, snapBuffers, ThreadPreparation } from './prepareOnThread';
 import type { JobItems, PreparedJob } from './prepareOnThread';
@@ -122,10 +123,12 @@ export function createDistanceThread(reply: (response: DistanceThreadResponse) =
       }
       if (request.type === 'items') {
         const prepared = preparation.items(request.jobId, request.items);
+        // In shared memory: the caller's copy (to fall back on) is then this very job, not a clone (sharedJob.ts).
+        const job = shareJob(prepared.job);
         jobId = request.jobId;
-        runner = new DistanceRunner(prepared.job);
+        runner = new DistanceRunner(job);
         held = { jobId, runner };
-        reply({ type: 'prepared', jobId, ...prepared });
+        reply({ type: 'prepared', jobId, ...prepared, job });
         return;
       }
       if (request.jobId !== jobId || !runner) return; // a task of a job given up on

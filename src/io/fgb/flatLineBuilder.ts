@@ -12,10 +12,14 @@ export class FlatLineBuilder {
   lineStart: Int32Array;
   lines = 0;
 
-  /** Room for `lines` lines of `vertices` vertices in all (grown when short; exact sizes need no copy at the end). */
-  constructor(lines = 1 << 12, vertices = 1 << 15) {
-    this.xy = new Float64Array(2 * vertices);
-    this.lineStart = new Int32Array(lines + 1);
+  /**
+   * Room for `lines` lines of `vertices` vertices in all (grown when short; exact sizes need no copy at the end).
+   * `shared`: in SharedArrayBuffers, for lines that other threads read as they are (posting them shares the
+   * memory instead of copying it); arrays grown or cut to size at the end are plain copies.
+   */
+  constructor(lines = 1 << 12, vertices = 1 << 15, shared = false) {
+    this.xy = shared ? new Float64Array(new SharedArrayBuffer(16 * vertices)) : new Float64Array(2 * vertices);
+    this.lineStart = shared ? new Int32Array(new SharedArrayBuffer(4 * (lines + 1))) : new Int32Array(lines + 1);
   }
 
   /** Copy the xy vector of one LineString table (as `coordinates` reads it: every pair, `ends` ignored). */
