@@ -11,6 +11,7 @@ export class FlatLineBuilder {
   xyLength = 0;
   lineStart: Int32Array;
   lines = 0;
+  private readonly shared: boolean;
 
   /**
    * Room for `lines` lines of `vertices` vertices in all (grown when short; exact sizes need no copy at the end).
@@ -18,6 +19,7 @@ export class FlatLineBuilder {
    * memory instead of copying it); arrays grown or cut to size at the end are plain copies.
    */
   constructor(lines = 1 << 12, vertices = 1 << 15, shared = false) {
+    this.shared = shared;
     this.xy = shared ? new Float64Array(new SharedArrayBuffer(16 * vertices)) : new Float64Array(2 * vertices);
     this.lineStart = shared ? new Int32Array(new SharedArrayBuffer(4 * (lines + 1))) : new Int32Array(lines + 1);
   }
@@ -47,10 +49,14 @@ export class FlatLineBuilder {
     this.lineStart[++this.lines] = need >> 1;
   }
 
-  /** The finished arrays (the builder's own when they are full, else copies of the used part). */
+  /**
+   * The finished arrays: the builder's own when they are full; else copies of the used part, or views of it when
+   * shared (room made for an upper bound of the vertices: a copy would undo what sharing saves).
+   */
   finishLines(target: FlatLines): void {
-    target.xy = this.xyLength === this.xy.length ? this.xy : this.xy.slice(0, this.xyLength);
-    target.lineStart = this.lines + 1 === this.lineStart.length ? this.lineStart : this.lineStart.slice(0, this.lines + 1);
+    const cut = <T extends Float64Array | Int32Array>(a: T, n: number): T => (n === a.length ? a : (this.shared ? a.subarray(0, n) : a.slice(0, n)) as T);
+    target.xy = cut(this.xy, this.xyLength);
+    target.lineStart = cut(this.lineStart, this.lines + 1);
   }
 
   /** The finished arrays, with the counts the CRS hints want (./known). */
