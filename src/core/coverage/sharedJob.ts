@@ -11,7 +11,7 @@ import type { DistanceJob, GroupedItems, ItemArrays } from './distanceJob';
 type Shareable = Int32Array | Float64Array;
 
 /** Whether this runtime can share memory between threads (a browser page only when cross-origin isolated). */
-export function canShareMemory(): boolean {
+function canShareMemory(): boolean {
   return typeof SharedArrayBuffer === 'function';
 }
 

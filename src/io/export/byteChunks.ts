@@ -122,28 +122,24 @@ export class ByteChunks {
  * write, ~46 ms of compiling; with this, once per thread.
  */
 function primeWriterPaths(): void {
-  // Several rounds: V8 keeps no feedback for a function's first few calls (it allocates it lazily).
-  for (let round = 0; round < PRIME_ROUNDS; round++) primeOnce();
-}
-
-const PRIME_ROUNDS = 12;
-
-function primeOnce(): void {
-  const out = new ByteChunks(() => {}, 64);
-  out.omitNextComma();
-  out.text(',a');
-  out.text('é,');
-  out.text('x'.repeat(NATIVE_FROM_CHARS + 1));
-  out.text('y'.repeat(NATIVE_FROM_CHARS));
-  out.omitNextComma();
-  out.byte(44);
-  const pool = utf8(',b');
-  out.omitNextComma();
-  out.copy(pool, 0, pool.length);
-  out.omitNextComma();
-  out.bytes(pool);
-  out.bytes(utf8('z'.repeat(SET_FROM_BYTES + 1)));
-  out.flush();
+  // A dozen rounds: V8 keeps no feedback for a function's first few calls (it allocates it lazily).
+  for (let round = 0; round < 12; round++) {
+    const out = new ByteChunks(() => {}, 64);
+    out.omitNextComma();
+    out.text(',a');
+    out.text('é,');
+    out.text('x'.repeat(NATIVE_FROM_CHARS + 1));
+    out.text('y'.repeat(NATIVE_FROM_CHARS));
+    out.omitNextComma();
+    out.byte(44);
+    const pool = utf8(',b');
+    out.omitNextComma();
+    out.copy(pool, 0, pool.length);
+    out.omitNextComma();
+    out.bytes(pool);
+    out.bytes(utf8('z'.repeat(SET_FROM_BYTES + 1)));
+    out.flush();
+  }
 }
 
 /**

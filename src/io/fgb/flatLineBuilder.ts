@@ -16,7 +16,7 @@ export class FlatLineBuilder {
   /**
    * Room for `lines` lines of `vertices` vertices in all (grown when short; exact sizes need no copy at the end).
    * `shared`: in SharedArrayBuffers, for lines that other threads read as they are (posting them shares the
-   * memory instead of copying it); arrays grown or cut to size at the end are plain copies.
+   * memory instead of copying it); arrays grown on the way are plain ones, and `finishLines` cuts views, not copies.
    */
   constructor(lines = 1 << 12, vertices = 1 << 15, shared = false) {
     this.shared = shared;
