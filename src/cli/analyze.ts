@@ -53,8 +53,9 @@ export interface AnalyzeOutputs {
   summary: AnalysisSummaryJson;
   issues: InputIssue[];
   zoningSettings: ZoningSettings;
-  zoning: ZoningRun;
-  /** Zone features in WGS84 (the written files may be in --out-crs). */
+  /** Null with `noZones`. */
+  zoning: ZoningRun | null;
+  /** Zone features in WGS84 (the written files may be in --out-crs); none with `noZones`. */
   zoneFeatures: Feature[];
 }
 
@@ -62,7 +63,7 @@ export type LogFn = (line: string) => void;
 
 export type RunAnalyzeOptions = Pick<AnalyzeOptions, 'communities' | 'facilities' | 'out'>
   & Partial<Pick<AnalyzeOptions, 'roads' | 'config' | 'formats' | 'strict' | 'crsCommunities' | 'crsFacilities' | 'crsRoads' | 'outCrs'
-    | 'zoneGapMeters' | 'barriers' | 'zoneMaxHouseholds' | 'eligibleBefore' | 'threads'>>;
+    | 'zoneGapMeters' | 'barriers' | 'zoneMaxHouseholds' | 'eligibleBefore' | 'threads' | 'noZones'>>;
 
 function describeIssue(i: InputIssue): string {
   const where = i.featureId !== undefined ? ` feature ${i.featureId}` : i.featureIndex !== undefined ? ` feature #${i.featureIndex}` : '';
@@ -105,7 +106,7 @@ async function distanceThreads(options: RunAnalyzeOptions): Promise<{ pool: Dist
 export async function runAnalyze(options: RunAnalyzeOptions, log: LogFn = () => {}): Promise<AnalyzeOutputs> {
   const threads = await distanceThreads(options);
   // The zoning thread loads while the inputs are read, and drafts the zones while the distances are computed.
-  const zoningThread = await zoningThreadFor(options.threads, options.communities);
+  const zoningThread = options.noZones ? null : await zoningThreadFor(options.threads, options.communities);
   try {
     return await analyzeWith(options, log, threads, zoningThread);
   } finally {
@@ -128,8 +129,9 @@ async function analyzeWith(
   const reader = new InputReader();
   const issues: InputIssue[] = [];
 
-  // Roads first: in WGS84 they let the hints spot GCJ-02/BD-09 communities and facilities.
-  const roadsInput = options.roads ? await readRoads(reader, options.roads, crs.roads, zoningSettings.barrierHighways) : null;
+  // Roads first: in WGS84 they let the hints spot GCJ-02/BD-09 communities and facilities. Without zones no road
+  // class is a barrier.
+  const roadsInput = options.roads ? await readRoads(reader, options.roads, crs.roads, options.noZones ? [] : zoningSettings.barrierHighways) : null;
   if (roadsInput && options.roads) {
     issues.push(...roadsInput.issues);
     log(`roads: ${roadsInput.count} of ${roadsInput.counts.read} features from ${options.roads} (${roadsInput.counts.crs.label})`);
@@ -154,7 +156,7 @@ async function analyzeWith(
   }
   log(`communities: ${mappedCommunities.items.length} of ${communityLayer.allFeatures.length} features from ${options.communities} (${communityLayer.crs.label})`);
   // Zones need no distances: drafted from here on (on the zoning thread when there is one), finished below.
-  const pendingZoning = beginZoning(zoningThread, mappedCommunities.items, roadsInput?.barrierRoads ?? [], roadsInput?.railAndWater ?? [], zoningSettings, log);
+  const pendingZoning = options.noZones ? null : beginZoning(zoningThread, mappedCommunities.items, roadsInput?.barrierRoads ?? [], roadsInput?.railAndWater ?? [], zoningSettings, log);
 
   const facilityLayer = await reader.read('facilities', options.facilities, crs.facilities, roadFeatures);
   const mappedFacilities = toFacilities(facilityLayer.features, options.facilities, settings.categories);
@@ -183,17 +185,17 @@ async function analyzeWith(
   }, threads.pool?.ports ?? [], threads.minNodes);
   log(`distances computed (${result.mode}, ${searchThreads(result)}) in ${elapsed()}`);
 
-  const zoning = await pendingZoning.finish(result);
+  const zoning = pendingZoning ? await pendingZoning.finish(result) : null;
   // Made on first read: by the writers when the zone files are written here, else only if a caller reads them
   // (the zoning thread that drafted the zones writes their files from its own copy).
   let zoneFeatures: Feature[] | null = null;
-  const zoneFeaturesNow = (): Feature[] => (zoneFeatures ??= zoneFeaturesOf(zoning.zones, zoning.stats));
+  const zoneFeaturesNow = (): Feature[] => (zoneFeatures ??= zoning ? zoneFeaturesOf(zoning.zones, zoning.stats) : []);
   const formats = options.formats ?? DEFAULT_FORMATS;
   // The zoning thread that drafted the zones finishes and writes their files from now on, while this thread lists
   // the gaps and writes the other files.
-  const onThread = pendingZoning.zoneFilesOnThread();
+  const onThread = pendingZoning?.zoneFilesOnThread() ?? null;
   if (onThread) await makeOutDir(options.out);
-  const zones: ZoneOutputs = {
+  const zones: ZoneOutputs | null = zoning && {
     features: zoneFeaturesNow,
     writing: startZoneFiles(onThread, zoneFeaturesNow, options.out, formats, outCrs,
       (why) => log(`warning: zoning thread failed (${why}); zone files written on the main thread`)),
@@ -208,18 +210,22 @@ async function analyzeWith(
   let summary: AnalysisSummaryJson;
   try {
     cellsOfGaps = gapCells(result, mappedCommunities.items, settings);
-    for (const id of zoning.duplicateIds) {
+    for (const id of zoning?.duplicateIds ?? []) {
       issues.push({ severity: 'warning', file: options.communities, featureId: id, field: 'id', action: 'kept', message: `community id "${id}" occurs more than once; zone members list its repeats as "${id}#<row>"` });
     }
-    log(`zoning: ${zoning.summary.eligible.communities} eligible communities (${zoning.summary.eligible.households} households) in ${zoning.summary.zones} zones${pendingZoning.draftedOn === 'thread' ? ' (drafted on a thread)' : ''}`);
+    if (zoning && pendingZoning) {
+      log(`zoning: ${zoning.summary.eligible.communities} eligible communities (${zoning.summary.eligible.households} households) in ${zoning.summary.zones} zones${pendingZoning.draftedOn === 'thread' ? ' (drafted on a thread)' : ''}`);
+    } else {
+      log('zoning: not run (--no-zones)');
+    }
     communityResults = {
       sourceFeatures: communityLayer.allFeatures,
       communities: mappedCommunities.items,
       sourceIndex: mappedCommunities.sourceIndex.map((i) => communityLayer.keptIndex[i]),
       result,
       issues: communityIssues,
-      zoning,
     };
+    if (zoning) communityResults.zoning = zoning;
     summary = buildSummary({
       result,
       settings,
@@ -231,12 +237,12 @@ async function analyzeWith(
       outputCrs: outCrs.label,
       households: mappedCommunities.items.reduce((s, c) => s + (c.households ?? 0), 0),
       issues,
-      zoning: zoning.summary,
+      zoning: zoning?.summary ?? null,
     });
     files = await writeOutputs(options.out, formats, { communityResults, zones, gapCells: cellsOfGaps, communities: mappedCommunities.items, settings, summary, categoryIds: result.categoryIds, outCrs,
       gapsThread: pool ? (job) => pool.writeGapsCsv(job) : undefined });
   } catch (e) {
-    await zones.writing?.catch(() => {}); // no zone file left being written behind the error
+    await zones?.writing?.catch(() => {}); // no zone file left being written behind the error
     throw e;
   }
   log(`wrote ${files.join(', ')} (${elapsed()})`);

@@ -26,6 +26,8 @@ export interface AnalyzeOptions extends ZoningFlags {
   formats: OutputFormat[];
   strict: boolean;
   quiet: boolean;
+  /** `--no-zones`: the walking distances only, no renovation zones (faster; no zones.* files). */
+  noZones?: boolean;
   /** Worker threads for the distance searches: undefined = one per core (at most 4) for big inputs; ≤ 1 = none. */
   threads?: number;
 }
@@ -34,7 +36,7 @@ export type ParsedCommand = { command: 'help' } | { command: 'analyze'; options:
 
 const VALUE_OPTIONS = new Set(['communities', 'facilities', 'roads', 'config', 'out', 'formats', 'crs-communities', 'crs-facilities', 'crs-roads', 'out-crs',
   'zone-gap', 'barriers', 'zone-max-households', 'eligible-before', 'threads']);
-const FLAG_OPTIONS = new Set(['strict', 'quiet']);
+const FLAG_OPTIONS = new Set(['strict', 'quiet', 'no-zones']);
 
 export function parseArgs(argv: readonly string[]): ParsedCommand {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { command: 'help' };
@@ -69,6 +71,11 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
   }
   if (values.has('crs-roads') && !values.has('roads')) throw new UsageError('--crs-roads given without --roads');
   const zoning = parseZoningFlags(values);
+  if (flags.has('no-zones')) {
+    // A zone setting with no zones to apply it to is a mistake in the script, not something to ignore.
+    const zoneOption = ['eligible-before', 'zone-gap', 'barriers', 'zone-max-households'].find((o) => values.has(o));
+    if (zoneOption) throw new UsageError(`--${zoneOption} given with --no-zones`);
+  }
   return {
     command: 'analyze',
     options: {
@@ -84,6 +91,7 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
       formats: parseFormats(values.get('formats')),
       strict: flags.has('strict'),
       quiet: flags.has('quiet'),
+      noZones: flags.has('no-zones'),
       threads: parseThreads(values.get('threads')),
       ...zoning,
     },

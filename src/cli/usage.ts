@@ -4,7 +4,7 @@ export const USAGE = `renovation-planner analyze — 15-minute life-circle acces
 Usage:
   npm run cli -- analyze --communities FILE --facilities FILE [--roads FILE] [--config FILE.json] --out DIR
                  [--crs-communities CRS] [--crs-facilities CRS] [--crs-roads CRS] [--out-crs CRS] [--formats LIST]
-                 [--eligible-before YEAR] [--zone-gap METRES] [--barriers LIST] [--zone-max-households N]
+                 [--eligible-before YEAR] [--zone-gap METRES] [--barriers LIST] [--zone-max-households N] [--no-zones]
   npx tsx src/cli/main.ts analyze ...      (same command without npm)
 
 Inputs (GeoJSON .geojson/.json/.geojsonl, FlatGeobuf .fgb, OpenStreetMap .osm/.osm.xml or Overpass JSON):
@@ -43,6 +43,9 @@ Renovation zones (区块化改造):
   --barriers LIST          road classes a neighbour link must not cross (default motorway,trunk,primary;
                            "none" = no road barriers). Railways and waterways in --roads always are.
   --zone-max-households N  split larger groups into compact zones of at most N households (default 3000)
+  --no-zones               walking distances only (faster, e.g. for batches of many cities): no zones.* files,
+                           eligible, excluded_reason and zone_id are null, summary.json "zoning" is null;
+                           cannot be combined with the zone options above
 
 Outputs:
   --out DIR            created if missing. Writes

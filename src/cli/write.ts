@@ -37,7 +37,8 @@ import type { ZoneFilesOnThread } from './zoningTask';
 export interface OutputData {
   /** What the community result rows are made of (features in WGS84; the written files may be in --out-crs). */
   communityResults: CommunityResultInput;
-  zones: ZoneOutputs;
+  /** Null: no zones (`--no-zones`), no zone files. */
+  zones: ZoneOutputs | null;
   /** The gaps as result cells, in listing order (`gapCells`); as objects only when gaps.csv is written here. */
   gapCells: Float64Array;
   communities: Community[];
@@ -113,7 +114,7 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
     written.push(path);
   };
   // The zone files on the zoning thread, awaited whatever happens here.
-  const zonesOnThread = data.zones.writing;
+  const zonesOnThread = data.zones?.writing ?? null;
   try {
     const wgs84 = data.outCrs.kind === 'wgs84';
     const toOutCrs = positionFromWgs84(data.outCrs);
@@ -122,6 +123,8 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
     let zoneWriter: ZoneFileWriter | null = null;
     let zonesListed = false;
     const zoneFile = (format: ZoneFileFormat): void => {
+      const zones = data.zones;
+      if (!zones) return;
       const path = join(outDir, ZONE_FILE_NAMES[format]);
       if (zonesOnThread) {
         // Its failure is reported in the place of the first zone file (which write failed first, as before).
@@ -130,7 +133,7 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
         written.push(path);
         return;
       }
-      zoneWriter ??= new ZoneFileWriter(data.zones.features(), data.outCrs);
+      zoneWriter ??= new ZoneFileWriter(zones.features(), data.outCrs);
       const w = zoneWriter;
       if (format === 'fgb') put(ZONE_FILE_NAMES.fgb, w.fgb());
       else putText(ZONE_FILE_NAMES[format], (out) => (format === 'geojson' ? w.geojson(out) : w.csv(out)));

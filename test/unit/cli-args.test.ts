@@ -9,7 +9,7 @@ describe('parseArgs', () => {
   it('parses the documented options, with --opt value and --opt=value forms', () => {
     expect(parseArgs([...base, '--roads=r.osm', '--config', 'cfg.json', '--formats', 'fgb,geojson', '--strict'])).toEqual({
       command: 'analyze',
-      options: { communities: 'c.geojson', facilities: 'f.fgb', roads: 'r.osm', config: 'cfg.json', out: 'out', formats: ['fgb', 'geojson'], strict: true, quiet: false },
+      options: { communities: 'c.geojson', facilities: 'f.fgb', roads: 'r.osm', config: 'cfg.json', out: 'out', formats: ['fgb', 'geojson'], strict: true, quiet: false, noZones: false },
     });
     const crs = parseArgs([...base, '--crs-communities', 'gcj02', '--crs-facilities=EPSG:4549', '--out-crs', 'bd09']);
     expect(crs.command === 'analyze' && [crs.options.crsCommunities, crs.options.crsFacilities, crs.options.crsRoads, crs.options.outCrs]).toEqual(['gcj02', 'EPSG:4549', undefined, 'bd09']);
@@ -36,6 +36,17 @@ describe('parseArgs', () => {
     expect(() => parseArgs([...base, '--strict=yes'])).toThrow('--strict takes no value');
     expect(() => parseArgs([...base, '--threads', 'two'])).toThrow('--threads: "two" is not a whole number from 0 to 64');
     expect(() => parseArgs([...base, '--threads', '-1'])).toThrow('--threads: "-1" is not a whole number from 0 to 64');
+  });
+
+  it('parses --no-zones, and refuses it with a zone option', () => {
+    const none = parseArgs([...base, '--no-zones']);
+    expect(none.command === 'analyze' && none.options.noZones).toBe(true);
+    const auto = parseArgs(base);
+    expect(auto.command === 'analyze' && auto.options.noZones).toBe(false);
+    expect(() => parseArgs([...base, '--no-zones', '--zone-gap', '10'])).toThrow('--zone-gap given with --no-zones');
+    expect(() => parseArgs([...base, '--eligible-before=1990', '--no-zones'])).toThrow('--eligible-before given with --no-zones');
+    expect(() => parseArgs([...base, '--no-zones=1'])).toThrow('--no-zones takes no value');
+    expect(USAGE).toContain('--no-zones');
   });
 
   it('parses --threads (absent = automatic)', () => {

@@ -87,6 +87,16 @@ describe('zoning thread', () => {
     expect(threaded.files).toEqual(single.files);
   }, 120_000);
 
+  it('is not started with --no-zones: the distances alone, on a distance thread, with the same gaps', () => {
+    const zoned = run(process.execPath, [bundle], ['--threads', '2'], SAMPLE);
+    const none = run(process.execPath, [bundle], ['--threads', '2', '--no-zones'], SAMPLE);
+    for (const r of [zoned, none]) expect(r.code, r.stderr).toBe(0);
+    expect(none.stderr).toContain('distances computed (network, 1 worker thread)');
+    expect(none.stderr).toContain('zoning: not run (--no-zones)');
+    expect(Object.keys(none.files)).toEqual(['communities.csv', 'communities.fgb', 'communities.geojson', 'gaps.csv', 'summary.json']);
+    expect(none.files['gaps.csv']).toBe(zoned.files['gaps.csv']);
+  }, 120_000);
+
   it('loads no module it does not use: proj4 and the FlatGeobuf reader stay in the main thread\'s file', () => {
     // The bundle names each module it holds in a `// node_modules/…` or `// src/…` comment; follow each thread's
     // static imports through the chunks and collect those names.
@@ -121,6 +131,6 @@ describe('zoning thread', () => {
     expect(threaded.zoning).toEqual(single.zoning);
     expect(threaded.zoneFeatures).toEqual(single.zoneFeatures);
     expect(threaded.summary).toEqual(single.summary);
-    expect(threaded.zoning.zones.length).toBeGreaterThan(5);
+    expect(threaded.zoning!.zones.length).toBeGreaterThan(5);
   }, 60_000);
 });

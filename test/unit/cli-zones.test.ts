@@ -158,6 +158,29 @@ describe('analyze zones on the block (defaults: gap 30 m, barriers motorway/trun
 });
 
 describe('zoning options', () => {
+  it('--no-zones: the same walks and gaps, no zone files, null zoning columns and summary section', async () => {
+    const dir = tmp();
+    const formats = ['geojson', 'csv', 'fgb'] as const;
+    const zoned = await analyze(dir, { formats: [...formats], out: join(dir, 'zoned') });
+    const none = await analyze(dir, { formats: [...formats], out: join(dir, 'none'), noZones: true });
+    expect(none.files.map((f) => f.slice(join(dir, 'none').length + 1))).toEqual(['communities.geojson', 'gaps.csv', 'communities.csv', 'communities.fgb', 'summary.json']);
+    expect(zoned.zoning!.zones).toHaveLength(2);
+    expect(none.zoning).toBeNull();
+    expect(none.zoneFeatures).toEqual([]);
+    expect(none.summary.zoning).toBeNull();
+    expect(readJson<{ zoning: unknown }>(join(dir, 'none/summary.json')).zoning).toBeNull();
+    expect(readFileSync(join(dir, 'none/gaps.csv'), 'utf8')).toBe(readFileSync(join(dir, 'zoned/gaps.csv'), 'utf8'));
+    const byId = (out: string): Map<unknown, Record<string, unknown>> =>
+      new Map(readJson<FeatureCollection>(join(dir, out, 'communities.geojson')).features.map((f) => [f.properties!.id, f.properties!]));
+    const withZones = byId('zoned');
+    for (const [id, p] of byId('none')) {
+      expect([p.eligible, p.excluded_reason, p.zone_id], String(id)).toEqual([null, null, null]);
+      const { eligible: _e, excluded_reason: _r, zone_id: _z, ...rest } = withZones.get(id)!;
+      expect({ ...p, eligible: undefined, excluded_reason: undefined, zone_id: undefined }).toEqual({ ...rest, eligible: undefined, excluded_reason: undefined, zone_id: undefined });
+    }
+    expect(withZones.get('A')!.walk_m_kindergarten).toBeGreaterThan(100);
+  });
+
   it('--zone-gap 5 splits C (12 m from B) off', async () => {
     expect(members(await analyze(tmp(), { zoneGapMeters: 5 }))).toEqual({ Z001: ['E'], Z002: ['A', 'B'], Z003: ['C'] });
   });
