@@ -20,6 +20,7 @@ import { positionFromWgs84 } from '../io/crs';
 import { mapGeometry } from '../io/crs/transform';
 import type { CommunityResultInput } from '../io/export/communityResults';
 import { communitiesFlatGeobuf } from '../io/export/communitiesFgb';
+import type { CommunityFrames } from '../io/export/communitiesText';
 import { writeCommunitiesCsv, writeCommunitiesGeoJSON } from '../io/export/communitiesText';
 import { writeGapsCsv } from '../io/export/gapsCsv';
 import type { GapsCsvJob } from '../io/export/gapsCsvThread';
@@ -53,6 +54,11 @@ export interface OutputData {
    * stay on this thread anyway: handing them over costs more than they take.
    */
   gapsThread?: (job: GapsCsvJob) => Promise<void> | null;
+  /**
+   * communities.geojson's text around the result members, made beforehand for the same features and output
+   * coordinate system (`CommunityFrames`); used when made for the same columns and rows.
+   */
+  communityFrames?: CommunityFrames;
 }
 
 export interface ZoneOutputs {
@@ -93,6 +99,23 @@ export function startZoneFiles(
   return writing;
 }
 
+/** How written geometry gets from WGS84 into the output coordinate system (undefined: it stays WGS84). */
+export function outGeometryOf(outCrs: GeographicCrs): ((g: Geometry) => Geometry) | undefined {
+  if (outCrs.kind === 'wgs84') return undefined;
+  const toOutCrs = positionFromWgs84(outCrs);
+  return (g: Geometry): Geometry => mapGeometry(g, toOutCrs);
+}
+
+/** Frames made for these cells: the same result columns and the same source rows. */
+function sameFrames(frames: CommunityFrames, cells: ResultCells): boolean {
+  const a = frames.columns, b = cells.columns;
+  if (a.length !== b.length || a.some((c, i) => c !== b[i])) return false;
+  const r = frames.rows, q = cells.rows;
+  if (r.length !== q.length) return false;
+  for (let i = 0; i < r.length; i++) if (r[i] !== q[i]) return false;
+  return true;
+}
+
 export async function writeOutputs(outDir: string, formats: readonly OutputFormat[], data: OutputData): Promise<string[]> {
   await makeOutDir(outDir);
   const written: string[] = [];
@@ -116,9 +139,7 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
   // The zone files on the zoning thread, awaited whatever happens here.
   const zonesOnThread = data.zones?.writing ?? null;
   try {
-    const wgs84 = data.outCrs.kind === 'wgs84';
-    const toOutCrs = positionFromWgs84(data.outCrs);
-    const outGeometry = wgs84 ? undefined : (g: Geometry): Geometry => mapGeometry(g, toOutCrs);
+    const outGeometry = outGeometryOf(data.outCrs);
     const geojsonMembers = geojsonCrsMembers(data.outCrs);
     let zoneWriter: ZoneFileWriter | null = null;
     let zonesListed = false;
@@ -148,7 +169,8 @@ export async function writeOutputs(outDir: string, formats: readonly OutputForma
     const gapsWriting = gapsJob && onThread ? onThread(gapsJob) : null;
     if (gapsWriting) started(gapsPath, gapsWriting, false);
     if (formats.includes('geojson') && cells) {
-      putText('communities.geojson', (out) => writeCommunitiesGeoJSON(data.communityResults, cells, out, { extra: geojsonMembers, mapGeometry: outGeometry }));
+      const frames = data.communityFrames && sameFrames(data.communityFrames, cells) ? data.communityFrames : undefined;
+      putText('communities.geojson', (out) => writeCommunitiesGeoJSON(data.communityResults, cells, out, { extra: geojsonMembers, mapGeometry: outGeometry }, frames));
       zoneFile('geojson');
     }
     if (formats.includes('csv') && cells) {

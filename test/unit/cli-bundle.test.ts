@@ -95,6 +95,10 @@ describe('zoning thread', () => {
     expect(none.stderr).toContain('zoning: not run (--no-zones)');
     expect(Object.keys(none.files)).toEqual(['communities.csv', 'communities.fgb', 'communities.geojson', 'gaps.csv', 'summary.json']);
     expect(none.files['gaps.csv']).toBe(zoned.files['gaps.csv']);
+    // communities.geojson's frames, made while the thread searched (analyze.ts), give the bytes of one thread.
+    const single = run(process.execPath, [bundle], ['--threads', '1', '--no-zones'], SAMPLE);
+    expect(single.code, single.stderr).toBe(0);
+    expect(none.files).toEqual(single.files);
   }, 120_000);
 
   it('loads no module it does not use: proj4 and the FlatGeobuf reader stay in the main thread\'s file', () => {

@@ -18,7 +18,7 @@ import type { Community, InputIssue } from '../../src/core/types';
 import { GCJ02, fromWgs84, positionFromWgs84 } from '../../src/io/crs';
 import { mapGeometry } from '../../src/io/crs/transform';
 import { toCsv } from '../../src/io/csvWrite';
-import { writeCommunitiesCsv, writeCommunitiesGeoJSON } from '../../src/io/export/communitiesText';
+import { CommunityFrames, writeCommunitiesCsv, writeCommunitiesGeoJSON } from '../../src/io/export/communitiesText';
 import { communitiesFlatGeobuf } from '../../src/io/export/communitiesFgb';
 import type { CommunityResultInput } from '../../src/io/export/communityResults';
 import { communityResultFeatures, resultColumnKinds, resultColumns } from '../../src/io/export/communityResults';
@@ -144,6 +144,20 @@ describe('fast community writers equal the feature-object way', () => {
         expect(parsed.features).toHaveLength(input.sourceFeatures.length);
       });
 
+      it(`communities.geojson around frames made beforehand, in slices, seed ${seed}, ${label}`, () => {
+        const expected = writeGeoJSON(communityResultFeatures(input));
+        const cells = new ResultCells(input);
+        const frames = new CommunityFrames(input, cells.rows, cells.columns);
+        expect(frames.renderNext(7)).toBe(false);
+        expect(frames.renderNext(100)).toBe(false);
+        expect(collectText((out) => writeCommunitiesGeoJSON(input, cells, out, {}, frames))).toBe(expected);
+        // GCJ-02 output: frames made with the same mapping.
+        const extra = { coordinate_system: GCJ02.label };
+        const gcjFrames = new CommunityFrames(input, cells.rows, cells.columns, gcjGeometry);
+        gcjFrames.renderNext(input.sourceFeatures.length);
+        expect(collectText((out) => writeCommunitiesGeoJSON(input, cells, out, { extra, mapGeometry: gcjGeometry }, gcjFrames))).toBe(writeGeoJSON(fromWgs84(communityResultFeatures(input), GCJ02), extra));
+      });
+
       it(`communities.csv, seed ${seed}, ${label}`, () => {
         const table = featureTable(communityResultFeatures(input), resultColumns(categoryIds));
         const expected = toCsv(table.rows, table.columns);
@@ -190,6 +204,8 @@ describe('fast community writers equal the feature-object way', () => {
     const features = communityResultFeatures(input);
     const geojson = collectText((out) => writeCommunitiesGeoJSON(input, new ResultCells(input), out));
     expect(geojson).toBe(writeGeoJSON(features));
+    const cells = new ResultCells(input);
+    expect(collectText((out) => writeCommunitiesGeoJSON(input, cells, out, {}, new CommunityFrames(input, cells.rows, cells.columns)))).toBe(geojson);
     expect(Object.keys(features[2].properties!).slice(0, 3)).toEqual(['coverage_score', 'id', 'walk_m_market']);
     const table = featureTable(features, resultColumns(categoryIds));
     expect(collectText((out) => writeCommunitiesCsv(input, new ResultCells(input), out))).toBe(toCsv(table.rows, table.columns));
