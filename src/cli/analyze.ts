@@ -201,7 +201,7 @@ async function analyzeWith(
       if (phase !== lastPhase || done === total) log(`${phase} ${done}/${total} (${elapsed()})`);
       lastPhase = phase;
     },
-  }, threads.pool?.ports ?? [], threads.minNodes);
+  }, threads.pool?.ports ?? [], threads.minNodes, !zoningThread);
   // With the searches on the distance threads and no zoning thread, a core is free while this thread waits: it makes
   // the community file's text that needs no distances meanwhile, a slice at a time (the threads' messages are
   // handled in between). With a zoning thread at work too, both cores are busy then and this only moved work

@@ -74,9 +74,10 @@ export const PARALLEL_MIN_NODES = 50_000;
  * `computeAccessibility` with the distance searches shared out over `ports` (threads running
  * `createDistanceThread`): the same result, sooner on a multi-core machine. Small networks, Euclidean mode and
  * an empty `ports` run on this thread, and so does a job whose helper threads fail (`threads` then says 1, `helperThreads` 0).
+ * `callerSearches`: this thread searches too when a thread prepared the job (it has a core to itself then).
  */
 export async function computeAccessibilityParallel(
-  input: AccessibilityInput, ports: readonly TaskPort[], minNodes = PARALLEL_MIN_NODES,
+  input: AccessibilityInput, ports: readonly TaskPort[], minNodes = PARALLEL_MIN_NODES, callerSearches = false,
 ): Promise<AccessibilityResult> {
   const onThread = ports.length > 0 ? await beginOnThread(input, ports, minNodes) : null;
   const run = onThread?.run ?? begin(input);
@@ -97,8 +98,9 @@ export async function computeAccessibilityParallel(
         const preloaded = onThread ? { jobId: onThread.jobId, ports: 1 } : undefined;
         // A job prepared on a thread is searched by the threads alone: the one that prepared it holds it with its
         // code already compiled, where the caller would first make a workspace and compile the search code of
-        // its own. ×50 CLI on 2 cores, 30 alternating runs: ~0.15 s less CPU (wall −0.06 s on average).
-        const selfRuns = !onThread;
+        // its own. ×50 CLI on 2 cores, 30 alternating runs: ~0.15 s less CPU (wall −0.06 s on average). Unless
+        // the caller has a core of its own (the CLI without zones): ×50, 12 runs, wall −55/−81 ms.
+        const selfRuns = !onThread || callerSearches;
         shared = await runDistanceJobParallel(job, ports, run.checkpoint, { preloaded, selfRuns });
         helperThreads = ports.length;
         threads = helperThreads + (selfRuns ? 1 : 0);

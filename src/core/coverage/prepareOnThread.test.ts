@@ -70,6 +70,15 @@ describe('network, snapping and job prepared on a helper thread', () => {
     expect(phases).toEqual(['network', 'snap', 'nearest', 'counts']);
   });
 
+  it('with callerSearches, this thread searches the thread\'s job too (shared memory), with the same result', async () => {
+    const port = fakePort();
+    const r = await computeAccessibilityParallel(input, [port], 0, true);
+    expectSameResult(r, here);
+    expect([r.threads, r.helperThreads]).toEqual([2, 1]);
+    expect(port.received.slice(0, 2)).toEqual(['network', 'items']);
+    expect(port.received).not.toContain('job');
+  });
+
   it('falls back to this thread when the thread fails to build, with the same result', async () => {
     const port = fakePort('network');
     const r = await computeAccessibilityParallel(input, [port], 0);
