@@ -97,7 +97,11 @@ function startCommunityFrames(
   sourceIndex.forEach((src, row) => { rows[src] = row; });
   const frames = new CommunityFrames({ sourceFeatures: features, communities }, rows, resultColumns(settings.categories.map((c) => c.id)), outGeometryOf(outCrs));
   const slice = (): void => {
-    if (!frames.renderNext(FRAMES_PER_SLICE)) setImmediate(slice);
+    try {
+      if (!frames.renderNext(FRAMES_PER_SLICE)) setImmediate(slice);
+    } catch {
+      // Left to the writer: it renders the rest when it writes the file, and its error is reported there.
+    }
   };
   setImmediate(slice);
   return frames;
