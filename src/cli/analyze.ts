@@ -15,7 +15,7 @@ import type { Crs, GeographicCrs } from '../io/crs';
 import { WGS84 } from '../io/crs';
 import { toCommunities, toFacilities } from '../io/domain';
 import type { CommunityResultInput } from '../io/export/communityResults';
-import { communityResultFeatures, resultColumns } from '../io/export/communityResults';
+import { communityResultFeatures, resultColumns, rowOfSource } from '../io/export/communityResults';
 import { CommunityFrames } from '../io/export/communitiesText';
 import { zoneFeatures as zoneFeaturesOf } from '../io/export/zones';
 import type { AnalysisSummaryJson } from '../io/export/summary';
@@ -93,8 +93,7 @@ const FRAMES_PER_SLICE = 1000;
 function startCommunityFrames(
   features: readonly Feature[], communities: readonly Community[], sourceIndex: readonly number[], settings: AnalysisSettings, outCrs: GeographicCrs,
 ): CommunityFrames {
-  const rows = new Int32Array(features.length).fill(-1);
-  sourceIndex.forEach((src, row) => { rows[src] = row; });
+  const rows = rowOfSource({ sourceFeatures: features, sourceIndex });
   const frames = new CommunityFrames({ sourceFeatures: features, communities }, rows, resultColumns(settings.categories.map((c) => c.id)), outGeometryOf(outCrs));
   const slice = (): void => {
     try {

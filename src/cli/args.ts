@@ -4,7 +4,7 @@
  */
 import { UsageError } from './errors';
 import type { ZoningFlags } from './zoningOptions';
-import { parseZoningFlags } from './zoningOptions';
+import { ZONING_FLAG_NAMES, parseZoningFlags } from './zoningOptions';
 
 /** summary.json is always written (it is the record of the run); these choose the other files. */
 export type OutputFormat = 'geojson' | 'csv' | 'fgb';
@@ -35,7 +35,7 @@ export interface AnalyzeOptions extends ZoningFlags {
 export type ParsedCommand = { command: 'help' } | { command: 'analyze'; options: AnalyzeOptions };
 
 const VALUE_OPTIONS = new Set(['communities', 'facilities', 'roads', 'config', 'out', 'formats', 'crs-communities', 'crs-facilities', 'crs-roads', 'out-crs',
-  'zone-gap', 'barriers', 'zone-max-households', 'eligible-before', 'threads']);
+  ...ZONING_FLAG_NAMES, 'threads']);
 const FLAG_OPTIONS = new Set(['strict', 'quiet', 'no-zones']);
 
 export function parseArgs(argv: readonly string[]): ParsedCommand {
@@ -73,7 +73,7 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
   const zoning = parseZoningFlags(values);
   if (flags.has('no-zones')) {
     // A zone setting with no zones to apply it to is a mistake in the script, not something to ignore.
-    const zoneOption = ['eligible-before', 'zone-gap', 'barriers', 'zone-max-households'].find((o) => values.has(o));
+    const zoneOption = ZONING_FLAG_NAMES.find((o) => values.has(o));
     if (zoneOption) throw new UsageError(`--${zoneOption} given with --no-zones`);
   }
   return {

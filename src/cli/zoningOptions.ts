@@ -62,6 +62,9 @@ export interface ZoningFlags {
   eligibleBefore?: number;
 }
 
+/** The zoning flags' names (without `--`), each taking a value. */
+export const ZONING_FLAG_NAMES: readonly string[] = ['zone-gap', 'barriers', 'zone-max-households', 'eligible-before'];
+
 /** Parse the zoning flags from the option values (raw strings by option name). */
 export function parseZoningFlags(values: ReadonlyMap<string, string>): ZoningFlags {
   const out: ZoningFlags = {};

@@ -56,7 +56,7 @@ export interface CommunityZoning {
 }
 
 /** rowOfSource[src] = index in `communities` of source feature src, or -1 when the mapper skipped it. */
-export function rowOfSource(input: CommunityResultInput): Int32Array {
+export function rowOfSource(input: Pick<CommunityResultInput, 'sourceFeatures' | 'sourceIndex'>): Int32Array {
   const rows = new Int32Array(input.sourceFeatures.length).fill(-1);
   input.sourceIndex.forEach((src, row) => { rows[src] = row; });
   return rows;
